@@ -1,0 +1,105 @@
+// Lint keeps the process boundaries of docs/architecture: the renderer never reaches into main,
+// shared code imports neither Node nor the DOM-side folders, and only the Electron shell (and the
+// preload) may import `electron`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'url'];
+
+const electronOnlyInShell = {
+  group: ['electron', 'electron/*'],
+  message: 'Only the Electron shell (src/main/electron) and the preload may import electron.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'bin/**', 'tests/**', '*.config.ts', 'src/main/**', 'src/preload/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronOnlyInShell,
+            { group: ['**/renderer/**', '**/preload/**'], message: 'Main must not import renderer or preload code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'The shell must not import renderer code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**'], message: 'The preload only knows the shared contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'The renderer has no Node.' })),
+          patterns: [
+            electronOnlyInShell,
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through the contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'Shared code runs on both sides: no Node.' })),
+          patterns: [
+            electronOnlyInShell,
+            { group: ['node:*'], message: 'Shared code runs on both sides: no Node.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shared imports neither side.' },
+            { group: ['react', 'react-dom', 'react-dom/*'], message: 'Shared code has no DOM.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require'],
+    },
+  },
+);

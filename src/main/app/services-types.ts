@@ -1,0 +1,20 @@
+// The surface the composition root offers to its hosts (the Electron shell and the headless CLI).
+import type { ContractHandlers, EventSink } from '../../shared/contract';
+
+export interface LinewatchServicesOptions {
+  /** Folder holding the SQLite database and everything else the app stores. */
+  dataDir: string;
+  /** YAML config to monitor; null starts the built-in simulated demo plant on loopback. */
+  configPath: string | null;
+  host: 'electron' | 'headless';
+  appVersion: string;
+  log?: (line: string) => void;
+}
+
+export interface LinewatchServices {
+  handlers: ContractHandlers;
+  /** Start pushing contract events to a sink; returns the function that stops it. */
+  subscribe(sink: EventSink): () => void;
+  /** Stop probes and timers, flush pending writes and close the database. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,172 @@
+// Schema of the YAML file as written (snake_case keys, duration strings). Every object is strict so
+// a misspelt key is an error rather than a silently ignored setting. Each leaf carries its own
+// "expected ..." message; load-config adds the path and the offending value.
+import { z } from 'zod';
+import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
+import { DURATION_EXPECTED, parseDuration } from './duration';
+import { ID_RE, isValidClockTime, isValidHost, isValidTimezone, parseLocalDateTime } from './validators';
+
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** Used when neither the file's `defaults` nor the endpoint says otherwise. */
+export const BUILTIN_DEFAULTS = { intervalMs: 10_000, timeoutMs: 2_000, downAfter: 2, upAfter: 2 } as const;
+
+/** A strict object whose unknown-key message lists the keys that are allowed. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = `expected one of ${Object.keys(shape).join(', ')}`;
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? allowed : undefined),
+  });
+}
+
+const ID_EXPECTED = "expected an id made of lowercase letters, digits and '-'";
+const idSchema = z.string({ error: ID_EXPECTED }).max(64, 'expected an id of at most 64 characters').regex(ID_RE, ID_EXPECTED);
+
+const nameSchema = z.string({ error: 'expected a name (text)' }).trim().min(1, 'expected a non-empty name');
+
+const TZ_EXPECTED = 'expected an IANA timezone such as Europe/Berlin';
+const timezoneSchema = z.string({ error: TZ_EXPECTED }).refine(isValidTimezone, TZ_EXPECTED);
+
+const CLOCK_EXPECTED = 'expected a time "HH:MM" from 00:00 to 23:59 (quote it in YAML)';
+const clockSchema = z.string({ error: CLOCK_EXPECTED }).refine(isValidClockTime, CLOCK_EXPECTED);
+
+/** A duration in milliseconds; zero is refused because every duration here is a period or a wait. */
+const durationSchema = z
+  .union([z.string(), z.number()], { error: DURATION_EXPECTED })
+  .transform((value, ctx) => {
+    const parsed = parseDuration(value);
+    if (!parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: parsed.message, input: value });
+      return z.NEVER;
+    }
+    if (parsed.ms <= 0) {
+      ctx.issues.push({ code: 'custom', message: 'expected a duration greater than 0', input: value });
+      return z.NEVER;
+    }
+    return parsed.ms;
+  });
+
+const COUNT_EXPECTED = 'expected a whole number of consecutive checks from 1 to 1000';
+const countSchema = z.number({ error: COUNT_EXPECTED }).int(COUNT_EXPECTED).min(1, COUNT_EXPECTED).max(1000, COUNT_EXPECTED);
+
+const HOST_EXPECTED = 'expected a hostname, IPv4 or IPv6 address';
+const hostSchema = z.string({ error: HOST_EXPECTED }).superRefine((host, ctx) => {
+  if (host.startsWith('-')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${HOST_EXPECTED} that does not start with '-' (ping would read it as an option)`,
+    });
+  } else if (!isValidHost(host)) {
+    ctx.addIssue({ code: 'custom', message: HOST_EXPECTED });
+  }
+});
+
+const PORT_EXPECTED = 'expected a port number from 1 to 65535';
+const portSchema = z.number({ error: PORT_EXPECTED }).int(PORT_EXPECTED).min(1, PORT_EXPECTED).max(65535, PORT_EXPECTED);
+
+const URL_EXPECTED = 'expected an http:// or https:// URL';
+const urlSchema = z.string({ error: URL_EXPECTED }).refine((text) => {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}, URL_EXPECTED);
+
+const STATUS_EXPECTED = 'expected an HTTP status code from 100 to 599';
+const BOOL_EXPECTED = 'expected true or false';
+
+const probeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    strict({ kind: z.literal('icmp'), host: hostSchema }),
+    strict({ kind: z.literal('tcp'), host: hostSchema, port: portSchema }),
+    strict({
+      kind: z.literal('http'),
+      url: urlSchema,
+      expect_status: z.number({ error: STATUS_EXPECTED }).int(STATUS_EXPECTED).min(100, STATUS_EXPECTED).max(599, STATUS_EXPECTED).optional(),
+      expect_text: z.string({ error: 'expected the text the response body must contain' }).optional(),
+      tls_verify: z.boolean({ error: BOOL_EXPECTED }).default(true),
+    }),
+  ],
+  { error: (iss) => (iss.code === 'invalid_union' ? 'expected one of icmp, tcp, http' : undefined) },
+);
+
+const endpointSchema = strict({
+  id: idSchema,
+  name: nameSchema,
+  type: z.enum(ENDPOINT_TYPES),
+  critical: z.boolean({ error: BOOL_EXPECTED }).default(false),
+  depends_on: idSchema.optional(),
+  interval: durationSchema.optional(),
+  timeout: durationSchema.optional(),
+  down_after: countSchema.optional(),
+  up_after: countSchema.optional(),
+  probe: probeSchema,
+});
+
+const COST_EXPECTED = 'expected a cost per minute of downtime (a number, 0 or more)';
+const lineSchema = strict({
+  id: idSchema,
+  name: nameSchema,
+  downtime_cost_per_minute: z.number({ error: COST_EXPECTED }).min(0, COST_EXPECTED).optional(),
+  endpoints: z
+    .array(endpointSchema, { error: 'expected a list of endpoints' })
+    .min(1, 'expected at least one endpoint'),
+});
+
+const shiftSchema = strict({ id: idSchema, name: nameSchema, start: clockSchema, end: clockSchema }).superRefine(
+  (shift, ctx) => {
+    // A zero-length shift is almost certainly a typo; a 24-hour shift is better left out.
+    if (shift.start === shift.end) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected an end time different from the start' });
+    }
+  },
+);
+
+const defaultsSchema = strict({
+  interval: durationSchema.default(BUILTIN_DEFAULTS.intervalMs),
+  timeout: durationSchema.default(BUILTIN_DEFAULTS.timeoutMs),
+  down_after: countSchema.default(BUILTIN_DEFAULTS.downAfter),
+  up_after: countSchema.default(BUILTIN_DEFAULTS.upAfter),
+});
+
+const targetsSchema = z
+  .array(idSchema, { error: 'expected a list of site, line or endpoint ids' })
+  .min(1, 'expected at least one target');
+
+const recurringSchema = strict({
+  id: idSchema,
+  targets: targetsSchema,
+  every: z.enum(['day', 'week']),
+  weekday: z.enum(WEEKDAYS).optional(),
+  start: clockSchema,
+  duration: durationSchema,
+}).superRefine((entry, ctx) => {
+  if (entry.every === 'week' && entry.weekday === undefined) {
+    ctx.addIssue({ code: 'custom', path: [], message: `missing key "weekday" (expected one of ${WEEKDAYS.join(', ')}), required when every is week` });
+  }
+  if (entry.every === 'day' && entry.weekday !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['weekday'], message: 'expected no weekday when every is day' });
+  }
+});
+
+const DATETIME_EXPECTED =
+  'expected a date-time "YYYY-MM-DDTHH:MM" (optionally with :SS and an offset such as Z or +01:00)';
+const dateTimeSchema = z
+  .string({ error: DATETIME_EXPECTED })
+  .refine((text) => parseLocalDateTime(text) !== null, DATETIME_EXPECTED);
+
+const onceSchema = strict({ id: idSchema, targets: targetsSchema, from: dateTimeSchema, to: dateTimeSchema });
+
+/** Recurring (every/start/duration) or one-off (from/to); load-config reports the closer branch's issues. */
+const maintenanceSchema = z.union([recurringSchema, onceSchema]);
+
+export const RawConfigSchema = strict({
+  version: z.literal(1),
+  site: strict({ id: idSchema, name: nameSchema, timezone: timezoneSchema }),
+  shifts: z.array(shiftSchema, { error: 'expected a list of shifts' }).default([]),
+  defaults: defaultsSchema.prefault({}),
+  lines: z.array(lineSchema, { error: 'expected a list of lines' }).min(1, 'expected at least one line'),
+  maintenance: z.array(maintenanceSchema, { error: 'expected a list of maintenance windows' }).default([]),
+});
+
+export type RawConfig = z.output<typeof RawConfigSchema>;

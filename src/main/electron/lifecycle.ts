@@ -1,0 +1,161 @@
+// The shell's life cycle: one instance per user-data folder, services started once the app is
+// ready, and stopped (database flushed and closed) before the process is allowed to exit.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import type { LinewatchServices, LinewatchServicesOptions } from '../app/services-types';
+import { registerAppProtocol, registerAppSchemePrivileged } from './app-protocol';
+import { createWindowEventSink } from './event-sink';
+import { bindContract } from './ipc-binding';
+import { installWebContentsHardening, lockDownDefaultSession } from './security';
+import { createMainWindow, revealWindow } from './window';
+
+export const DEFAULT_CONFIG_FILE = 'linewatch.yaml';
+/** A hung probe or disk must not keep the app from quitting forever. */
+const STOP_TIMEOUT_MS = 5_000;
+
+/** Value of `--name VALUE` or `--name=VALUE`, or null. */
+export function argValue(argv: readonly string[], name: string): string | null {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === name) return argv[i + 1] ?? null;
+    if (arg?.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return null;
+}
+
+/** `--config FILE`, else `<userData>/linewatch.yaml` if present, else null (the demo plant). */
+export function resolveConfigPath(
+  argv: readonly string[],
+  userDataDir: string,
+  exists: (path: string) => boolean = existsSync,
+): string | null {
+  const fromArgs = argValue(argv, '--config');
+  if (fromArgs) return resolve(fromArgs);
+  const inUserData = join(userDataDir, DEFAULT_CONFIG_FILE);
+  return exists(inUserData) ? inUserData : null;
+}
+
+export interface ShellOptions {
+  startServices: (options: LinewatchServicesOptions) => Promise<LinewatchServices>;
+  argv: readonly string[];
+  rendererDir?: string;
+  preloadPath?: string;
+  log?: (line: string) => void;
+}
+
+export interface ShellHandle {
+  /** Settles once services run and the window exists (rejects only if startup failed). */
+  ready: Promise<void>;
+  window(): BrowserWindow | null;
+}
+
+/** Returns null when another instance already runs (this one is quitting). */
+export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
+  const log = options.log ?? ((line: string) => console.log(line));
+  // Tests and a second wall profile need an isolated data folder; it also scopes the lock below.
+  const userDataOverride = argValue(options.argv, '--user-data-dir');
+  if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
+
+  // Two instances would fight over the SQLite file and double every probe.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  registerAppSchemePrivileged();
+  installWebContentsHardening();
+
+  let mainWindow: BrowserWindow | null = null;
+  let teardown: (() => void) | null = null;
+  let starting: Promise<LinewatchServices | null> | null = null;
+  let stopping: Promise<void> | null = null;
+  let stopped = false;
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({ preloadPath: options.preloadPath });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => revealWindow(mainWindow));
+  // A wall console has nothing to do without its window, on macOS too.
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (mainWindow === null && teardown !== null) openWindow();
+  });
+
+  const stopServices = async (services: LinewatchServices | null): Promise<void> => {
+    teardown?.();
+    teardown = null;
+    if (!services) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((done) => {
+      timer = setTimeout(() => {
+        log('linewatch: services did not stop in time; quitting anyway');
+        done();
+      }, STOP_TIMEOUT_MS);
+    });
+    await Promise.race([services.stop(), timeout]).finally(() => clearTimeout(timer));
+  };
+
+  // Quit is held back until the services have flushed and closed the database, then re-issued.
+  // Both events are hooked because either can be the first one we see depending on how the quit
+  // started (menu, last window closed, OS signal).
+  const holdQuitUntilStopped = (event: { preventDefault(): void }): void => {
+    if (stopped || starting === null) return;
+    event.preventDefault();
+    stopping ??= starting
+      .then(stopServices)
+      .catch((error: unknown) => log(`linewatch: error while stopping services: ${String(error)}`))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  };
+  app.on('before-quit', holdQuitUntilStopped);
+  app.on('will-quit', holdQuitUntilStopped);
+
+  const start = async (): Promise<void> => {
+    lockDownDefaultSession();
+    registerAppProtocol(options.rendererDir);
+    const dataDir = app.getPath('userData');
+    const launching = options.startServices({
+      dataDir,
+      configPath: resolveConfigPath(options.argv, dataDir),
+      host: 'electron',
+      appVersion: app.getVersion(),
+      log,
+    });
+    // The quit guard waits on this; it must not reject, the startup error is reported below.
+    starting = launching.catch(() => null);
+    const services = await launching;
+    // Handlers before the window, so the renderer's first request never races an empty ipcMain.
+    const unbind = bindContract(ipcMain, services.handlers);
+    const unsubscribe = services.subscribe(createWindowEventSink());
+    teardown = () => {
+      unsubscribe();
+      unbind();
+    };
+    openWindow();
+  };
+
+  const ready = app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`linewatch: startup failed: ${message}`);
+      dialog.showErrorBox('Linewatch could not start', message);
+      stopped = true;
+      // Services may have started before a later step failed: close the database first.
+      void (starting ?? Promise.resolve(null))
+        .then(stopServices)
+        .catch(() => undefined)
+        .finally(() => app.exit(1));
+      throw error;
+    });
+
+  return { ready, window: () => mainWindow };
+}

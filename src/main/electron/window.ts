@@ -1,0 +1,60 @@
+// The wall window. Every renderer-facing hardening flag is spelled out even where it matches
+// Electron's default, so a future default change (or a copied template) cannot weaken it silently.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { APP_INDEX_URL } from './app-protocol';
+
+/** Matches the dashboard's background so the window never flashes white in a dark control room. */
+export const WINDOW_BACKGROUND = '#0b0f14';
+
+/** `out/preload/index.cjs`, next to the bundled `out/main/index.js` this module ends up in. */
+export function defaultPreloadPath(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'preload', 'index.cjs');
+}
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    // Spellcheck would download dictionaries from Google: factory networks are often offline.
+    spellcheck: false,
+    preload: preloadPath,
+  };
+}
+
+export interface MainWindowOptions {
+  preloadPath?: string;
+  url?: string;
+}
+
+export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1600,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Linewatch',
+    backgroundColor: WINDOW_BACKGROUND,
+    autoHideMenuBar: true,
+    // Shown once painted, so operators never see a half-rendered wall.
+    show: false,
+    webPreferences: secureWebPreferences(options.preloadPath ?? defaultPreloadPath()),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.url ?? APP_INDEX_URL);
+  return window;
+}
+
+/** Brings an existing window to the operator (used when a second instance is started). */
+export function revealWindow(window: BrowserWindow | null): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}

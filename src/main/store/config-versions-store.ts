@@ -1,0 +1,78 @@
+// Every config the app started monitoring with, kept verbatim so an availability report can say
+// which endpoints and thresholds were in force at the time.
+import type Database from 'better-sqlite3';
+
+export interface ConfigVersionRecord {
+  id: number;
+  /** Hash of `text`, computed by the config loader. */
+  hash: string;
+  appliedAt: number;
+  source: 'file' | 'demo';
+  path: string | null;
+  text: string;
+  endpointCount: number;
+}
+
+export type NewConfigVersion = Omit<ConfigVersionRecord, 'id'>;
+
+export interface ConfigVersionStore {
+  record(version: NewConfigVersion): ConfigVersionRecord;
+  latest(): ConfigVersionRecord | null;
+}
+
+interface ConfigVersionRow {
+  id: number;
+  hash: string;
+  applied_at: number;
+  source: 'file' | 'demo';
+  path: string | null;
+  text: string;
+  endpoint_count: number;
+}
+
+function toRow(version: NewConfigVersion): Omit<ConfigVersionRow, 'id'> {
+  return {
+    hash: version.hash,
+    applied_at: version.appliedAt,
+    source: version.source,
+    path: version.path,
+    text: version.text,
+    endpoint_count: version.endpointCount,
+  };
+}
+
+function fromRow(row: ConfigVersionRow): ConfigVersionRecord {
+  return {
+    id: row.id,
+    hash: row.hash,
+    appliedAt: row.applied_at,
+    source: row.source,
+    path: row.path,
+    text: row.text,
+    endpointCount: row.endpoint_count,
+  };
+}
+
+export function createConfigVersionStore(db: Database.Database): ConfigVersionStore {
+  const insertOne = db.prepare<[Omit<ConfigVersionRow, 'id'>]>(
+    `INSERT INTO config_versions (hash, applied_at, source, path, text, endpoint_count)
+     VALUES (@hash, @applied_at, @source, @path, @text, @endpoint_count)`,
+  );
+  // The id, not applied_at, defines "latest": it is the order the app actually applied configs in,
+  // even if the wall clock jumped backwards in between.
+  const selectLatest = db.prepare<[], ConfigVersionRow>(
+    `SELECT id, hash, applied_at, source, path, text, endpoint_count
+     FROM config_versions ORDER BY id DESC LIMIT 1`,
+  );
+
+  return {
+    record(version) {
+      const { lastInsertRowid } = insertOne.run(toRow(version));
+      return { ...version, id: Number(lastInsertRowid) };
+    },
+    latest() {
+      const row = selectLatest.get();
+      return row ? fromRow(row) : null;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Opens the Linewatch SQLite database and wires the repositories. Plain Node: the Electron shell and
+// the headless host both open the store through here.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+import { createCheckStore, type CheckStore } from './checks-store';
+import { createStateChangeStore, type StateChangeStore } from './state-changes-store';
+import { createConfigVersionStore, type ConfigVersionStore } from './config-versions-store';
+
+export type SqliteDatabase = Database.Database;
+
+export const DATABASE_FILE_NAME = 'linewatch.sqlite';
+
+export interface Store {
+  readonly db: SqliteDatabase;
+  readonly checks: CheckStore;
+  readonly stateChanges: StateChangeStore;
+  readonly configVersions: ConfigVersionStore;
+  /** Folds the WAL back into the main file and closes; safe to call more than once. */
+  close(): void;
+}
+
+/** Opens (creating if needed) the database file, applies connection pragmas and runs migrations. */
+export function openDatabase(file: string): SqliteDatabase {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    // WAL lets the dashboard read while the monitor writes; with WAL, NORMAL keeps the database
+    // consistent on power loss (it may only lose the last commits), which suits a probe log.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // A second process (headless CLI next to the app) may hold the write lock briefly.
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function openStore(dataDir: string): Store {
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+  try {
+    return {
+      db,
+      checks: createCheckStore(db),
+      stateChanges: createStateChangeStore(db),
+      configVersions: createConfigVersionStore(db),
+      close: () => closeDatabase(db),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function closeDatabase(db: SqliteDatabase): void {
+  if (!db.open) return;
+  // TRUNCATE leaves a single self-contained file behind, so copying the data folder is a full backup.
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}

@@ -1,0 +1,7 @@
+// The schema history, oldest first. Append new migrations here; never reorder or edit shipped ones.
+import { initialMigration } from './001-initial';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const ALL_MIGRATIONS: readonly Migration[] = [initialMigration];

@@ -1,0 +1,49 @@
+// The sandboxed preload: the renderer's only door to main. One named method per contract request
+// and `on` for events. Deliberately no generic `invoke(channel)` and no raw ipcRenderer, so a
+// compromised page can reach exactly what the contract offers and nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  EVENT_NAMES,
+  eventChannel,
+  requestChannel,
+  type EventListener,
+  type EventName,
+  type LinewatchBridge,
+  type RequestName,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+  type Unsubscribe,
+} from '../shared/contract/contract';
+
+// ipcRenderer.invoke is untyped; main answers every contract channel with a Result of that entry.
+function invoke<K extends RequestName>(name: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+  return ipcRenderer.invoke(requestChannel(name), request);
+}
+
+function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+// `satisfies` makes a missing, extra or mistyped entry a compile error, so the bridge cannot
+// drift from the contract.
+export const bridge = {
+  getAppInfo: (request: RequestOf<'getAppInfo'>) => invoke('getAppInfo', request),
+  getWallSnapshot: (request: RequestOf<'getWallSnapshot'>) => invoke('getWallSnapshot', request),
+  getConfigStatus: (request: RequestOf<'getConfigStatus'>) => invoke('getConfigStatus', request),
+
+  on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
+    // The page is untrusted: check at runtime what the types only promise.
+    if (!isEventName(event)) throw new Error(`linewatch.on: unknown event "${String(event)}"`);
+    if (typeof listener !== 'function') throw new Error('linewatch.on: listener must be a function');
+    const channel = eventChannel(event);
+    // Only the payload crosses over; the IpcRendererEvent carries `sender` (ipcRenderer itself).
+    const forward = (_event: IpcRendererEvent, payload: Parameters<EventListener<E>>[0]): void => listener(payload);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  },
+} satisfies LinewatchBridge;
+
+contextBridge.exposeInMainWorld('linewatch', bridge);

@@ -1,0 +1,73 @@
+// The one place that declares every channel between main and renderer: request schema, response
+// schema, and the separate map of main->renderer events. The shell, the preload, the WebSocket host
+// and the renderer client are all typed from these two objects, so they cannot drift.
+import type { z } from 'zod';
+import {
+  AppInfo,
+  ConfigStatus,
+  EmptyRequest,
+  EndpointStatesEvent,
+  WallSnapshot,
+} from './schemas';
+
+interface RequestSpec {
+  readonly request: z.ZodType;
+  readonly response: z.ZodType;
+}
+
+export const requests = {
+  getAppInfo: { request: EmptyRequest, response: AppInfo },
+  getWallSnapshot: { request: EmptyRequest, response: WallSnapshot },
+  getConfigStatus: { request: EmptyRequest, response: ConfigStatus },
+} as const satisfies Record<string, RequestSpec>;
+
+export const events = {
+  /** Batched: one event carries every endpoint whose live state changed since the last batch. */
+  endpointStates: EndpointStatesEvent,
+  configApplied: ConfigStatus,
+} as const satisfies Record<string, z.ZodType>;
+
+export type RequestName = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestOf<K extends RequestName> = z.input<(typeof requests)[K]['request']>;
+export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const ERROR_CODES = ['bad_request', 'unknown_method', 'forbidden_sender', 'internal', 'transport'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface ContractError {
+  code: ErrorCode;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** IPC channel names are derived, never typed by hand. */
+export const requestChannel = (name: RequestName): string => `linewatch:request:${name}`;
+export const eventChannel = (name: EventName): string => `linewatch:event:${name}`;
+
+export type Unsubscribe = () => void;
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/**
+ * What a transport offers the renderer: one named method per request returning a Result, plus
+ * `on`. The preload's `window.linewatch` and the WebSocket client both satisfy it.
+ */
+export type LinewatchBridge = {
+  [K in RequestName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+} & {
+  on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe;
+};
+
+/** What main implements: one handler per request, given a request already validated. */
+export type ContractHandlers = {
+  [K in RequestName]: (request: ResponseOfRequest<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+type ResponseOfRequest<K extends RequestName> = z.output<(typeof requests)[K]['request']>;
+
+/** Something that can push events to every connected renderer (IPC windows or WebSocket clients). */
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}

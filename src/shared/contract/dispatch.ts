@@ -1,0 +1,45 @@
+// Validation and error shaping shared by every transport that serves the contract, so the IPC
+// binding and the WebSocket host behave identically for the same request.
+import {
+  requests,
+  type ContractError,
+  type ContractHandlers,
+  type RequestName,
+  type Result,
+} from './contract';
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(requests, name);
+}
+
+export function failure(code: ContractError['code'], message: string): { ok: false; error: ContractError } {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * Validate `raw` against the request schema of `name`, run its handler, and return a Result.
+ * Handler exceptions become `internal` errors with their message; nothing throws across a bridge.
+ */
+export async function dispatchRequest(
+  handlers: ContractHandlers,
+  name: string,
+  raw: unknown,
+): Promise<Result<unknown>> {
+  if (!isRequestName(name)) return failure('unknown_method', `No contract entry named "${name}"`);
+  const parsed = requests[name].request.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((i) => `${i.path.length ? i.path.join('.') : '(request)'}: ${i.message}`)
+      .join('; ');
+    return failure('bad_request', `Invalid request for ${name}: ${detail}`);
+  }
+  try {
+    // The handler map is indexed by the same key as the schema, so the call is type-correct;
+    // TypeScript cannot correlate the two lookups through a union key, hence the narrow cast.
+    const handler = handlers[name] as (request: unknown) => unknown;
+    const value: unknown = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    return failure('internal', error instanceof Error ? error.message : String(error));
+  }
+}

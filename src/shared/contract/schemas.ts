@@ -1,0 +1,77 @@
+// Payload schemas of the contract. Every request and response that crosses a process boundary
+// (IPC or WebSocket) is described here once and validated on arrival.
+import { z } from 'zod';
+import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const EmptyRequest = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which host runs the services: the Electron app or the headless `linewatch` CLI. */
+  host: z.enum(['electron', 'headless']),
+  /** True when the built-in simulated plant is being monitored. */
+  demo: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const EndpointLive = z.object({
+  id: z.string(),
+  state: z.enum(ENDPOINT_STATES),
+  /** When the current state began (backdated to the first check of the streak), null while unknown. */
+  since: isoTime.nullable(),
+  lastCheckAt: isoTime.nullable(),
+  lastOk: z.boolean().nullable(),
+  lastRttMs: z.number().nonnegative().nullable(),
+  lastError: z.string().nullable(),
+});
+export type EndpointLive = z.infer<typeof EndpointLive>;
+
+export const WallEndpoint = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(ENDPOINT_TYPES),
+  critical: z.boolean(),
+  probeKind: z.enum(PROBE_KINDS),
+  intervalMs: z.number().int().positive(),
+});
+export type WallEndpoint = z.infer<typeof WallEndpoint>;
+
+export const WallLine = z.object({
+  id: z.string(),
+  name: z.string(),
+  endpoints: z.array(WallEndpoint),
+});
+export type WallLine = z.infer<typeof WallLine>;
+
+export const WallSnapshot = z.object({
+  site: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
+  lines: z.array(WallLine),
+  states: z.array(EndpointLive),
+});
+export type WallSnapshot = z.infer<typeof WallSnapshot>;
+
+export const ConfigIssue = z.object({
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  message: z.string(),
+});
+export type ConfigIssue = z.infer<typeof ConfigIssue>;
+
+export const ConfigStatus = z.object({
+  source: z.enum(['file', 'demo']),
+  /** The config file in use; null for the built-in demo plant. */
+  path: z.string().nullable(),
+  appliedAt: isoTime,
+  hash: z.string(),
+  endpointCount: z.number().int().nonnegative(),
+  /** Errors of the most recent load attempt; non-empty means the last good config is still running. */
+  errors: z.array(ConfigIssue),
+});
+export type ConfigStatus = z.infer<typeof ConfigStatus>;
+
+export const EndpointStatesEvent = z.object({ states: z.array(EndpointLive) });
+export type EndpointStatesEvent = z.infer<typeof EndpointStatesEvent>;
