@@ -8,6 +8,7 @@ import {
   requestChannel,
   type EventListener,
   type EventName,
+  type EventPayload,
   type LinewatchBridge,
   type RequestName,
   type RequestOf,
@@ -38,7 +39,7 @@ export const bridge = {
     if (typeof listener !== 'function') throw new Error('linewatch.on: listener must be a function');
     const channel = eventChannel(event);
     // Only the payload crosses over; the IpcRendererEvent carries `sender` (ipcRenderer itself).
-    const forward = (_event: IpcRendererEvent, payload: Parameters<EventListener<E>>[0]): void => listener(payload);
+    const forward = (_event: IpcRendererEvent, payload: EventPayload<E>): void => listener(payload);
     ipcRenderer.on(channel, forward);
     return () => {
       ipcRenderer.removeListener(channel, forward);

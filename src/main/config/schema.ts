@@ -6,7 +6,15 @@ import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
 import { DURATION_EXPECTED, parseDuration } from './duration';
 import { ID_RE, isValidClockTime, isValidHost, isValidTimezone, parseLocalDateTime } from './validators';
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
 
 /** Used when neither the file's `defaults` nor the endpoint says otherwise. */
 export const BUILTIN_DEFAULTS = { intervalMs: 10_000, timeoutMs: 2_000, downAfter: 2, upAfter: 2 } as const;
@@ -20,7 +28,10 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 }
 
 const ID_EXPECTED = "expected an id made of lowercase letters, digits and '-'";
-const idSchema = z.string({ error: ID_EXPECTED }).max(64, 'expected an id of at most 64 characters').regex(ID_RE, ID_EXPECTED);
+const idSchema = z
+  .string({ error: ID_EXPECTED })
+  .max(64, 'expected an id of at most 64 characters')
+  .regex(ID_RE, ID_EXPECTED);
 
 const nameSchema = z.string({ error: 'expected a name (text)' }).trim().min(1, 'expected a non-empty name');
 
@@ -47,7 +58,11 @@ const durationSchema = z
   });
 
 const COUNT_EXPECTED = 'expected a whole number of consecutive checks from 1 to 1000';
-const countSchema = z.number({ error: COUNT_EXPECTED }).int(COUNT_EXPECTED).min(1, COUNT_EXPECTED).max(1000, COUNT_EXPECTED);
+const countSchema = z
+  .number({ error: COUNT_EXPECTED })
+  .int(COUNT_EXPECTED)
+  .min(1, COUNT_EXPECTED)
+  .max(1000, COUNT_EXPECTED);
 
 const HOST_EXPECTED = 'expected a hostname, IPv4 or IPv6 address';
 const hostSchema = z.string({ error: HOST_EXPECTED }).superRefine((host, ctx) => {
@@ -62,7 +77,11 @@ const hostSchema = z.string({ error: HOST_EXPECTED }).superRefine((host, ctx) =>
 });
 
 const PORT_EXPECTED = 'expected a port number from 1 to 65535';
-const portSchema = z.number({ error: PORT_EXPECTED }).int(PORT_EXPECTED).min(1, PORT_EXPECTED).max(65535, PORT_EXPECTED);
+const portSchema = z
+  .number({ error: PORT_EXPECTED })
+  .int(PORT_EXPECTED)
+  .min(1, PORT_EXPECTED)
+  .max(65535, PORT_EXPECTED);
 
 const URL_EXPECTED = 'expected an http:// or https:// URL';
 const urlSchema = z.string({ error: URL_EXPECTED }).refine((text) => {
@@ -82,7 +101,12 @@ const probeSchema = z.discriminatedUnion(
     strict({
       kind: z.literal('http'),
       url: urlSchema,
-      expect_status: z.number({ error: STATUS_EXPECTED }).int(STATUS_EXPECTED).min(100, STATUS_EXPECTED).max(599, STATUS_EXPECTED).optional(),
+      expect_status: z
+        .number({ error: STATUS_EXPECTED })
+        .int(STATUS_EXPECTED)
+        .min(100, STATUS_EXPECTED)
+        .max(599, STATUS_EXPECTED)
+        .optional(),
       expect_text: z.string({ error: 'expected the text the response body must contain' }).optional(),
       tls_verify: z.boolean({ error: BOOL_EXPECTED }).default(true),
     }),
@@ -113,14 +137,17 @@ const lineSchema = strict({
     .min(1, 'expected at least one endpoint'),
 });
 
-const shiftSchema = strict({ id: idSchema, name: nameSchema, start: clockSchema, end: clockSchema }).superRefine(
-  (shift, ctx) => {
-    // A zero-length shift is almost certainly a typo; a 24-hour shift is better left out.
-    if (shift.start === shift.end) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected an end time different from the start' });
-    }
-  },
-);
+const shiftSchema = strict({
+  id: idSchema,
+  name: nameSchema,
+  start: clockSchema,
+  end: clockSchema,
+}).superRefine((shift, ctx) => {
+  // A zero-length shift is almost certainly a typo; a 24-hour shift is better left out.
+  if (shift.start === shift.end) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected an end time different from the start' });
+  }
+});
 
 const defaultsSchema = strict({
   interval: durationSchema.default(BUILTIN_DEFAULTS.intervalMs),
@@ -142,7 +169,11 @@ const recurringSchema = strict({
   duration: durationSchema,
 }).superRefine((entry, ctx) => {
   if (entry.every === 'week' && entry.weekday === undefined) {
-    ctx.addIssue({ code: 'custom', path: [], message: `missing key "weekday" (expected one of ${WEEKDAYS.join(', ')}), required when every is week` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `missing key "weekday" (required when every is week), expected one of ${WEEKDAYS.join(', ')}`,
+    });
   }
   if (entry.every === 'day' && entry.weekday !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['weekday'], message: 'expected no weekday when every is day' });
@@ -150,7 +181,7 @@ const recurringSchema = strict({
 });
 
 const DATETIME_EXPECTED =
-  'expected a date-time "YYYY-MM-DDTHH:MM" (optionally with :SS and an offset such as Z or +01:00)';
+  'expected a date-time like 2026-11-30T08:00, optionally with seconds and an offset (Z, +01:00)';
 const dateTimeSchema = z
   .string({ error: DATETIME_EXPECTED })
   .refine((text) => parseLocalDateTime(text) !== null, DATETIME_EXPECTED);

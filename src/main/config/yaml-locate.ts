@@ -41,7 +41,9 @@ export function locate(
         break;
       }
       node = pair.value;
-      offset = startOf(isNode(node) ? node : null) ?? keyStart ?? offset;
+      // "key:" with nothing after it parses as an empty scalar; pointing at the key reads better.
+      const empty = isScalar(node) && node.range != null && node.range[0] === node.range[1];
+      offset = (empty ? null : startOf(isNode(node) ? node : null)) ?? keyStart ?? offset;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item: unknown = node.items[seg];
       if (item === undefined) break;

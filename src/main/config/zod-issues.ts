@@ -98,7 +98,7 @@ function leaf(path: ConfigPath, message: string, data: unknown): PathIssue {
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1];
   if (!found && typeof last === 'string' && isRecord(valueAt(data, parentPath).value)) {
-    const why = message.startsWith('expected') ? ` (${message})` : '';
+    const why = message.startsWith('expected') ? `, ${message}` : '';
     return { path, message: `${formatPath(parentPath)}: missing key "${last}"${why}`, target: 'value' };
   }
   const got = message.startsWith('expected') ? `, got ${describeValue(value)}` : '';

@@ -2,8 +2,7 @@
 // page a strict same-origin policy and lets every response carry our own CSP, whereas `file://`
 // pages can read any other local file and cannot be given response headers.
 import { realpath, readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, isAbsolute, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 
 export const APP_SCHEME = 'app';
@@ -61,11 +60,6 @@ export function isAppUrl(raw: string): boolean {
 
 export function mimeTypeFor(filePath: string): string {
   return MIME_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/** `out/renderer`, next to the bundled `out/main/index.js` this module ends up in. */
-export function defaultRendererDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }
 
 /**
@@ -151,6 +145,6 @@ export function createAppProtocolHandler(rendererDir: string): (request: AppRequ
 }
 
 /** Call once `app` is ready. */
-export function registerAppProtocol(rendererDir: string = defaultRendererDir()): void {
+export function registerAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 }

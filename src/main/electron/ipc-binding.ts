@@ -37,7 +37,10 @@ export function isTrustedSender(event: InvokeEventLike): boolean {
 }
 
 type IpcMainLike = Pick<IpcMain, 'removeHandler'> & {
-  handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>): void;
+  handle(
+    channel: string,
+    listener: (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>,
+  ): void;
 };
 
 /** Registers one handler per contract request; returns the function that removes them all. */

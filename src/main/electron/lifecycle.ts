@@ -39,8 +39,10 @@ export function resolveConfigPath(
 export interface ShellOptions {
   startServices: (options: LinewatchServicesOptions) => Promise<LinewatchServices>;
   argv: readonly string[];
-  rendererDir?: string;
-  preloadPath?: string;
+  /** The built renderer folder served under app://linewatch/. */
+  rendererDir: string;
+  /** The CommonJS preload bundle. */
+  preloadPath: string;
   log?: (line: string) => void;
 }
 

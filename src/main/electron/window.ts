@@ -1,17 +1,10 @@
 // The wall window. Every renderer-facing hardening flag is spelled out even where it matches
 // Electron's default, so a future default change (or a copied template) cannot weaken it silently.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BrowserWindow, type WebPreferences } from 'electron';
 import { APP_INDEX_URL } from './app-protocol';
 
 /** Matches the dashboard's background so the window never flashes white in a dark control room. */
 export const WINDOW_BACKGROUND = '#0b0f14';
-
-/** `out/preload/index.cjs`, next to the bundled `out/main/index.js` this module ends up in. */
-export function defaultPreloadPath(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'preload', 'index.cjs');
-}
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -29,11 +22,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 export interface MainWindowOptions {
-  preloadPath?: string;
+  /** Absolute path of the CommonJS preload bundle. */
+  preloadPath: string;
   url?: string;
 }
 
-export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1600,
     height: 900,
@@ -44,7 +38,7 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     autoHideMenuBar: true,
     // Shown once painted, so operators never see a half-rendered wall.
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath ?? defaultPreloadPath()),
+    webPreferences: secureWebPreferences(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.url ?? APP_INDEX_URL);

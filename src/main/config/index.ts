@@ -1,0 +1,15 @@
+// Public surface of the config module; everything else in this folder is an implementation detail.
+export type {
+  EndpointConfig,
+  LineConfig,
+  LinewatchConfig,
+  MaintenanceConfig,
+  ProbeConfig,
+  ShiftConfig,
+} from './types';
+export { loadConfigFile, parseConfigText, type ConfigLoadResult } from './load-config';
+export { formatIssue, sortIssues } from './format-issues';
+export { runCheckConfig, type CheckConfigOutput } from './check-config';
+export { DURATION_EXPECTED, formatDuration, parseDuration, type DurationResult } from './duration';
+export { BUILTIN_DEFAULTS, WEEKDAYS } from './schema';
+export { localDateTimeToEpochMs, parseLocalDateTime, type LocalDateTime } from './validators';

@@ -1,0 +1,94 @@
+// Reads and validates a config file. All problems are collected (YAML syntax, schema, cross-field)
+// and each is pinned to the line and column of the node at fault, so a config is either fully
+// valid or rejected with the complete list of what to fix.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ConfigIssue } from '../../shared/contract/schemas';
+import { crossCheck } from './cross-check';
+import { sortIssues } from './format-issues';
+import { resolveConfig } from './resolve';
+import { RawConfigSchema } from './schema';
+import type { LinewatchConfig } from './types';
+import { locate } from './yaml-locate';
+import { fallbackErrorMap, zodIssuesToPathIssues, type ConfigPath, type PathIssue } from './zod-issues';
+
+export type ConfigLoadResult =
+  | { ok: true; config: LinewatchConfig; /** sha256 hex of the text */ hash: string; text: string }
+  | { ok: false; issues: ConfigIssue[] };
+
+function fail(issues: ConfigIssue[]): ConfigLoadResult {
+  return { ok: false, issues: sortIssues(issues) };
+}
+
+function samePath(a: ConfigPath, b: ConfigPath): boolean {
+  return a.length === b.length && a.every((seg, i) => seg === b[i]);
+}
+
+export function parseConfigText(text: string, fileName: string): ConfigLoadResult {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: we want the bare message and do our own "FILE:LINE:COL" prefix.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return fail(
+      doc.errors.map((err) => {
+        const { line, col } = lineCounter.linePos(err.pos[0]);
+        return { file: fileName, line, col, message: `YAML syntax error: ${err.message}` };
+      }),
+    );
+  }
+  if (doc.contents === null) {
+    return fail([
+      {
+        file: fileName,
+        line: 1,
+        col: 1,
+        message: 'the file is empty, expected a map with version, site and lines',
+      },
+    ]);
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (err) {
+    // toJS throws for pathological documents, e.g. an alias bomb exceeding the alias limit.
+    const message = err instanceof Error ? err.message : String(err);
+    return fail([{ file: fileName, line: 1, col: 1, message: `YAML could not be read: ${message}` }]);
+  }
+
+  const parsed = RawConfigSchema.safeParse(data, { error: fallbackErrorMap });
+  const schemaIssues = parsed.success ? [] : zodIssuesToPathIssues(parsed.error.issues, data);
+  // A value the schema already rejected needs no second complaint from the cross-field checks.
+  const crossIssues = crossCheck(data).filter((c) => !schemaIssues.some((s) => samePath(s.path, c.path)));
+  const pathIssues: PathIssue[] = [...schemaIssues, ...crossIssues];
+
+  if (!parsed.success || pathIssues.length > 0) {
+    return fail(
+      pathIssues.map((issue) => {
+        const { line, col } = locate(doc, lineCounter, issue.path, issue.target);
+        return { file: fileName, line, col, message: issue.message };
+      }),
+    );
+  }
+  const hash = createHash('sha256').update(text, 'utf8').digest('hex');
+  return { ok: true, config: resolveConfig(parsed.data), hash, text };
+}
+
+function readErrorMessage(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  if (code === 'ENOENT') return 'config file not found, expected a readable YAML file at this path';
+  if (code === 'EISDIR') return 'this is a directory, expected a YAML config file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied reading the config file';
+  return `cannot read the config file: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+export function loadConfigFile(path: string): ConfigLoadResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return fail([{ file: path, line: 0, col: 0, message: readErrorMessage(err) }]);
+  }
+  return parseConfigText(text, path);
+}

@@ -1,0 +1,71 @@
+// From the validated file (snake_case, per-file defaults) to the model the rest of main uses:
+// camelCase, milliseconds, and every endpoint carrying its own effective settings and line id.
+import type { RawConfig } from './schema';
+import { WEEKDAYS } from './schema';
+import type { EndpointConfig, LinewatchConfig, MaintenanceConfig, ProbeConfig } from './types';
+
+type RawLine = RawConfig['lines'][number];
+type RawEndpoint = RawLine['endpoints'][number];
+
+function resolveProbe(probe: RawEndpoint['probe']): ProbeConfig {
+  switch (probe.kind) {
+    case 'icmp':
+      return { kind: 'icmp', host: probe.host };
+    case 'tcp':
+      return { kind: 'tcp', host: probe.host, port: probe.port };
+    case 'http':
+      return {
+        kind: 'http',
+        url: probe.url,
+        expectStatus: probe.expect_status ?? null,
+        expectText: probe.expect_text ?? null,
+        tlsVerify: probe.tls_verify,
+      };
+  }
+}
+
+function resolveEndpoint(ep: RawEndpoint, line: RawLine, defaults: RawConfig['defaults']): EndpointConfig {
+  return {
+    id: ep.id,
+    name: ep.name,
+    type: ep.type,
+    lineId: line.id,
+    critical: ep.critical,
+    dependsOn: ep.depends_on ?? null,
+    intervalMs: ep.interval ?? defaults.interval,
+    timeoutMs: ep.timeout ?? defaults.timeout,
+    downAfter: ep.down_after ?? defaults.down_after,
+    upAfter: ep.up_after ?? defaults.up_after,
+    probe: resolveProbe(ep.probe),
+  };
+}
+
+function resolveMaintenance(entry: RawConfig['maintenance'][number]): MaintenanceConfig {
+  if ('every' in entry) {
+    return {
+      id: entry.id,
+      targets: entry.targets,
+      kind: 'recurring',
+      every: entry.every,
+      weekday: entry.every === 'week' && entry.weekday !== undefined ? WEEKDAYS.indexOf(entry.weekday) : null,
+      start: entry.start,
+      durationMs: entry.duration,
+    };
+  }
+  return { id: entry.id, targets: entry.targets, kind: 'once', from: entry.from, to: entry.to };
+}
+
+export function resolveConfig(raw: RawConfig): LinewatchConfig {
+  return {
+    version: raw.version,
+    site: { id: raw.site.id, name: raw.site.name, timezone: raw.site.timezone },
+    shifts: raw.shifts.map((s) => ({ id: s.id, name: s.name, start: s.start, end: s.end })),
+    lines: raw.lines.map((line) => ({
+      id: line.id,
+      name: line.name,
+      downtimeCostPerMinute: line.downtime_cost_per_minute ?? null,
+      endpoints: line.endpoints.map((ep) => resolveEndpoint(ep, line, raw.defaults)),
+    })),
+    maintenance: raw.maintenance.map(resolveMaintenance),
+  };
+}

@@ -1,0 +1,213 @@
+// A `LinewatchBridge` over the headless host's WebSocket (`/contract`). It survives a restart of
+// the host: pending calls fail fast with a `transport` error, and the socket reconnects with a
+// capped backoff while the UI shows the connection status.
+import {
+  ERROR_CODES,
+  events,
+  requests,
+  type ContractError,
+  type ErrorCode,
+  type EventListener,
+  type EventName,
+  type LinewatchBridge,
+  type RequestName,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+  type Unsubscribe,
+} from '../../shared/contract';
+import { ServerFrame, type ClientFrame } from '../../shared/contract/ws-protocol';
+import type { ConnectionStatus, ConnectionStatusSource } from './connection-status';
+import { perRequest, type BridgeRequests } from './request-methods';
+
+/** The part of a WHATWG WebSocket the bridge uses; the browser's and Node 22's global both fit. */
+export interface ContractSocket {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  addEventListener(type: 'open' | 'close', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+export interface WsBridgeOptions {
+  url: string;
+  createSocket?: (url: string) => ContractSocket;
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export type WsBridge = LinewatchBridge & {
+  connection: ConnectionStatusSource;
+  /** Stop for good: close the socket, fail pending calls, no reconnect. */
+  close(): void;
+};
+
+const SOCKET_OPEN = 1;
+
+const transportError = (message: string): { ok: false; error: ContractError } => ({
+  ok: false,
+  error: { code: 'transport', message },
+});
+
+function toErrorCode(code: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal';
+}
+
+function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export function createWsBridge(options: WsBridgeOptions): WsBridge {
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const initialBackoffMs = options.initialBackoffMs ?? 1_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 10_000;
+
+  let socket: ContractSocket | null = null;
+  let nextRequestId = 1;
+  let backoffMs = initialBackoffMs;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let closedForGood = false;
+  let status: ConnectionStatus = { state: 'connecting', nextAttemptAt: null };
+  // Settled with an already validated Result; `name` says which response schema applies.
+  const pending = new Map<number, { name: RequestName; settle: (result: Result<unknown>) => void }>();
+  // Frames written while the socket is still connecting; sent on open.
+  const unsent: ClientFrame[] = [];
+  const eventListeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+
+  const setStatus = (next: ConnectionStatus): void => {
+    status = next;
+    for (const listener of statusListeners) listener(next);
+  };
+
+  const failPending = (message: string): void => {
+    const settles = [...pending.values()].map((entry) => entry.settle);
+    pending.clear();
+    unsent.length = 0;
+    for (const settle of settles) settle(transportError(message));
+  };
+
+  const scheduleReconnect = (): void => {
+    const delay = backoffMs;
+    backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
+    setStatus({ state: 'reconnecting', nextAttemptAt: Date.now() + delay });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      setStatus({ state: 'reconnecting', nextAttemptAt: null });
+      connect();
+    }, delay);
+  };
+
+  const handleFrame = (text: string): void => {
+    let frame: ServerFrame;
+    try {
+      const parsed = ServerFrame.safeParse(JSON.parse(text));
+      if (!parsed.success) return;
+      frame = parsed.data;
+    } catch {
+      return;
+    }
+    if (frame.type === 'response') {
+      const entry = pending.get(frame.id);
+      if (!entry) return;
+      pending.delete(frame.id);
+      if (!frame.result.ok) {
+        const { code, message } = frame.result.error;
+        entry.settle({ ok: false, error: { code: toErrorCode(code), message } });
+        return;
+      }
+      const checked = requests[entry.name].response.safeParse(frame.result.value);
+      entry.settle(
+        checked.success
+          ? { ok: true, value: checked.data }
+          : transportError(`Response to ${entry.name} does not match the contract`),
+      );
+      return;
+    }
+    if (!isEventName(frame.event)) return;
+    const checked = events[frame.event].safeParse(frame.payload);
+    if (!checked.success) return;
+    for (const listener of eventListeners.get(frame.event) ?? []) {
+      try {
+        listener(checked.data);
+      } catch (error) {
+        // One faulty listener must not starve the others of the same event.
+        console.error(`Listener of ${frame.event} failed`, error);
+      }
+    }
+  };
+
+  function connect(): void {
+    let ws: ContractSocket;
+    try {
+      ws = createSocket(options.url);
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    socket = ws;
+    ws.addEventListener('open', () => {
+      if (socket !== ws) return;
+      backoffMs = initialBackoffMs;
+      setStatus({ state: 'open', nextAttemptAt: null });
+      for (const frame of unsent.splice(0)) ws.send(JSON.stringify(frame));
+    });
+    ws.addEventListener('message', (event) => {
+      if (socket === ws) handleFrame(typeof event.data === 'string' ? event.data : String(event.data));
+    });
+    // 'error' is always followed by 'close' on a WHATWG WebSocket, so close is the one place to react.
+    ws.addEventListener('close', () => {
+      if (socket !== ws) return;
+      socket = null;
+      failPending('The connection to Linewatch was lost');
+      if (!closedForGood) scheduleReconnect();
+    });
+  }
+
+  const call = <K extends RequestName>(name: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> => {
+    if (!socket) return Promise.resolve(transportError('Not connected to Linewatch'));
+    const frame: ClientFrame = { type: 'request', id: nextRequestId++, method: name, payload: request };
+    const current = socket;
+    return new Promise<Result<ResponseOf<K>>>((resolve) => {
+      // handleFrame validated the value against requests[name].response before settling.
+      pending.set(frame.id, { name, settle: (result) => resolve(result as Result<ResponseOf<K>>) });
+      if (current.readyState === SOCKET_OPEN) current.send(JSON.stringify(frame));
+      else unsent.push(frame);
+    });
+  };
+
+  const method =
+    <K extends RequestName>(name: K) =>
+    (request: RequestOf<K>): Promise<Result<ResponseOf<K>>> =>
+      call(name, request);
+  const methods = perRequest<BridgeRequests>(method);
+
+  connect();
+
+  return {
+    ...methods,
+    on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
+      const set = eventListeners.get(event) ?? new Set();
+      eventListeners.set(event, set);
+      // Payloads are validated against events[event] before dispatch, so the widening is safe.
+      const untyped = listener as (payload: unknown) => void;
+      set.add(untyped);
+      return () => set.delete(untyped);
+    },
+    connection: {
+      current: () => status,
+      subscribe(listener) {
+        statusListeners.add(listener);
+        return () => statusListeners.delete(listener);
+      },
+    },
+    close() {
+      closedForGood = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      const ws = socket;
+      socket = null;
+      failPending('The Linewatch client was closed');
+      ws?.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Text shown on tiles, kept short so it reads from across the room.
+import type { EndpointState, EndpointType } from '../../shared/domain/endpoint';
+
+export const STATE_LABEL: Record<EndpointState, { text: string; icon: string }> = {
+  up: { text: 'UP', icon: '✓' },
+  down: { text: 'DOWN', icon: '✕' },
+  unknown: { text: 'UNKNOWN', icon: '?' },
+};
+
+export const TYPE_LABEL: Record<EndpointType, string> = {
+  plc: 'PLC',
+  hmi: 'HMI',
+  robot: 'Robot',
+  switch: 'Switch',
+  server: 'Server',
+  camera: 'Camera',
+  scanner: 'Scanner',
+  other: 'Device',
+};
+
+export function formatRtt(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1_000).toFixed(1)} s`;
+}
+
+/** Seconds only while they matter: a fresh outage ticks, a week-long "up" does not. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1_000));
+  const days = Math.floor(totalSeconds / 86_400);
+  const hours = Math.floor((totalSeconds % 86_400) / 3_600);
+  const minutes = Math.floor((totalSeconds % 3_600) / 60);
+  const seconds = totalSeconds % 60;
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  if (minutes > 0) return `${minutes}m ${seconds}s`;
+  return `${seconds}s`;
+}
+
+export function formatTimeInState(state: EndpointState, since: string | null, now: number): string | null {
+  if (since === null) return null;
+  const began = Date.parse(since);
+  if (Number.isNaN(began)) return null;
+  return `${state} ${formatDuration(now - began)}`;
+}

@@ -1,0 +1,31 @@
+// Small contract values shared by the renderer tests.
+import type { AppInfo, EndpointLive, WallSnapshot } from '../../../src/shared/contract';
+
+export const appInfo: AppInfo = { name: 'Linewatch', version: '0.1.0', host: 'headless', demo: true };
+
+export const live = (id: string, overrides: Partial<EndpointLive> = {}): EndpointLive => ({
+  id,
+  state: 'up',
+  since: '2025-01-01T08:00:00.000Z',
+  lastCheckAt: '2025-01-01T08:00:10.000Z',
+  lastOk: true,
+  lastRttMs: 1.4,
+  lastError: null,
+  ...overrides,
+});
+
+export const snapshot: WallSnapshot = {
+  site: { id: 'plant', name: 'Plant One', timezone: 'Europe/Berlin' },
+  lines: [
+    {
+      id: 'line-1',
+      name: 'Line 1',
+      endpoints: [
+        { id: 'plc-1', name: 'PLC 1', type: 'plc', critical: true, probeKind: 'tcp', intervalMs: 1000 },
+        { id: 'hmi-1', name: 'HMI 1', type: 'hmi', critical: false, probeKind: 'icmp', intervalMs: 1000 },
+        { id: 'cam-1', name: 'Camera 1', type: 'camera', critical: false, probeKind: 'http', intervalMs: 5000 },
+      ],
+    },
+  ],
+  states: [live('plc-1'), live('hmi-1'), live('cam-1')],
+};
