@@ -5,20 +5,16 @@ import type { ConfigStatus, WallSnapshot } from '../../shared/contract/schemas';
 import type { ContractHandlers, EventName, EventPayload, EventSink } from '../../shared/contract';
 import { systemClock, type Clock } from '../clock/clock';
 import { loadConfigFile } from '../config';
-import type { ConfigIssue } from '../../shared/contract/schemas';
 import type { LinewatchConfig } from '../config/types';
 import { startDemoPlant, type DemoPlant } from '../demo/demo-plant';
 import { createLiveMonitor } from '../monitor/live-monitor';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store';
+import { ConfigLoadError } from './config-load-error';
 import type { LinewatchServices, LinewatchServicesOptions } from './services-types';
 
-export class ConfigLoadError extends Error {
-  constructor(readonly issues: ConfigIssue[]) {
-    super(`configuration has ${issues.length} error(s)`);
-  }
-}
+export { ConfigLoadError };
 
 /** Checks in flight at once, across all endpoints. */
 const MAX_CONCURRENT_CHECKS = 256;

@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { ConfigLoadError } from '../app/config-load-error';
 import type { LinewatchServices, LinewatchServicesOptions } from '../app/services-types';
+import { formatIssue } from '../config/format-issues';
 import { registerAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { createWindowEventSink } from './event-sink';
 import { bindContract } from './ipc-binding';
@@ -13,6 +15,12 @@ import { createMainWindow, revealWindow } from './window';
 export const DEFAULT_CONFIG_FILE = 'linewatch.yaml';
 /** A hung probe or disk must not keep the app from quitting forever. */
 const STOP_TIMEOUT_MS = 5_000;
+
+/** A config error lists every FILE:LINE:COL problem; anything else shows its message. */
+function describeStartupError(error: unknown): string {
+  if (error instanceof ConfigLoadError) return [error.message, ...error.issues.map(formatIssue)].join('\n');
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** Value of `--name VALUE` or `--name=VALUE`, or null. */
 export function argValue(argv: readonly string[], name: string): string | null {
@@ -65,6 +73,8 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
     return null;
   }
 
+  // Sandbox every renderer, even one created by a future window that forgets `sandbox: true`.
+  app.enableSandbox();
   registerAppSchemePrivileged();
   installWebContentsHardening();
 
@@ -104,7 +114,7 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
 
   // Quit is held back until the services have flushed and closed the database, then re-issued.
   // Both events are hooked because either can be the first one we see depending on how the quit
-  // started (menu, last window closed, OS signal).
+  // started (app.quit, last window closed, an updater closing windows first).
   const holdQuitUntilStopped = (event: { preventDefault(): void }): void => {
     if (stopped || starting === null) return;
     event.preventDefault();
@@ -118,6 +128,9 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
   };
   app.on('before-quit', holdQuitUntilStopped);
   app.on('will-quit', holdQuitUntilStopped);
+  // A service manager (systemd, a kiosk script) stops the app with SIGTERM: quit the normal way
+  // so the database is closed cleanly.
+  process.once('SIGTERM', () => app.quit());
 
   const start = async (): Promise<void> => {
     lockDownDefaultSession();
@@ -147,7 +160,7 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = describeStartupError(error);
       log(`linewatch: startup failed: ${message}`);
       dialog.showErrorBox('Linewatch could not start', message);
       stopped = true;

@@ -25,7 +25,7 @@ export interface ContractSocket {
   readonly readyState: number;
   send(data: string): void;
   close(): void;
-  addEventListener(type: 'open' | 'close', listener: () => void): void;
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
@@ -155,13 +155,17 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     ws.addEventListener('message', (event) => {
       if (socket === ws) handleFrame(typeof event.data === 'string' ? event.data : String(event.data));
     });
-    // 'error' is always followed by 'close' on a WHATWG WebSocket, so close is the one place to react.
-    ws.addEventListener('close', () => {
+    // Browsers follow 'error' with 'close', but Node's WebSocket (undici) fires only 'error' when a
+    // connection attempt is refused, so both end this socket; the identity check makes it once.
+    const drop = (): void => {
       if (socket !== ws) return;
       socket = null;
+      ws.close();
       failPending('The connection to Linewatch was lost');
       if (!closedForGood) scheduleReconnect();
-    });
+    };
+    ws.addEventListener('error', drop);
+    ws.addEventListener('close', drop);
   }
 
   const call = <K extends RequestName>(name: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> => {

@@ -132,6 +132,9 @@ class FakeApp extends FakeEmitter {
     this.calls.push('requestSingleInstanceLock');
     return this.lockAvailable;
   }
+  enableSandbox(): void {
+    this.calls.push('enableSandbox');
+  }
   whenReady(): Promise<void> {
     return this.readyPromise;
   }

@@ -69,6 +69,7 @@ describe('startup', () => {
     expect(fake.protocol.privileged).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
+    expect(fake.app.calls).toContain('enableSandbox');
     expect(startServices).not.toHaveBeenCalled();
     fake.app.becomeReady();
     await defined(shell).ready;

@@ -1,0 +1,143 @@
+// Dev harness for LOOKING at the renderer: builds it with vite, serves it with a fake plant over
+// the real contract frames (HTTP + WebSocket at /contract), and screenshots the wall at the sizes
+// control rooms use. Run: node --experimental-strip-types scripts/preview-renderer.ts [--serve]
+// Not the headless host (src/main/host); it only answers the three wall requests.
+import { mkdir, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AppInfo, ConfigStatus, EventName, EventPayload } from '../src/shared/contract/index.ts';
+
+// Type stripping runs .ts files but cannot resolve an extensionless import, and tsc rejects a
+// `.ts` one in a value import, so the sibling module is loaded by URL and typed by a type query.
+const { createFakePlant }: typeof import('./preview-fake-plant.ts') = await import(
+  new URL('./preview-fake-plant.ts', import.meta.url).href
+);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'out/renderer');
+const resultsDir = path.join(root, 'test-results');
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:";
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+await build({
+  root: path.join(root, 'src/renderer'),
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true },
+});
+
+const plant = createFakePlant();
+const appInfo: AppInfo = { name: 'Linewatch', version: '0.1.0-preview', host: 'headless', demo: true };
+const configStatus: ConfigStatus = {
+  source: 'demo',
+  path: null,
+  appliedAt: new Date().toISOString(),
+  hash: 'preview',
+  endpointCount: plant.snapshot().states.length,
+  errors: [],
+};
+const answers: Record<string, () => unknown> = {
+  getAppInfo: () => appInfo,
+  getWallSnapshot: () => plant.snapshot(),
+  getConfigStatus: () => configStatus,
+};
+
+const server = http.createServer((request, response) => {
+  const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  const file = path.join(outDir, urlPath === '/' ? 'index.html' : urlPath);
+  if (!file.startsWith(outDir)) return void response.writeHead(403).end();
+  readFile(file).then(
+    (body) => {
+      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type, 'content-security-policy': CSP }).end(body);
+    },
+    () => response.writeHead(404).end(),
+  );
+});
+
+let acceptingSockets = true;
+const wss = new WebSocketServer({ noServer: true });
+server.on('upgrade', (request, socket, head) => {
+  if (!acceptingSockets || !request.url?.startsWith('/contract')) return void socket.destroy();
+  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+});
+wss.on('connection', (ws: WebSocket) => {
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as { id: number; method: string };
+    const answer = answers[frame.method];
+    const result = answer
+      ? { ok: true, value: answer() }
+      : { ok: false, error: { code: 'unknown_method', message: `preview has no ${frame.method}` } };
+    ws.send(JSON.stringify({ type: 'response', id: frame.id, result }));
+  });
+});
+const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+  for (const client of wss.clients) client.send(JSON.stringify({ type: 'event', event, payload }));
+};
+const ticker = setInterval(() => broadcast('endpointStates', { states: plant.tick() }), 1_000);
+
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+console.log(`preview serving ${url}`);
+
+if (process.argv.includes('--serve')) {
+  console.log('--serve: Ctrl+C to stop');
+} else {
+  await mkdir(resultsDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const shoot = async (page: Page, name: string): Promise<void> => {
+    const file = path.join(resultsDir, `preview-${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`screenshot ${file}`);
+  };
+  try {
+    const sizes = [
+      { name: '1920x1080', width: 1920, height: 1080 },
+      { name: '3840x2160', width: 3840, height: 2160 },
+      { name: '1080x1920', width: 1080, height: 1920 },
+    ];
+    for (const size of sizes) {
+      const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+      page.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
+      page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+      await page.goto(url);
+      await page.waitForSelector('[data-endpoint-id]');
+      await page.waitForTimeout(2_200); // a couple of live batches and clock ticks
+      await shoot(page, size.name);
+      if (size.name === '1920x1080') {
+        // Take the host away to see how the wall says it is no longer live.
+        acceptingSockets = false;
+        for (const client of wss.clients) client.terminate();
+        await page.waitForSelector('[data-banner="connection-lost"]');
+        await page.waitForTimeout(1_200);
+        await shoot(page, '1920x1080-disconnected');
+        acceptingSockets = true;
+        await page.waitForSelector('[data-banner]', { state: 'detached', timeout: 15_000 });
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    clearInterval(ticker);
+    for (const client of wss.clients) client.terminate();
+    wss.close();
+    server.close();
+  }
+}
