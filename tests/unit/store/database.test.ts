@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, openStore, type SqliteDatabase, type Store } from '../../../src/main/store';
+import {
+  ALL_MIGRATIONS,
+  openDatabase,
+  openStore,
+  type SqliteDatabase,
+  type Store,
+} from '../../../src/main/store';
 import { useTempDataDirs } from './temp-data-dir';
 
 describe('openDatabase / openStore', () => {
@@ -29,7 +35,7 @@ describe('openDatabase / openStore', () => {
   it('runs the migrations on open', () => {
     const db = track(openDatabase(path.join(newTempDir(), 'db.sqlite')));
     const ids = db.prepare<[], { id: number }>('SELECT id FROM schema_migrations').all();
-    expect(ids).toEqual([{ id: 1 }]);
+    expect(ids).toEqual(ALL_MIGRATIONS.map((m) => ({ id: m.id })));
   });
 
   it('refuses to open a database whose applied migration was edited, and closes the handle', () => {

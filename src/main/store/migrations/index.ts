@@ -1,7 +1,8 @@
 // The schema history, oldest first. Append new migrations here; never reorder or edit shipped ones.
 import { initialMigration } from './001-initial';
+import { outagesAlarmsAuditMigration } from './002-outages-alarms-audit';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const ALL_MIGRATIONS: readonly Migration[] = [initialMigration];
+export const ALL_MIGRATIONS: readonly Migration[] = [initialMigration, outagesAlarmsAuditMigration];
