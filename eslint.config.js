@@ -20,12 +20,23 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'bin/**', 'tests/**', '*.config.ts', 'src/main/**', 'src/preload/**'],
+    files: [
+      '**/*.{js,mjs,cjs}',
+      'scripts/**',
+      'bin/**',
+      'tests/**',
+      '*.config.ts',
+      'src/main/**',
+      'src/preload/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -37,7 +48,10 @@ export default tseslint.config(
         {
           patterns: [
             electronOnlyInShell,
-            { group: ['**/renderer/**', '**/preload/**'], message: 'Main must not import renderer or preload code.' },
+            {
+              group: ['**/renderer/**', '**/preload/**'],
+              message: 'Main must not import renderer or preload code.',
+            },
           ],
         },
       ],
@@ -59,7 +73,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**'], message: 'The preload only knows the shared contract.' },
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'The preload only knows the shared contract.',
+            },
           ],
         },
       ],
@@ -74,11 +91,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'The renderer has no Node.' })),
+          paths: nodeBuiltins
+            .filter((n) => !n.includes('*'))
+            .map((name) => ({ name, message: 'The renderer has no Node.' })),
           patterns: [
             electronOnlyInShell,
             { group: ['node:*'], message: 'The renderer has no Node.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through the contract.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer talks to main only through the contract.',
+            },
           ],
         },
       ],
@@ -90,11 +112,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'Shared code runs on both sides: no Node.' })),
+          paths: nodeBuiltins
+            .filter((n) => !n.includes('*'))
+            .map((name) => ({ name, message: 'Shared code runs on both sides: no Node.' })),
           patterns: [
             electronOnlyInShell,
             { group: ['node:*'], message: 'Shared code runs on both sides: no Node.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shared imports neither side.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'Shared imports neither side.',
+            },
             { group: ['react', 'react-dom', 'react-dom/*'], message: 'Shared code has no DOM.' },
           ],
         },

@@ -2,7 +2,13 @@
 // Only for looking at the wall; the real services live in src/main.
 import type { EndpointLive, WallEndpoint, WallSnapshot } from '../src/shared/contract/index.ts';
 
-type Seed = [name: string, type: WallEndpoint['type'], critical: boolean, state: EndpointLive['state'], error?: string];
+type Seed = [
+  name: string,
+  type: WallEndpoint['type'],
+  critical: boolean,
+  state: EndpointLive['state'],
+  error?: string,
+];
 
 const LINES: { id: string; name: string; seeds: Seed[] }[] = [
   {
@@ -90,7 +96,11 @@ export function createFakePlant(now = Date.now()): {
       for (const entry of live.values()) {
         if (entry.state !== 'up') continue;
         const jitter = Math.round((Math.random() - 0.5) * 4) / 10;
-        const next = { ...entry, lastCheckAt: checkedAt, lastRttMs: Math.max(0.2, (entry.lastRttMs ?? 1) + jitter) };
+        const next = {
+          ...entry,
+          lastCheckAt: checkedAt,
+          lastRttMs: Math.max(0.2, (entry.lastRttMs ?? 1) + jitter),
+        };
         live.set(entry.id, next);
         batch.push(next);
       }

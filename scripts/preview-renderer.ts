@@ -100,7 +100,14 @@ if (process.argv.includes('--serve')) {
   await mkdir(resultsDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const shoot = async (page: Page, name: string): Promise<void> => {
     const file = path.join(resultsDir, `preview-${name}.png`);

@@ -15,7 +15,9 @@ describe('linewatch bin', () => {
   it('check-config: exit 1 with FILE:LINE:COL on a bad duration and an unknown equipment type', () => {
     const duration = run('check-config', 'tests/fixtures/config/bad-duration.yaml');
     expect(duration.status).toBe(1);
-    expect(duration.stderr).toMatch(/^tests\/fixtures\/config\/bad-duration\.yaml:17:19 .*expected a duration/m);
+    expect(duration.stderr).toMatch(
+      /^tests\/fixtures\/config\/bad-duration\.yaml:17:19 .*expected a duration/m,
+    );
     const type = run('check-config', 'tests/fixtures/config/bad-type.yaml');
     expect(type.status).toBe(1);
     expect(type.stderr).toMatch(/^tests\/fixtures\/config\/bad-type\.yaml:12:15 .*expected one of plc, hmi/m);

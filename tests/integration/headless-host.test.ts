@@ -57,10 +57,18 @@ function request(ws: WebSocket, id: number, method: string, payload: unknown = {
   });
 }
 
-function waitForState(ws: WebSocket, endpointId: string, state: EndpointLive['state']): Promise<EndpointLive> {
+function waitForState(
+  ws: WebSocket,
+  endpointId: string,
+  state: EndpointLive['state'],
+): Promise<EndpointLive> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(String(data)) as { type: string; event?: string; payload?: { states: EndpointLive[] } };
+      const frame = JSON.parse(String(data)) as {
+        type: string;
+        event?: string;
+        payload?: { states: EndpointLive[] };
+      };
       const hit = frame.event === 'endpointStates' && frame.payload?.states.find((s) => s.id === endpointId);
       if (hit && hit.state === state) {
         ws.off('message', onMessage);
@@ -84,11 +92,20 @@ describe('headless host', () => {
 
   it('answers the contract and pushes live states: a stopped device goes down and comes back up', async () => {
     const { ws } = await start();
-    const snapshot = (await request(ws, 1, 'getWallSnapshot')) as { ok: boolean; value: { lines: unknown[] } };
+    const snapshot = (await request(ws, 1, 'getWallSnapshot')) as {
+      ok: boolean;
+      value: { lines: unknown[] };
+    };
     expect(snapshot.ok).toBe(true);
     expect(snapshot.value.lines).toHaveLength(1);
-    expect(await request(ws, 2, 'getAppInfo', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await request(ws, 3, 'noSuchMethod')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await request(ws, 2, 'getAppInfo', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await request(ws, 3, 'noSuchMethod')).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
 
     await waitForState(ws, 'press1-plc', 'up');
     await plant?.plc.stop();
@@ -112,7 +129,9 @@ describe('headless host', () => {
   it('refuses WebSocket upgrades from another origin', async () => {
     const { ws, url } = await start();
     ws.close();
-    const foreign = new WebSocket(url.replace('http', 'ws') + 'contract', { headers: { origin: 'http://evil.example' } });
+    const foreign = new WebSocket(url.replace('http', 'ws') + 'contract', {
+      headers: { origin: 'http://evil.example' },
+    });
     const outcome = await new Promise<string>((resolve) => {
       foreign.once('open', () => resolve('open'));
       foreign.once('error', () => resolve('refused'));

@@ -105,7 +105,12 @@ export async function startLinewatchServices(
   });
 
   const handlers: ContractHandlers = {
-    getAppInfo: () => ({ name: 'Linewatch', version: options.appVersion, host: options.host, demo: demo !== null }),
+    getAppInfo: () => ({
+      name: 'Linewatch',
+      version: options.appVersion,
+      host: options.host,
+      demo: demo !== null,
+    }),
     getWallSnapshot: () => wallSnapshot(),
     getConfigStatus: () => configStatus,
   };

@@ -28,7 +28,9 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linewatch-demo-'));
   mkdirSync(dataDir, { recursive: true });
   if (!LOOPBACK.test(options.host)) {
-    io.stderr(`warning: serving on ${options.host}; the dashboard has no login, so anyone who can reach it can see the plant`);
+    io.stderr(
+      `warning: serving on ${options.host}; the dashboard has no login, so anyone who can reach it can see the plant`,
+    );
   }
   let services;
   try {

@@ -25,19 +25,57 @@ const LINES = [
 
 const DEVICES: DemoDeviceSpec[] = [
   { id: 'press1-switch', name: 'Press 1 access switch', type: 'switch', line: 'press-1', kind: 'icmp' },
-  { id: 'press1-plc', name: 'Press 1 PLC', type: 'plc', line: 'press-1', kind: 'tcp', critical: true, dependsOn: 'press1-switch' },
-  { id: 'press1-hmi', name: 'Press 1 HMI', type: 'hmi', line: 'press-1', kind: 'http', fault: { everyS: 120, forS: 15, atS: 60, mode: 'wrong_text' } },
+  {
+    id: 'press1-plc',
+    name: 'Press 1 PLC',
+    type: 'plc',
+    line: 'press-1',
+    kind: 'tcp',
+    critical: true,
+    dependsOn: 'press1-switch',
+  },
+  {
+    id: 'press1-hmi',
+    name: 'Press 1 HMI',
+    type: 'hmi',
+    line: 'press-1',
+    kind: 'http',
+    fault: { everyS: 120, forS: 15, atS: 60, mode: 'wrong_text' },
+  },
   { id: 'press1-robot', name: 'Press 1 loader robot', type: 'robot', line: 'press-1', kind: 'tcp' },
   { id: 'press1-camera', name: 'Press 1 die camera', type: 'camera', line: 'press-1', kind: 'http' },
   { id: 'weld2-switch', name: 'Weld 2 access switch', type: 'switch', line: 'weld-2', kind: 'icmp' },
-  { id: 'weld2-plc', name: 'Weld 2 cell PLC', type: 'plc', line: 'weld-2', kind: 'tcp', critical: true, dependsOn: 'weld2-switch' },
-  { id: 'weld2-robot-a', name: 'Weld 2 robot A', type: 'robot', line: 'weld-2', kind: 'tcp', critical: true, fault: { everyS: 90, forS: 25, atS: 20, mode: 'off' } },
+  {
+    id: 'weld2-plc',
+    name: 'Weld 2 cell PLC',
+    type: 'plc',
+    line: 'weld-2',
+    kind: 'tcp',
+    critical: true,
+    dependsOn: 'weld2-switch',
+  },
+  {
+    id: 'weld2-robot-a',
+    name: 'Weld 2 robot A',
+    type: 'robot',
+    line: 'weld-2',
+    kind: 'tcp',
+    critical: true,
+    fault: { everyS: 90, forS: 25, atS: 20, mode: 'off' },
+  },
   { id: 'weld2-robot-b', name: 'Weld 2 robot B', type: 'robot', line: 'weld-2', kind: 'tcp', critical: true },
   { id: 'weld2-hmi', name: 'Weld 2 HMI', type: 'hmi', line: 'weld-2', kind: 'http' },
   { id: 'weld2-scanner', name: 'Weld 2 VIN scanner', type: 'scanner', line: 'weld-2', kind: 'tcp' },
   { id: 'paint3-plc', name: 'Paint 3 PLC', type: 'plc', line: 'paint-3', kind: 'tcp', critical: true },
   { id: 'paint3-hmi', name: 'Paint 3 HMI', type: 'hmi', line: 'paint-3', kind: 'http' },
-  { id: 'paint3-camera', name: 'Paint 3 inspection camera', type: 'camera', line: 'paint-3', kind: 'tcp', fault: { everyS: 45, forS: 8, atS: 10, mode: 'off' } },
+  {
+    id: 'paint3-camera',
+    name: 'Paint 3 inspection camera',
+    type: 'camera',
+    line: 'paint-3',
+    kind: 'tcp',
+    fault: { everyS: 45, forS: 8, atS: 10, mode: 'off' },
+  },
   { id: 'paint3-server', name: 'Paint 3 recipe server', type: 'server', line: 'paint-3', kind: 'http' },
 ];
 
@@ -94,7 +132,8 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
     for (const spec of DEVICES) {
       const device = devices.get(spec.id);
       if (!device || !spec.fault) continue;
-      const phase = (((elapsedS - spec.fault.atS) % spec.fault.everyS) + spec.fault.everyS) % spec.fault.everyS;
+      const phase =
+        (((elapsedS - spec.fault.atS) % spec.fault.everyS) + spec.fault.everyS) % spec.fault.everyS;
       const faulty = elapsedS >= spec.fault.atS && phase < spec.fault.forS;
       if (spec.fault.mode === 'wrong_text') device.setUnhealthy(faulty);
       else if (faulty && device.isRunning) void device.stop();

@@ -54,7 +54,13 @@ export function applyCheck(
   if (current.lastCheckTs !== null && check.ts - current.lastCheckTs > GAP_FACTOR * thresholds.intervalMs) {
     const gapStart = current.lastCheckTs + thresholds.intervalMs;
     if (current.state !== 'unknown') {
-      transitions.push({ from: current.state, to: 'unknown', since: gapStart, decidedAt: gapStart, byGap: true });
+      transitions.push({
+        from: current.state,
+        to: 'unknown',
+        since: gapStart,
+        decidedAt: gapStart,
+        byGap: true,
+      });
     }
     current = { ...initialMachineState(), since: current.state === 'unknown' ? current.since : gapStart };
   }
@@ -66,7 +72,13 @@ export function applyCheck(
     next.failStreak = 0;
     next.failStreakStart = null;
     if (next.state !== 'up' && next.okStreak >= thresholds.upAfter && next.okStreakStart !== null) {
-      transitions.push({ from: next.state, to: 'up', since: next.okStreakStart, decidedAt: check.ts, byGap: false });
+      transitions.push({
+        from: next.state,
+        to: 'up',
+        since: next.okStreakStart,
+        decidedAt: check.ts,
+        byGap: false,
+      });
       next.state = 'up';
       next.since = next.okStreakStart;
     }

@@ -39,8 +39,14 @@ export function probeHttp(options: HttpProbeOptions): Promise<ProbeResult> {
 
     const url = new URL(options.url);
     const client = url.protocol === 'https:' ? https : http;
-    const request = client.get(url, { rejectUnauthorized: options.tlsVerify, headers: { 'user-agent': 'Linewatch' } });
-    const timer = setTimeout(() => fail('timeout', `no answer within ${options.timeoutMs} ms`), options.timeoutMs);
+    const request = client.get(url, {
+      rejectUnauthorized: options.tlsVerify,
+      headers: { 'user-agent': 'Linewatch' },
+    });
+    const timer = setTimeout(
+      () => fail('timeout', `no answer within ${options.timeoutMs} ms`),
+      options.timeoutMs,
+    );
 
     request.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code && TLS_CODES.has(error.code)) fail('tls', `TLS ${error.code}`);
@@ -49,7 +55,8 @@ export function probeHttp(options: HttpProbeOptions): Promise<ProbeResult> {
     request.once('response', (response) => {
       const rttMs = performance.now() - started;
       const status = response.statusCode ?? 0;
-      const statusOk = options.expectStatus === null ? status >= 200 && status < 400 : status === options.expectStatus;
+      const statusOk =
+        options.expectStatus === null ? status >= 200 && status < 400 : status === options.expectStatus;
       if (!statusOk) {
         response.resume();
         const expected = options.expectStatus === null ? '2xx or 3xx' : String(options.expectStatus);
@@ -67,7 +74,8 @@ export function probeHttp(options: HttpProbeOptions): Promise<ProbeResult> {
       response.on('data', (chunk: string) => {
         body += chunk;
         if (body.includes(expectText)) finish({ ok: true, rttMs });
-        else if (body.length > MAX_BODY_BYTES) fail('text_mismatch', 'expected text not in the first 64 KiB', rttMs);
+        else if (body.length > MAX_BODY_BYTES)
+          fail('text_mismatch', 'expected text not in the first 64 KiB', rttMs);
       });
       response.once('end', () => {
         if (body.includes(expectText)) finish({ ok: true, rttMs });

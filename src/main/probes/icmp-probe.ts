@@ -16,6 +16,11 @@ export async function probeIcmp(host: string, timeoutMs: number): Promise<ProbeR
     if (response.alive) return { ok: true, rttMs: 0 };
     return { ok: false, kind: 'timeout', message: `no echo reply within ${timeoutS} s`, rttMs: null };
   } catch (error) {
-    return { ok: false, kind: 'error', message: error instanceof Error ? error.message : String(error), rttMs: null };
+    return {
+      ok: false,
+      kind: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      rttMs: null,
+    };
   }
 }

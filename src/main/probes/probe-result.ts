@@ -13,8 +13,7 @@ export const FAILURE_KINDS = [
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export type ProbeResult =
-  | { ok: true; rttMs: number }
-  | { ok: false; kind: FailureKind; message: string; rttMs: number | null };
+  { ok: true; rttMs: number } | { ok: false; kind: FailureKind; message: string; rttMs: number | null };
 
 /** Map a Node socket error code to a failure kind. */
 export function failureKindOfErrorCode(code: string | undefined): FailureKind {

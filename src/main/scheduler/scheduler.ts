@@ -31,7 +31,11 @@ interface TaskSlot {
   timer: TimerHandle | null;
 }
 
-export function createScheduler(options: { clock: Clock; maxConcurrent: number; maxFirstSpreadMs?: number }): Scheduler {
+export function createScheduler(options: {
+  clock: Clock;
+  maxConcurrent: number;
+  maxFirstSpreadMs?: number;
+}): Scheduler {
   const { clock } = options;
   const slots = new Map<string, TaskSlot>();
   const waiting: { slot: TaskSlot; due: number }[] = [];

@@ -18,7 +18,11 @@ export function ConnectionBanner() {
         <strong>⚠ CONNECTION LOST</strong>
         <span>Showing last known states — not live.</span>
         <span className="banner__retry">
-          {connection.nextAttemptAt === null ? 'Reconnecting…' : <RetryCountdown at={connection.nextAttemptAt} />}
+          {connection.nextAttemptAt === null ? (
+            'Reconnecting…'
+          ) : (
+            <RetryCountdown at={connection.nextAttemptAt} />
+          )}
         </span>
       </div>
     );

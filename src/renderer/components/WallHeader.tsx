@@ -5,7 +5,12 @@ import { useClock } from '../stores/clock-store';
 import { useWall, type WallState } from '../stores/wall-store';
 
 function siteTimeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false };
+  const options: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  };
   try {
     return new Intl.DateTimeFormat(undefined, { ...options, timeZone });
   } catch {

@@ -11,10 +11,13 @@ let ticking: ReturnType<typeof setInterval> | null = null;
 export function startClock(): () => void {
   if (ticking) return () => undefined;
   const tick = (): void => clockStore.setState({ now: Date.now() });
-  const align = setTimeout(() => {
-    tick();
-    ticking = setInterval(tick, 1_000);
-  }, 1_000 - (Date.now() % 1_000));
+  const align = setTimeout(
+    () => {
+      tick();
+      ticking = setInterval(tick, 1_000);
+    },
+    1_000 - (Date.now() % 1_000),
+  );
   return () => {
     clearTimeout(align);
     if (ticking) clearInterval(ticking);

@@ -2,13 +2,7 @@
 // schema, and the separate map of main->renderer events. The shell, the preload, the WebSocket host
 // and the renderer client are all typed from these two objects, so they cannot drift.
 import type { z } from 'zod';
-import {
-  AppInfo,
-  ConfigStatus,
-  EmptyRequest,
-  EndpointStatesEvent,
-  WallSnapshot,
-} from './schemas';
+import { AppInfo, ConfigStatus, EmptyRequest, EndpointStatesEvent, WallSnapshot } from './schemas';
 
 interface RequestSpec {
   readonly request: z.ZodType;
@@ -36,7 +30,13 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
-export const ERROR_CODES = ['bad_request', 'unknown_method', 'forbidden_sender', 'internal', 'transport'] as const;
+export const ERROR_CODES = [
+  'bad_request',
+  'unknown_method',
+  'forbidden_sender',
+  'internal',
+  'transport',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ContractError {
   code: ErrorCode;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyCheck, initialMachineState, type MachineState, type Transition } from '../../../src/main/monitor/state-machine';
+import {
+  applyCheck,
+  initialMachineState,
+  type MachineState,
+  type Transition,
+} from '../../../src/main/monitor/state-machine';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-01-05T14:00:00Z');

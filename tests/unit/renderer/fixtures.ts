@@ -23,7 +23,14 @@ export const snapshot: WallSnapshot = {
       endpoints: [
         { id: 'plc-1', name: 'PLC 1', type: 'plc', critical: true, probeKind: 'tcp', intervalMs: 1000 },
         { id: 'hmi-1', name: 'HMI 1', type: 'hmi', critical: false, probeKind: 'icmp', intervalMs: 1000 },
-        { id: 'cam-1', name: 'Camera 1', type: 'camera', critical: false, probeKind: 'http', intervalMs: 5000 },
+        {
+          id: 'cam-1',
+          name: 'Camera 1',
+          type: 'camera',
+          critical: false,
+          probeKind: 'http',
+          intervalMs: 5000,
+        },
       ],
     },
   ],

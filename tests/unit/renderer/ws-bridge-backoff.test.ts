@@ -4,13 +4,13 @@ import { createWsBridge, type ContractSocket } from '../../../src/renderer/clien
 
 /** A socket whose connection attempt is always refused, the way a stopped host looks. */
 function refusedSocket(): ContractSocket {
-  const errorListeners: (() => void)[] = [];
-  queueMicrotask(() => errorListeners.forEach((listener) => listener()));
+  const errorListeners: ((event: { data: unknown }) => void)[] = [];
+  queueMicrotask(() => errorListeners.forEach((listener) => listener({ data: undefined })));
   return {
     readyState: 0,
     send: () => undefined,
     close: () => undefined,
-    addEventListener(type: string, listener: () => void) {
+    addEventListener(type: string, listener: (event: { data: unknown }) => void) {
       if (type === 'error') errorListeners.push(listener);
     },
   };

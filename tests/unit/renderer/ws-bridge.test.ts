@@ -28,7 +28,11 @@ describe('WebSocket bridge', () => {
     expect(second.frame.method).toBe('getWallSnapshot');
     expect(first.frame.id).not.toBe(second.frame.id);
 
-    server.send(second.socket, { type: 'response', id: second.frame.id, result: { ok: true, value: snapshot } });
+    server.send(second.socket, {
+      type: 'response',
+      id: second.frame.id,
+      result: { ok: true, value: snapshot },
+    });
     server.send(first.socket, { type: 'response', id: first.frame.id, result: { ok: true, value: appInfo } });
 
     await expect(infoCall).resolves.toEqual({ ok: true, value: appInfo });
@@ -67,7 +71,11 @@ describe('WebSocket bridge', () => {
     // A request round trip proves the second event has been processed before we look.
     const call = bridge.getAppInfo({});
     const request = await server.nextRequest();
-    server.send(request.socket, { type: 'response', id: request.frame.id, result: { ok: true, value: appInfo } });
+    server.send(request.socket, {
+      type: 'response',
+      id: request.frame.id,
+      result: { ok: true, value: appInfo },
+    });
     await call;
     expect(received).toHaveLength(1);
   });
@@ -100,7 +108,11 @@ describe('WebSocket bridge', () => {
     await waitFor(() => bridge.connection.current().state === 'open');
     const call = bridge.getAppInfo({});
     const request = await restarted.nextRequest();
-    restarted.send(request.socket, { type: 'response', id: request.frame.id, result: { ok: true, value: appInfo } });
+    restarted.send(request.socket, {
+      type: 'response',
+      id: request.frame.id,
+      result: { ok: true, value: appInfo },
+    });
     await expect(call).resolves.toEqual({ ok: true, value: appInfo });
     expect(states).toContain('reconnecting');
     expect(states.at(-1)).toBe('open');

@@ -17,8 +17,8 @@ describe('migration 002 outages-alarms-audit', () => {
       expect(tables.find((t) => t.name === name)).toMatchObject({ strict: 1 });
     }
     const configColumns = db
-      .prepare<[], { name: string }>('SELECT name FROM pragma_table_info(?)')
-      .all('config_versions' as never);
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('config_versions')")
+      .all();
     expect(configColumns.map((c) => c.name)).toContain('diff');
     db.close();
   });
