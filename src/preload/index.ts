@@ -32,6 +32,9 @@ export const bridge = {
   getAppInfo: (request: RequestOf<'getAppInfo'>) => invoke('getAppInfo', request),
   getWallSnapshot: (request: RequestOf<'getWallSnapshot'>) => invoke('getWallSnapshot', request),
   getConfigStatus: (request: RequestOf<'getConfigStatus'>) => invoke('getConfigStatus', request),
+  getEngineStatus: (request: RequestOf<'getEngineStatus'>) => invoke('getEngineStatus', request),
+  listAlarms: (request: RequestOf<'listAlarms'>) => invoke('listAlarms', request),
+  acknowledgeAlarm: (request: RequestOf<'acknowledgeAlarm'>) => invoke('acknowledgeAlarm', request),
 
   on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
     // The page is untrusted: check at runtime what the types only promise.

@@ -1,28 +1,40 @@
-// The composition root: wires config, store, probes, scheduler and monitor once, and exposes the
+// The composition root: wires config, store, probes, scheduler and engine once, and exposes the
 // contract handlers and event stream to whichever host runs it (Electron shell or headless CLI).
 import { createHash } from 'node:crypto';
-import type { ConfigStatus, WallSnapshot } from '../../shared/contract/schemas';
-import type { ContractHandlers, EventName, EventPayload, EventSink } from '../../shared/contract';
+import {
+  ContractFailure,
+  type ConfigStatus,
+  type ContractHandlers,
+  type EventName,
+  type EventPayload,
+  type EventSink,
+  type WallSnapshot,
+} from '../../shared/contract';
 import { systemClock, type Clock } from '../clock/clock';
 import { loadConfigFile } from '../config';
+import { diffEndpoints } from '../config/endpoint-diff';
 import type { LinewatchConfig } from '../config/types';
 import { startDemoPlant, type DemoPlant } from '../demo/demo-plant';
-import { createLiveMonitor } from '../monitor/live-monitor';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
-import { createScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store';
+import { toAlarmViews } from './alarm-views';
 import { ConfigLoadError } from './config-load-error';
+import { watchConfigFile } from './config-watcher';
+import { startMonitorRuntime } from './monitor-runtime';
 import type { LinewatchServices, LinewatchServicesOptions } from './services-types';
 
 export { ConfigLoadError };
 
-/** Checks in flight at once, across all endpoints. */
-const MAX_CONCURRENT_CHECKS = 256;
+interface LoadedConfig {
+  config: LinewatchConfig;
+  hash: string;
+  text: string;
+}
 
-async function resolveConfig(
+async function loadInitialConfig(
   options: LinewatchServicesOptions,
   clock: Clock,
-): Promise<{ config: LinewatchConfig; hash: string; text: string; demo: DemoPlant | null }> {
+): Promise<LoadedConfig & { demo: DemoPlant | null }> {
   if (options.configPath === null) {
     const demo = await startDemoPlant(clock);
     const text = JSON.stringify(demo.config);
@@ -30,66 +42,116 @@ async function resolveConfig(
   }
   const loaded = loadConfigFile(options.configPath);
   if (!loaded.ok) throw new ConfigLoadError(loaded.issues);
-  return { config: loaded.config, hash: loaded.hash, text: loaded.text, demo: null };
+  return { ...loaded, demo: null };
 }
 
+const endpointCount = (config: LinewatchConfig): number =>
+  config.lines.reduce((n, line) => n + line.endpoints.length, 0);
+
 export async function startLinewatchServices(
-  options: LinewatchServicesOptions & { clock?: Clock; probe?: ProbeRunner },
+  options: LinewatchServicesOptions & { clock?: Clock; probe?: ProbeRunner; watchConfig?: boolean },
 ): Promise<LinewatchServices> {
   const clock = options.clock ?? systemClock;
-  const probe = options.probe ?? runProbe;
-  const { config, hash, text, demo } = await resolveConfig(options, clock);
+  const log = options.log ?? (() => undefined);
+  const initial = await loadInitialConfig(options, clock);
+  const { demo } = initial;
   const store = openStore(options.dataDir);
-  const endpoints = config.lines.flatMap((line) => line.endpoints);
-  const appliedAt = clock.now();
-  store.configVersions.record({
-    hash,
-    appliedAt,
-    source: demo ? 'demo' : 'file',
-    path: options.configPath,
-    text,
-    endpointCount: endpoints.length,
-  });
-  const configStatus: ConfigStatus = {
-    source: demo ? 'demo' : 'file',
-    path: options.configPath,
-    appliedAt: new Date(appliedAt).toISOString(),
-    hash,
-    endpointCount: endpoints.length,
-    errors: [],
-  };
+  let current: LoadedConfig = initial;
+  let status: ConfigStatus;
 
   const sinks = new Set<EventSink>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
     for (const sink of sinks) sink.emit(event, payload);
   };
 
-  const monitor = createLiveMonitor({
-    endpoints,
+  const recordApplied = (next: LoadedConfig, previous: LinewatchConfig | null): void => {
+    const appliedAt = clock.now();
+    const diff = diffEndpoints(previous, next.config);
+    store.db.transaction(() => {
+      store.configVersions.record({
+        hash: next.hash,
+        appliedAt,
+        source: demo ? 'demo' : 'file',
+        path: options.configPath,
+        text: next.text,
+        endpointCount: endpointCount(next.config),
+        diff,
+      });
+      store.auditLog.append({
+        ts: appliedAt,
+        actor: 'system',
+        action: 'config.applied',
+        subject: next.hash,
+        details: { ...diff },
+      });
+    })();
+    status = {
+      source: demo ? 'demo' : 'file',
+      path: options.configPath,
+      appliedAt: new Date(appliedAt).toISOString(),
+      hash: next.hash,
+      endpointCount: endpointCount(next.config),
+      errors: [],
+    };
+  };
+  const previousVersion = store.configVersions.latest();
+  if (previousVersion?.hash !== initial.hash) recordApplied(initial, null);
+  else {
+    status = {
+      source: previousVersion.source,
+      path: options.configPath,
+      appliedAt: new Date(previousVersion.appliedAt).toISOString(),
+      hash: previousVersion.hash,
+      endpointCount: previousVersion.endpointCount,
+      errors: [],
+    };
+  }
+
+  const runtime = startMonitorRuntime({
+    config: initial.config,
     clock,
     store,
-    onBatch: (states) => emit('endpointStates', { states }),
+    probe: options.probe ?? runProbe,
+    onLive: (states) => emit('endpointStates', { states }),
+    onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
+    log,
   });
-  const scheduler = createScheduler({ clock, maxConcurrent: MAX_CONCURRENT_CHECKS, maxFirstSpreadMs: 2000 });
-  scheduler.start(
-    endpoints.map((endpoint) => ({
-      id: endpoint.id,
-      intervalMs: endpoint.intervalMs,
-      run: async () => {
-        const ts = clock.now();
-        const result = await probe(endpoint.probe, endpoint.timeoutMs);
-        monitor.recordCheck(endpoint.id, ts, result);
-      },
-    })),
-  );
-  options.log?.(
-    `monitoring ${endpoints.length} endpoints on ${config.lines.length} lines` +
+  log(
+    `monitoring ${endpointCount(initial.config)} endpoints on ${initial.config.lines.length} lines` +
       (demo ? ' (built-in demo plant)' : ` from ${options.configPath ?? ''}`),
   );
 
+  // Reloads run one at a time; an invalid file keeps the last good config running.
+  let reloading: Promise<void> = Promise.resolve();
+  const reload = (): Promise<void> =>
+    (reloading = reloading.then(async () => {
+      if (options.configPath === null || stopped) return;
+      const loaded = loadConfigFile(options.configPath);
+      if (!loaded.ok) {
+        status = { ...status, errors: loaded.issues };
+        log(`config has ${loaded.issues.length} error(s); still monitoring with the last good config`);
+        emit('configApplied', status);
+        return;
+      }
+      if (loaded.hash === current.hash) {
+        if (status.errors.length > 0) emit('configApplied', (status = { ...status, errors: [] }));
+        return;
+      }
+      const previous = current.config;
+      current = loaded;
+      await runtime.reload(loaded.config);
+      recordApplied(loaded, previous);
+      log(`config reloaded: ${endpointCount(loaded.config)} endpoints`);
+      emit('configApplied', status);
+    }));
+  const stopWatching =
+    options.configPath !== null && options.watchConfig !== false
+      ? watchConfigFile(options.configPath, () => void reload())
+      : () => undefined;
+
   const wallSnapshot = (): WallSnapshot => ({
-    site: config.site,
-    lines: config.lines.map((line) => ({
+    site: current.config.site,
+    lines: current.config.lines.map((line) => ({
       id: line.id,
       name: line.name,
       endpoints: line.endpoints.map((e) => ({
@@ -101,18 +163,53 @@ export async function startLinewatchServices(
         intervalMs: e.intervalMs,
       })),
     })),
-    states: monitor.snapshot(),
+    states: runtime.engine.snapshot(),
   });
 
   const handlers: ContractHandlers = {
-    getAppInfo: () => ({
-      name: 'Linewatch',
-      version: options.appVersion,
-      host: options.host,
-      demo: demo !== null,
-    }),
+    getAppInfo: () => ({ name: 'Linewatch', version: options.appVersion, host: options.host, demo: demo !== null }),
     getWallSnapshot: () => wallSnapshot(),
-    getConfigStatus: () => configStatus,
+    getConfigStatus: () => status,
+    getEngineStatus: () => {
+      const stats = runtime.schedulerStats();
+      return {
+        endpointCount: endpointCount(current.config),
+        schedulerMaxLagMs: stats.maxLagMs,
+        checksStarted: stats.started,
+        skippedBusy: stats.skippedBusy,
+      };
+    },
+    listAlarms: () => {
+      runtime.engine.flush();
+      return { alarms: toAlarmViews(store.alarms.active(), current.config, store, clock.now()) };
+    },
+    acknowledgeAlarm: ({ alarmId, operator, note }) => {
+      // Alarms raised in the last flush period may still be buffered: write them first.
+      runtime.engine.flush();
+      const existing = store.alarms.get(alarmId);
+      if (!existing) throw new ContractFailure('not_found', `No alarm ${alarmId}`);
+      const at = clock.now();
+      const updated = store.db.transaction(() => {
+        const row = store.alarms.acknowledge(alarmId, at, operator, note);
+        if (row) {
+          store.auditLog.append({
+            ts: at,
+            actor: operator,
+            action: 'alarm.acknowledged',
+            subject: existing.endpointId,
+            details: { alarmId, note, secondsToAcknowledge: (at - existing.raisedAt) / 1000 },
+          });
+        }
+        return row;
+      })();
+      if (!updated) {
+        throw new ContractFailure('conflict', `Alarm ${alarmId} was already acknowledged by ${existing.acknowledgedBy ?? 'someone'}`);
+      }
+      emit('alarmsChanged', { reason: 'acknowledged', alarmId });
+      const [view] = toAlarmViews([updated], current.config, store, at);
+      if (!view) throw new Error('acknowledged alarm vanished');
+      return view;
+    },
   };
 
   let stopped = false;
@@ -125,8 +222,9 @@ export async function startLinewatchServices(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await scheduler.stop();
-      monitor.stop();
+      stopWatching();
+      await reloading;
+      await runtime.stop();
       store.close();
       await demo?.stop();
       sinks.clear();

@@ -23,5 +23,7 @@ Commands:
                                              monitor headless and serve the dashboard on loopback
   demo [--data DIR] [--host 127.0.0.1] [--port 8470]
                                              start the simulated demo plant and monitor it
+  import --config FILE --data DIR CHECKS.jsonl
+                                             feed recorded checks through the same state machine
 
 Exit codes: 0 success, 1 bad input, 2 usage error.`;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from '../config';
 import { EXIT_USAGE, UsageError, USAGE, type CliIo } from './cli-io';
+import { runImport } from './import-command';
 import { DEFAULT_PORT, runServe } from './serve-command';
 
 function parsePort(value: string | undefined): number {
@@ -48,6 +49,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           },
           io,
         );
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { config: { type: 'string' }, data: { type: 'string' } },
+        });
+        const file = positionals[0];
+        if (!values.config || !values.data || positionals.length !== 1 || file === undefined) {
+          throw new UsageError('import: expected --config FILE --data DIR CHECKS.jsonl');
+        }
+        return runImport({ configPath: values.config, dataDir: values.data, file }, io);
       }
       case undefined:
       case 'help':

@@ -1,6 +1,7 @@
 // Value checks that zod has no built-in for. Each returns a boolean so the schema can attach
 // its own "expected ..." message.
 import { isIP } from 'node:net';
+import { localToEpochMs } from '../calendar/zoned-time';
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -76,38 +77,11 @@ function parseOffset(text: string | undefined): number | null {
   return sign * (h * 60 + min);
 }
 
-/** Offset of `zone` from UTC at the instant `epochMs`, in minutes. */
-function zoneOffsetMinutes(zone: string, epochMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
-
-/**
- * The instant a local date-time denotes. Site-local times are resolved in `zone`; in a DST gap or
- * overlap the result is one of the plausible instants (deterministically), which is all the ordering
- * check (from < to) needs.
- */
 export function localDateTimeToEpochMs(dt: LocalDateTime, zone: string): number {
-  const wall = Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second);
-  if (dt.offsetMinutes !== null) return wall - dt.offsetMinutes * 60_000;
-  const first = wall - zoneOffsetMinutes(zone, wall) * 60_000;
-  return wall - zoneOffsetMinutes(zone, first) * 60_000;
+  if (dt.offsetMinutes !== null) {
+    return Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second) - dt.offsetMinutes * 60_000;
+  }
+  // One DST convention everywhere: the calendar's (a skipped time moves forward, a repeated one
+  // takes its first occurrence), so config validation and maintenance windows agree.
+  return localToEpochMs({ y: dt.year, m: dt.month, d: dt.day, hh: dt.hour, mm: dt.minute, ss: dt.second }, zone);
 }

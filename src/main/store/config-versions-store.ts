@@ -1,6 +1,7 @@
 // Every config the app started monitoring with, kept verbatim so an availability report can say
 // which endpoints and thresholds were in force at the time.
 import type Database from 'better-sqlite3';
+import type { EndpointDiff } from '../config/endpoint-diff';
 
 export interface ConfigVersionRecord {
   id: number;
@@ -11,9 +12,11 @@ export interface ConfigVersionRecord {
   path: string | null;
   text: string;
   endpointCount: number;
+  /** Endpoint-level change against the previous version; null for the first one. */
+  diff: EndpointDiff | null;
 }
 
-export type NewConfigVersion = Omit<ConfigVersionRecord, 'id'>;
+export type NewConfigVersion = Omit<ConfigVersionRecord, 'id' | 'diff'> & { diff?: EndpointDiff | null };
 
 export interface ConfigVersionStore {
   record(version: NewConfigVersion): ConfigVersionRecord;
@@ -28,6 +31,7 @@ interface ConfigVersionRow {
   path: string | null;
   text: string;
   endpoint_count: number;
+  diff: string | null;
 }
 
 function toRow(version: NewConfigVersion): Omit<ConfigVersionRow, 'id'> {
@@ -38,6 +42,7 @@ function toRow(version: NewConfigVersion): Omit<ConfigVersionRow, 'id'> {
     path: version.path,
     text: version.text,
     endpoint_count: version.endpointCount,
+    diff: version.diff ? JSON.stringify(version.diff) : null,
   };
 }
 
@@ -50,25 +55,26 @@ function fromRow(row: ConfigVersionRow): ConfigVersionRecord {
     path: row.path,
     text: row.text,
     endpointCount: row.endpoint_count,
+    diff: row.diff === null ? null : (JSON.parse(row.diff) as EndpointDiff),
   };
 }
 
 export function createConfigVersionStore(db: Database.Database): ConfigVersionStore {
   const insertOne = db.prepare<[Omit<ConfigVersionRow, 'id'>]>(
-    `INSERT INTO config_versions (hash, applied_at, source, path, text, endpoint_count)
-     VALUES (@hash, @applied_at, @source, @path, @text, @endpoint_count)`,
+    `INSERT INTO config_versions (hash, applied_at, source, path, text, endpoint_count, diff)
+     VALUES (@hash, @applied_at, @source, @path, @text, @endpoint_count, @diff)`,
   );
   // The id, not applied_at, defines "latest": it is the order the app actually applied configs in,
   // even if the wall clock jumped backwards in between.
   const selectLatest = db.prepare<[], ConfigVersionRow>(
-    `SELECT id, hash, applied_at, source, path, text, endpoint_count
+    `SELECT id, hash, applied_at, source, path, text, endpoint_count, diff
      FROM config_versions ORDER BY id DESC LIMIT 1`,
   );
 
   return {
     record(version) {
       const { lastInsertRowid } = insertOne.run(toRow(version));
-      return { ...version, id: Number(lastInsertRowid) };
+      return { ...version, diff: version.diff ?? null, id: Number(lastInsertRowid) };
     },
     latest() {
       const row = selectLatest.get();

@@ -3,6 +3,7 @@
 // and the renderer client are all typed from these two objects, so they cannot drift.
 import type { z } from 'zod';
 import { AppInfo, ConfigStatus, EmptyRequest, EndpointStatesEvent, WallSnapshot } from './schemas';
+import { AcknowledgeAlarmRequest, AlarmList, AlarmsChangedEvent, AlarmView, EngineStatus } from './alarm-schemas';
 
 interface RequestSpec {
   readonly request: z.ZodType;
@@ -13,12 +14,16 @@ export const requests = {
   getAppInfo: { request: EmptyRequest, response: AppInfo },
   getWallSnapshot: { request: EmptyRequest, response: WallSnapshot },
   getConfigStatus: { request: EmptyRequest, response: ConfigStatus },
+  getEngineStatus: { request: EmptyRequest, response: EngineStatus },
+  listAlarms: { request: EmptyRequest, response: AlarmList },
+  acknowledgeAlarm: { request: AcknowledgeAlarmRequest, response: AlarmView },
 } as const satisfies Record<string, RequestSpec>;
 
 export const events = {
   /** Batched: one event carries every endpoint whose live state changed since the last batch. */
   endpointStates: EndpointStatesEvent,
   configApplied: ConfigStatus,
+  alarmsChanged: AlarmsChangedEvent,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;
@@ -36,6 +41,8 @@ export const ERROR_CODES = [
   'forbidden_sender',
   'internal',
   'transport',
+  'not_found',
+  'conflict',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ContractError {

@@ -8,6 +8,16 @@ import {
   type Result,
 } from './contract';
 
+/** Thrown by a handler to fail with a specific code (not found, conflict) instead of `internal`. */
+export class ContractFailure extends Error {
+  constructor(
+    readonly code: ContractError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function isRequestName(name: string): name is RequestName {
   return Object.prototype.hasOwnProperty.call(requests, name);
 }
@@ -40,6 +50,7 @@ export async function dispatchRequest(
     const value: unknown = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
+    if (error instanceof ContractFailure) return failure(error.code, error.message);
     return failure('internal', error instanceof Error ? error.message : String(error));
   }
 }

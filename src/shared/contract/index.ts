@@ -1,3 +1,4 @@
 export * from './contract';
 export * from './schemas';
-export { dispatchRequest, failure, isRequestName } from './dispatch';
+export * from './alarm-schemas';
+export { ContractFailure, dispatchRequest, failure, isRequestName } from './dispatch';

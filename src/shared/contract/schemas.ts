@@ -26,6 +26,8 @@ export const EndpointLive = z.object({
   lastOk: z.boolean().nullable(),
   lastRttMs: z.number().nonnegative().nullable(),
   lastError: z.string().nullable(),
+  /** Many state changes in a short while: shown to operators, never used for KPIs or alarms. */
+  flapping: z.boolean(),
 });
 export type EndpointLive = z.infer<typeof EndpointLive>;
 

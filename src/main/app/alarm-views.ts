@@ -1,0 +1,41 @@
+// Alarm rows joined with the config (names) and the outage behind each alarm, for the renderer.
+import type { AlarmView } from '../../shared/contract';
+import type { LinewatchConfig } from '../config/types';
+import type { AlarmRecord, OutageRecord, Store } from '../store';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
+export function toAlarmViews(
+  alarms: AlarmRecord[],
+  config: LinewatchConfig,
+  store: Pick<Store, 'outages'>,
+  nowMs: number,
+): AlarmView[] {
+  if (alarms.length === 0) return [];
+  const lineOf = new Map(config.lines.flatMap((l) => l.endpoints.map((e) => [e.id, { line: l, endpoint: e }] as const)));
+  const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * 24 * 3600_000;
+  const outages = store.outages.overlapping(earliest, nowMs + 1);
+  const outageById = new Map<number, OutageRecord>(outages.map((o) => [o.id, o]));
+  return alarms.map((alarm) => {
+    const where = lineOf.get(alarm.endpointId);
+    const outage = outageById.get(alarm.outageId);
+    return {
+      id: alarm.id,
+      endpointId: alarm.endpointId,
+      endpointName: where?.endpoint.name ?? alarm.endpointId,
+      lineId: where?.line.id ?? '',
+      lineName: where?.line.name ?? '',
+      startedAt: iso(outage?.startedAt ?? alarm.raisedAt),
+      raisedAt: iso(alarm.raisedAt),
+      clearedAt: isoOrNull(alarm.clearedAt),
+      acknowledgedAt: isoOrNull(alarm.acknowledgedAt),
+      acknowledgedBy: alarm.acknowledgedBy,
+      note: alarm.note,
+      failure: outage?.failureMessage ?? null,
+      secondaryEndpointIds: outages
+        .filter((o) => o.secondaryOfOutage === alarm.outageId && o.endedAt === null)
+        .map((o) => o.endpointId),
+    };
+  });
+}
