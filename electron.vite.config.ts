@@ -16,6 +16,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src/main/electron/main.ts'),
           cli: resolve(root, 'src/main/cli/cli-main.ts'),
+          bench: resolve(root, 'src/main/bench/bench-main.ts'),
         },
       },
     },

@@ -1,9 +1,9 @@
-// HTTP(S) probe: one GET; the endpoint is up when the status (and, if configured, the body text)
-// is what the config expects. The body read is capped so a chatty device cannot eat memory.
-import http from 'node:http';
-import https from 'node:https';
+// HTTP(S) probe: a GET that follows at most MAX_REDIRECTS redirects; the endpoint is up when the
+// final status (and, if configured, the body text) is what the config expects. One deadline
+// covers the whole exchange, redirects included, because that is what the operator waits for.
 import { performance } from 'node:perf_hooks';
-import { failureKindOfErrorCode, type FailureKind, type ProbeResult } from './probe-result';
+import { exchange, MAX_BODY_BYTES } from './http-exchange';
+import type { FailureKind, ProbeResult } from './probe-result';
 
 export interface HttpProbeOptions {
   url: string;
@@ -13,75 +13,74 @@ export interface HttpProbeOptions {
   timeoutMs: number;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-]);
+export const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-export function probeHttp(options: HttpProbeOptions): Promise<ProbeResult> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    let settled = false;
-    const finish = (result: ProbeResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      request.destroy();
-      resolve(result);
-    };
-    const fail = (kind: FailureKind, message: string, rttMs: number | null = null): void =>
-      finish({ ok: false, kind, message, rttMs });
+const fail = (kind: FailureKind, message: string, rttMs: number | null = null): ProbeResult => ({
+  ok: false,
+  kind,
+  message,
+  rttMs,
+});
 
-    const url = new URL(options.url);
-    const client = url.protocol === 'https:' ? https : http;
-    const request = client.get(url, {
-      rejectUnauthorized: options.tlsVerify,
-      headers: { 'user-agent': 'Linewatch' },
+async function follow(options: HttpProbeOptions, signal: AbortSignal, started: number): Promise<ProbeResult> {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    return fail('error', 'invalid URL');
+  }
+  for (let redirects = 0; ; redirects += 1) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return fail('error', `unsupported scheme ${url.protocol}`);
+    const outcome = await exchange(url, {
+      tlsVerify: options.tlsVerify,
+      readBody: options.expectText !== null,
+      signal,
     });
-    const timer = setTimeout(
-      () => fail('timeout', `no answer within ${options.timeoutMs} ms`),
-      options.timeoutMs,
-    );
-
-    request.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code && TLS_CODES.has(error.code)) fail('tls', `TLS ${error.code}`);
-      else fail(failureKindOfErrorCode(error.code), error.code ?? error.message);
-    });
-    request.once('response', (response) => {
-      const rttMs = performance.now() - started;
-      const status = response.statusCode ?? 0;
-      const statusOk =
-        options.expectStatus === null ? status >= 200 && status < 400 : status === options.expectStatus;
-      if (!statusOk) {
-        response.resume();
-        const expected = options.expectStatus === null ? '2xx or 3xx' : String(options.expectStatus);
-        fail('http_status', `HTTP ${status}, expected ${expected}`, rttMs);
-        return;
+    if (outcome.type === 'error') return fail(outcome.kind, outcome.message);
+    const rttMs = performance.now() - started;
+    const { status, location } = outcome;
+    // A configured 3xx is the answer itself, not a hop.
+    const isHop = REDIRECT_STATUSES.has(status) && location !== null && status !== options.expectStatus;
+    if (isHop) {
+      if (redirects >= MAX_REDIRECTS)
+        return fail('http_status', `too many redirects (more than ${MAX_REDIRECTS})`, rttMs);
+      try {
+        url = new URL(location, url);
+      } catch {
+        return fail('http_status', `HTTP ${status} with an invalid Location`, rttMs);
       }
-      if (options.expectText === null) {
-        response.resume();
-        finish({ ok: true, rttMs });
-        return;
-      }
-      const expectText = options.expectText;
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        body += chunk;
-        if (body.includes(expectText)) finish({ ok: true, rttMs });
-        else if (body.length > MAX_BODY_BYTES)
-          fail('text_mismatch', 'expected text not in the first 64 KiB', rttMs);
-      });
-      response.once('end', () => {
-        if (body.includes(expectText)) finish({ ok: true, rttMs });
-        else fail('text_mismatch', 'expected text not found in the response', rttMs);
-      });
-      response.once('error', (error) => fail('error', error.message, rttMs));
-    });
+      continue;
+    }
+    const statusOk =
+      options.expectStatus === null ? status >= 200 && status < 400 : status === options.expectStatus;
+    if (!statusOk) {
+      const expected = options.expectStatus === null ? '2xx or 3xx' : String(options.expectStatus);
+      return fail('http_status', `HTTP ${status}, expected ${expected}`, rttMs);
+    }
+    if (options.expectText !== null && !(outcome.body ?? '').includes(options.expectText)) {
+      const where = outcome.truncated ? `in the first ${MAX_BODY_BYTES / 1024} KiB` : 'in the response';
+      return fail('text_mismatch', `expected text not found ${where}`, rttMs);
+    }
+    return { ok: true, rttMs };
+  }
+}
+
+export async function probeHttp(options: HttpProbeOptions): Promise<ProbeResult> {
+  const started = performance.now();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<ProbeResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(fail('timeout', `no complete answer within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
   });
+  try {
+    return await Promise.race([follow(options, controller.signal, started), deadline]);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
 }

@@ -7,6 +7,11 @@ import { migrate } from './migrate';
 import { createCheckStore, type CheckStore } from './checks-store';
 import { createStateChangeStore, type StateChangeStore } from './state-changes-store';
 import { createConfigVersionStore, type ConfigVersionStore } from './config-versions-store';
+import { createRollupStore, type RollupStore } from './rollups-store';
+import { createOutageStore, type OutageStore } from './outages-store';
+import { createAlarmStore, type AlarmStore } from './alarms-store';
+import { createAuditLogStore, type AuditLogStore } from './audit-log-store';
+import { createEndpointProgressStore, type EndpointProgressStore } from './endpoint-progress-store';
 
 export type SqliteDatabase = Database.Database;
 
@@ -17,6 +22,12 @@ export interface Store {
   readonly checks: CheckStore;
   readonly stateChanges: StateChangeStore;
   readonly configVersions: ConfigVersionStore;
+  /** Minute/hour/day buckets kept current by `checks.insertMany`. */
+  readonly rollups: RollupStore;
+  readonly outages: OutageStore;
+  readonly alarms: AlarmStore;
+  readonly auditLog: AuditLogStore;
+  readonly progress: EndpointProgressStore;
   /** Folds the WAL back into the main file and closes; safe to call more than once. */
   close(): void;
 }
@@ -49,6 +60,11 @@ export function openStore(dataDir: string): Store {
       checks: createCheckStore(db),
       stateChanges: createStateChangeStore(db),
       configVersions: createConfigVersionStore(db),
+      rollups: createRollupStore(db),
+      outages: createOutageStore(db),
+      alarms: createAlarmStore(db),
+      auditLog: createAuditLogStore(db),
+      progress: createEndpointProgressStore(db),
       close: () => closeDatabase(db),
     };
   } catch (error) {

@@ -10,6 +10,20 @@ export {
 } from './migrate';
 export { ALL_MIGRATIONS, type Migration } from './migrations';
 export { createCheckStore, type CheckRecord, type CheckStore } from './checks-store';
+export {
+  createRollupStore,
+  type RollupBucket,
+  type RollupResolution,
+  type RollupStore,
+} from './rollups-store';
+export {
+  createRetention,
+  schedulePruning,
+  DEFAULT_RETENTION,
+  type PruneResult,
+  type Retention,
+  type RetentionPolicy,
+} from './retention';
 export { createStateChangeStore, type StateChangeRecord, type StateChangeStore } from './state-changes-store';
 export {
   createConfigVersionStore,
@@ -17,3 +31,11 @@ export {
   type ConfigVersionStore,
   type NewConfigVersion,
 } from './config-versions-store';
+export { createOutageStore, type OutageRecord, type OutageStore } from './outages-store';
+export { createAlarmStore, type AlarmRecord, type AlarmStore } from './alarms-store';
+export { createAuditLogStore, type AuditEntry, type AuditLogStore } from './audit-log-store';
+export {
+  createEndpointProgressStore,
+  type EndpointProgress,
+  type EndpointProgressStore,
+} from './endpoint-progress-store';

@@ -20,6 +20,7 @@ describe('config version store', () => {
     path: '/etc/linewatch/plant.yaml',
     text: 'lines:\n  - name: Line 1\n',
     endpointCount: 12,
+    diff: null,
   };
   const demoVersion: NewConfigVersion = {
     hash: 'c3d4',
@@ -28,6 +29,7 @@ describe('config version store', () => {
     path: null,
     text: '# demo plant',
     endpointCount: 30,
+    diff: { added: ['press1-plc'], changed: [], removed: ['old-hmi'] },
   };
 
   it('has no latest version on a fresh database', () => {

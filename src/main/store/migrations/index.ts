@@ -1,8 +1,13 @@
 // The schema history, oldest first. Append new migrations here; never reorder or edit shipped ones.
 import { initialMigration } from './001-initial';
 import { outagesAlarmsAuditMigration } from './002-outages-alarms-audit';
+import { compactChecksRollupsMigration } from './003-compact-checks-rollups';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const ALL_MIGRATIONS: readonly Migration[] = [initialMigration, outagesAlarmsAuditMigration];
+export const ALL_MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  outagesAlarmsAuditMigration,
+  compactChecksRollupsMigration,
+];

@@ -1,0 +1,20 @@
+// Entry of out/main/bench.js: `npm run bench` (prints JSON figures) and the crash-safety test's
+// writer (`node out/main/bench.js crash-writer DIR N`).
+import { runBenchmarks } from './run-benchmarks';
+import { runCrashWriter } from './crash-writer';
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'crash-writer') {
+  runCrashWriter(args[0] ?? '.', Number(args[1] ?? 500));
+} else {
+  runBenchmarks(process.argv.slice(2)).then(
+    (figures) => {
+      process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,84 @@
+// `npm run bench`: every speed and size figure the README records, as one JSON document.
+// Sections can be picked with `--only=probes,load,ingest,store`; `--quick` shortens the load runs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loopbackHosts, measureIcmpBackends } from '../probes/icmp-bench';
+import { createProbeRunner } from '../probes/run-probe';
+import { openStore, type Store } from '../store';
+import { simulateStoreSize } from '../store/size-simulation';
+import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
+
+type Figures = Record<string, unknown>;
+
+async function withStore<T>(work: (store: Store, dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'linewatch-bench-'));
+  const store = openStore(dir);
+  try {
+    return await work(store, dir);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function probeFigures(): Promise<Figures> {
+  const probe = createProbeRunner({ icmpBackend: 'auto' });
+  const tcpDevices = await startDevices('tcp', 20);
+  const httpDevices = await startDevices('http', 20);
+  try {
+    return {
+      tcp: await probeThroughput(probe, tcpDevices.map((d) => probeFor('tcp', d)), 5000),
+      http: await probeThroughput(probe, httpDevices.map((d) => probeFor('http', d)), 3000),
+      icmp: await measureIcmpBackends({ hosts: loopbackHosts(50), rounds: 10, timeoutMs: 1000 }),
+    };
+  } finally {
+    await Promise.all([...tcpDevices, ...httpDevices].map((d) => d.stop()));
+  }
+}
+
+async function loadFigures(seconds: number): Promise<Figures> {
+  const probe = createProbeRunner({ icmpBackend: 'auto' });
+  const devices = await startDevices('tcp', 50);
+  try {
+    const tcp5000 = await withStore((store) =>
+      monitorLoad({ probe, store, targets: devices.map((d) => probeFor('tcp', d)), endpoints: 5000, intervalMs: 10_000, seconds }),
+    );
+    const icmp2000 = await withStore((store) =>
+      monitorLoad({
+        probe,
+        store,
+        targets: loopbackHosts(200).map((host) => ({ kind: 'icmp' as const, host })),
+        endpoints: 2000,
+        intervalMs: 10_000,
+        seconds,
+      }),
+    );
+    return { tcp5000At10s: tcp5000, icmp2000At10s: icmp2000 };
+  } finally {
+    await Promise.all(devices.map((d) => d.stop()));
+  }
+}
+
+export async function runBenchmarks(argv: string[]): Promise<Figures> {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const quick = argv.includes('--quick');
+  const wants = (section: string): boolean => !only || only.includes(section);
+  const figures: Figures = {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: (await import('node:os')).cpus().length,
+  };
+  if (wants('probes')) figures.probes = await probeFigures();
+  if (wants('load')) figures.load = await loadFigures(quick ? 12 : 35);
+  if (wants('ingest')) figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
+  if (wants('store')) {
+    const dir = mkdtempSync(join(tmpdir(), 'linewatch-size-'));
+    try {
+      figures.store = simulateStoreSize({ dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return figures;
+}
