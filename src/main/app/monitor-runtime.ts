@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock';
 import type { LinewatchConfig } from '../config/types';
 import { createMonitorEngine, type AlarmSignal, type MonitorEngine } from '../monitor/monitor-engine';
 import type { EngineStore } from '../monitor/pending-writes';
+import { createRetention, schedulePruning } from '../store';
 import type { ProbeRunner } from '../probes/run-probe';
 import { createScheduler, type Scheduler, type SchedulerStats } from '../scheduler/scheduler';
 
@@ -63,6 +64,21 @@ export function startMonitorRuntime(options: {
   };
   let scheduler = startScheduler(options.config);
 
+  const DAY_MS = 86_400_000;
+  const startPruning = (config: LinewatchConfig): (() => void) => {
+    const { retention } = config;
+    const policy = {
+      rawDays: retention.rawChecksMs / DAY_MS,
+      minuteDays: retention.minuteRollupsMs / DAY_MS,
+      hourDays: retention.hourRollupsMs / DAY_MS,
+      dayDays: retention.dayRollupsMs / DAY_MS,
+    };
+    return schedulePruning(clock, createRetention(options.store.db, policy), 10 * 60_000, {
+      onError: (error) => options.log(`pruning failed: ${String(error)}`),
+    });
+  };
+  let stopPruning = startPruning(options.config);
+
   return {
     engine,
     schedulerStats: () => scheduler.stats(),
@@ -70,8 +86,11 @@ export function startMonitorRuntime(options: {
       await scheduler.stop();
       engine.setEndpoints(endpointsOf(config), createMaintenanceCalendar(config));
       scheduler = startScheduler(config);
+      stopPruning();
+      stopPruning = startPruning(config);
     },
     async stop() {
+      stopPruning();
       await scheduler.stop();
       engine.stop();
     },

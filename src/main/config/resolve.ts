@@ -67,5 +67,11 @@ export function resolveConfig(raw: RawConfig): LinewatchConfig {
       endpoints: line.endpoints.map((ep) => resolveEndpoint(ep, line, raw.defaults)),
     })),
     maintenance: raw.maintenance.map(resolveMaintenance),
+    retention: {
+      rawChecksMs: raw.retention.raw_checks,
+      minuteRollupsMs: raw.retention.minute_rollups,
+      hourRollupsMs: raw.retention.hour_rollups,
+      dayRollupsMs: raw.retention.day_rollups,
+    },
   };
 }

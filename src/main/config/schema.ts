@@ -42,6 +42,8 @@ const CLOCK_EXPECTED = 'expected a time "HH:MM" from 00:00 to 23:59 (quote it in
 const clockSchema = z.string({ error: CLOCK_EXPECTED }).refine(isValidClockTime, CLOCK_EXPECTED);
 
 /** A duration in milliseconds; zero is refused because every duration here is a period or a wait. */
+const DAY_MS = 24 * 3600_000;
+
 const durationSchema = z
   .union([z.string(), z.number()], { error: DURATION_EXPECTED })
   .transform((value, ctx) => {
@@ -191,6 +193,14 @@ const onceSchema = strict({ id: idSchema, targets: targetsSchema, from: dateTime
 /** Recurring (every/start/duration) or one-off (from/to); load-config reports the closer branch's issues. */
 const maintenanceSchema = z.union([recurringSchema, onceSchema]);
 
+/** How long each tier of probe history is kept (KPIs never need raw checks). */
+const retentionSchema = strict({
+  raw_checks: durationSchema.default(7 * DAY_MS),
+  minute_rollups: durationSchema.default(30 * DAY_MS),
+  hour_rollups: durationSchema.default(730 * DAY_MS),
+  day_rollups: durationSchema.default(3650 * DAY_MS),
+});
+
 export const RawConfigSchema = strict({
   version: z.literal(1),
   site: strict({ id: idSchema, name: nameSchema, timezone: timezoneSchema }),
@@ -198,6 +208,7 @@ export const RawConfigSchema = strict({
   defaults: defaultsSchema.prefault({}),
   lines: z.array(lineSchema, { error: 'expected a list of lines' }).min(1, 'expected at least one line'),
   maintenance: z.array(maintenanceSchema, { error: 'expected a list of maintenance windows' }).default([]),
+  retention: retentionSchema.prefault({}),
 });
 
 export type RawConfig = z.output<typeof RawConfigSchema>;

@@ -68,4 +68,20 @@ export interface LinewatchConfig {
   shifts: ShiftConfig[];
   lines: LineConfig[];
   maintenance: MaintenanceConfig[];
+  retention: RetentionConfig;
 }
+
+/** How long each tier of probe history is kept; defaults 7 d raw, 30 d minute, 2 y hour, 10 y day. */
+export interface RetentionConfig {
+  rawChecksMs: number;
+  minuteRollupsMs: number;
+  hourRollupsMs: number;
+  dayRollupsMs: number;
+}
+
+export const DEFAULT_RETENTION_CONFIG: RetentionConfig = {
+  rawChecksMs: 7 * 86_400_000,
+  minuteRollupsMs: 30 * 86_400_000,
+  hourRollupsMs: 730 * 86_400_000,
+  dayRollupsMs: 3650 * 86_400_000,
+};

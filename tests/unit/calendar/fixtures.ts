@@ -5,6 +5,7 @@ import type {
   LinewatchConfig,
   MaintenanceConfig,
 } from '../../../src/main/config';
+import { DEFAULT_RETENTION_CONFIG } from '../../../src/main/config/types';
 
 export function endpoint(id: string, lineId: string): EndpointConfig {
   return {
@@ -41,5 +42,6 @@ export function configWith(
       line('paint-2', ['paint2-robot']),
     ],
     maintenance,
+    retention: DEFAULT_RETENTION_CONFIG,
   };
 }
