@@ -1,7 +1,8 @@
 // Dev harness for LOOKING at the renderer: builds it with vite, serves it with a fake plant over
 // the real contract frames (HTTP + WebSocket at /contract), and screenshots the wall at the sizes
 // control rooms use. Run: node --experimental-strip-types scripts/preview-renderer.ts [--serve]
-// Not the headless host (src/main/host); it only answers the three wall requests.
+// Not the headless host (src/main/host); it answers the wall's requests from a fake plant and walks
+// through an incident: calm wall, alarms arrive, an operator acknowledges, the host goes away.
 import { mkdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,14 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AppInfo, ConfigStatus, EventName, EventPayload } from '../src/shared/contract/index.ts';
+import type {
+  AppInfo,
+  ConfigStatus,
+  EventName,
+  EventPayload,
+  RequestOf,
+  Result,
+} from '../src/shared/contract/index.ts';
 
 // Type stripping runs .ts files but cannot resolve an extensionless import, and tsc rejects a
 // `.ts` one in a value import, so the sibling module is loaded by URL and typed by a type query.
@@ -40,20 +48,32 @@ await build({
   build: { outDir, emptyOutDir: true },
 });
 
-const plant = createFakePlant();
+// Replaced for each screen size, so every size starts from the same story.
+let plant = createFakePlant();
 const appInfo: AppInfo = { name: 'Linewatch', version: '0.1.0-preview', host: 'headless', demo: true };
-const configStatus: ConfigStatus = {
-  source: 'demo',
-  path: null,
+const configStatus = (): ConfigStatus => ({
+  source: 'file',
+  path: '/etc/linewatch/plant.yaml',
   appliedAt: new Date().toISOString(),
   hash: 'preview',
   endpointCount: plant.snapshot().states.length,
-  errors: [],
-};
-const answers: Record<string, () => unknown> = {
-  getAppInfo: () => appInfo,
-  getWallSnapshot: () => plant.snapshot(),
-  getConfigStatus: () => configStatus,
+  errors: plant.configErrors(),
+});
+const ok = (value: unknown): Result<unknown> => ({ ok: true, value });
+const answers: Record<string, (payload: unknown) => Result<unknown>> = {
+  getAppInfo: () => ok(appInfo),
+  getWallSnapshot: () => ok(plant.snapshot()),
+  getConfigStatus: () => ok(configStatus()),
+  getEngineStatus: () => ok(plant.engineStatus()),
+  listAlarms: () => ok(plant.alarms()),
+  acknowledgeAlarm: (payload) => {
+    // The real host validates with the contract schema; the preview trusts its own renderer.
+    const request = payload as RequestOf<'acknowledgeAlarm'>;
+    const result = plant.acknowledge(request);
+    if (result.ok)
+      setTimeout(() => broadcast('alarmsChanged', { reason: 'acknowledged', alarmId: request.alarmId }));
+    return result;
+  },
 };
 
 const server = http.createServer((request, response) => {
@@ -77,16 +97,21 @@ server.on('upgrade', (request, socket, head) => {
 });
 wss.on('connection', (ws: WebSocket) => {
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { id: number; method: string };
+    const frame = JSON.parse(String(data)) as { id: number; method: string; payload: unknown };
     const answer = answers[frame.method];
     const result = answer
-      ? { ok: true, value: answer() }
+      ? answer(frame.payload)
       : { ok: false, error: { code: 'unknown_method', message: `preview has no ${frame.method}` } };
     ws.send(JSON.stringify({ type: 'response', id: frame.id, result }));
   });
 });
 const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
   for (const client of wss.clients) client.send(JSON.stringify({ type: 'event', event, payload }));
+};
+const startIncident = (): void => {
+  broadcast('endpointStates', { states: plant.startIncident() });
+  broadcast('configApplied', configStatus());
+  broadcast('alarmsChanged', { reason: 'raised', alarmId: 5 });
 };
 const ticker = setInterval(() => broadcast('endpointStates', { states: plant.tick() }), 1_000);
 
@@ -121,14 +146,46 @@ if (process.argv.includes('--serve')) {
       { name: '1080x1920', width: 1080, height: 1920 },
     ];
     for (const size of sizes) {
+      plant = createFakePlant();
+      const calmFirst = size.name === '1920x1080';
+      if (!calmFirst) plant.startIncident();
       const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
       page.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
       page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
       await page.goto(url);
       await page.waitForSelector('[data-endpoint-id]');
       await page.waitForTimeout(2_200); // a couple of live batches and clock ticks
-      await shoot(page, size.name);
+      if (calmFirst) {
+        await shoot(page, `${size.name}-calm`);
+        // The operator's first click unlocks audio, then the incident arrives live.
+        await page.mouse.click(5, size.height - 5);
+        startIncident();
+        await page.waitForSelector('[data-alarm-kind="unacked"]');
+        await page.waitForTimeout(1_200);
+      }
+      await shoot(page, `${size.name}-alarms`);
+      await page.locator('[data-ack-button]').first().click();
+      await page.waitForSelector('dialog[open]');
+      if (size.name === '3840x2160') {
+        // Someone at another console is faster: the dialog must say so.
+        plant.acknowledge({ alarmId: 5, operator: 'Jonas', note: '' });
+        await page.fill('dialog input[name=operator]', 'Anna');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.ack-dialog__error');
+      } else if (size.name === '1080x1920') {
+        await page.fill('dialog textarea[name=note]', 'Checking the patch panel');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.ack-dialog__error');
+      } else {
+        await page.keyboard.type('Anna');
+        await page.fill('dialog textarea[name=note]', 'Electrician on the way to cabinet 3');
+      }
+      await shoot(page, `${size.name}-ack-dialog`);
       if (size.name === '1920x1080') {
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('dialog[open]', { state: 'detached' });
+        await page.waitForTimeout(300);
+        await shoot(page, `${size.name}-acknowledged`);
         // Take the host away to see how the wall says it is no longer live.
         acceptingSockets = false;
         for (const client of wss.clients) client.terminate();
@@ -136,7 +193,7 @@ if (process.argv.includes('--serve')) {
         await page.waitForTimeout(1_200);
         await shoot(page, '1920x1080-disconnected');
         acceptingSockets = true;
-        await page.waitForSelector('[data-banner]', { state: 'detached', timeout: 15_000 });
+        await page.waitForSelector('[data-banner="connection-lost"]', { state: 'detached', timeout: 15_000 });
       }
       await page.close();
     }

@@ -16,12 +16,15 @@ import { perRequest, type BridgeRequests } from './request-methods';
 export class ContractCallError extends Error {
   readonly code: ErrorCode;
   readonly method: RequestName;
+  /** The services' own message, without the method and code prefix, for text shown to operators. */
+  readonly detail: string;
 
   constructor(method: RequestName, error: ContractError) {
     super(`${method} failed (${error.code}): ${error.message}`);
     this.name = 'ContractCallError';
     this.code = error.code;
     this.method = method;
+    this.detail = error.message;
   }
 }
 

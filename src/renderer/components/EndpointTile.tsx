@@ -21,7 +21,8 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
       data-endpoint-id={endpoint.id}
       data-state={state}
       data-critical={endpoint.critical}
-      aria-label={`${endpoint.name}: ${label.text}`}
+      data-flapping={live?.flapping ?? false}
+      aria-label={`${endpoint.name}: ${label.text}${live?.flapping ? ', flapping' : ''}`}
     >
       <div className="tile__top">
         <span className="tile__status">
@@ -31,6 +32,11 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
           {label.text}
         </span>
         {endpoint.critical && <span className="tile__critical">CRITICAL</span>}
+        {live?.flapping && (
+          <span className="tile__flapping" title="Changing state often: the current state may not last">
+            <span aria-hidden="true">⇅</span> FLAPPING
+          </span>
+        )}
       </div>
       <div className="tile__name" title={endpoint.name}>
         {endpoint.name}

@@ -1,8 +1,11 @@
-// The top bar: which site, what time it is there, and the plant-wide counts operators scan first.
+// The top bar: which site, what time it is there, and the plant-wide counts operators scan first;
+// also whether checks run late and whether the alarm sound is on.
 import { useMemo } from 'react';
 import type { EndpointState } from '../../shared/domain/endpoint';
 import { useClock } from '../stores/clock-store';
 import { useWall, type WallState } from '../stores/wall-store';
+import { SchedulerLagChip } from './HealthIndicators';
+import { SoundToggle } from './SoundToggle';
 
 function siteTimeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
   const options: Intl.DateTimeFormatOptions = {
@@ -56,6 +59,7 @@ export function WallHeader() {
       <div className="header__site">
         <h1 className="header__name">{site?.name ?? 'Linewatch'}</h1>
         {demo && <span className="header__demo">DEMO PLANT</span>}
+        <SchedulerLagChip />
       </div>
       <div className="header__counts" aria-label="Device counts">
         <span className={`count count--down${down > 0 ? ' count--alert' : ''}`} data-count="down">
@@ -68,6 +72,7 @@ export function WallHeader() {
           <span aria-hidden="true">✓</span> <strong>{up}</strong> UP
         </span>
       </div>
+      <SoundToggle />
       <SiteClock timeZone={site?.timezone} />
     </header>
   );

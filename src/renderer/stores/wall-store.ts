@@ -32,7 +32,8 @@ function sameLive(a: EndpointLive, b: EndpointLive): boolean {
     a.lastCheckAt === b.lastCheckAt &&
     a.lastOk === b.lastOk &&
     a.lastRttMs === b.lastRttMs &&
-    a.lastError === b.lastError
+    a.lastError === b.lastError &&
+    a.flapping === b.flapping
   );
 }
 

@@ -1,5 +1,8 @@
 // The wall display: every line of the site with its devices, for a screen read from five metres.
+import { AcknowledgeDialog } from '../components/AcknowledgeDialog';
+import { AlarmStrip } from '../components/AlarmStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { ConfigErrorBanner } from '../components/HealthIndicators';
 import { LineBlock } from '../components/LineBlock';
 import { WallHeader } from '../components/WallHeader';
 import { useWall } from '../stores/wall-store';
@@ -12,6 +15,8 @@ export function WallPage() {
     <div className="wall" data-stale={stale}>
       <WallHeader />
       <ConnectionBanner />
+      <ConfigErrorBanner />
+      <AlarmStrip />
       <main className="wall__lines">
         {!loaded && <p className="wall__empty">Loading the wall…</p>}
         {loaded && lines.length === 0 && <p className="wall__empty">No lines configured.</p>}
@@ -19,6 +24,7 @@ export function WallPage() {
           <LineBlock key={line.id} line={line} />
         ))}
       </main>
+      <AcknowledgeDialog />
     </div>
   );
 }

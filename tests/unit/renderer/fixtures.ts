@@ -1,5 +1,12 @@
 // Small contract values shared by the renderer tests.
-import type { AppInfo, EndpointLive, WallSnapshot } from '../../../src/shared/contract';
+import type {
+  AlarmView,
+  AppInfo,
+  ConfigStatus,
+  EndpointLive,
+  EngineStatus,
+  WallSnapshot,
+} from '../../../src/shared/contract';
 
 export const appInfo: AppInfo = { name: 'Linewatch', version: '0.1.0', host: 'headless', demo: true };
 
@@ -11,6 +18,7 @@ export const live = (id: string, overrides: Partial<EndpointLive> = {}): Endpoin
   lastOk: true,
   lastRttMs: 1.4,
   lastError: null,
+  flapping: false,
   ...overrides,
 });
 
@@ -36,3 +44,39 @@ export const snapshot: WallSnapshot = {
   ],
   states: [live('plc-1'), live('hmi-1'), live('cam-1')],
 };
+
+export const configStatus = (overrides: Partial<ConfigStatus> = {}): ConfigStatus => ({
+  source: 'file',
+  path: '/etc/linewatch/plant.yaml',
+  appliedAt: '2025-01-01T08:00:00.000Z',
+  hash: 'abc',
+  endpointCount: 3,
+  errors: [],
+  ...overrides,
+});
+
+export const engineStatus = (overrides: Partial<EngineStatus> = {}): EngineStatus => ({
+  endpointCount: 3,
+  schedulerMaxLagMs: 40,
+  checksStarted: 1_200,
+  skippedBusy: 0,
+  ...overrides,
+});
+
+/** An active, unacknowledged alarm on PLC 1 unless overridden. */
+export const alarm = (id: number, overrides: Partial<AlarmView> = {}): AlarmView => ({
+  id,
+  endpointId: 'plc-1',
+  endpointName: 'PLC 1',
+  lineId: 'line-1',
+  lineName: 'Line 1',
+  startedAt: '2025-01-01T08:00:00.000Z',
+  raisedAt: '2025-01-01T08:00:05.000Z',
+  clearedAt: null,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  note: null,
+  failure: 'ICMP: no reply within 1000 ms',
+  secondaryEndpointIds: [],
+  ...overrides,
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContractCallError, createClient } from '../../../src/renderer/client/linewatch-client';
 import type { EventListener, EventName, LinewatchBridge } from '../../../src/shared/contract';
-import { appInfo, snapshot } from './fixtures';
+import { appInfo, engineStatus, snapshot } from './fixtures';
 
 function fakeBridge(): LinewatchBridge & { emitted: EventName[]; requests: unknown[] } {
   const emitted: EventName[] = [];
@@ -15,6 +15,12 @@ function fakeBridge(): LinewatchBridge & { emitted: EventName[]; requests: unkno
     },
     getWallSnapshot: async () => ({ ok: true, value: snapshot }),
     getConfigStatus: async () => ({ ok: false, error: { code: 'internal', message: 'config store closed' } }),
+    getEngineStatus: async () => ({ ok: true, value: engineStatus() }),
+    listAlarms: async () => ({ ok: true, value: { alarms: [] } }),
+    acknowledgeAlarm: async () => ({
+      ok: false,
+      error: { code: 'conflict', message: 'Alarm 7 was already acknowledged by Anna' },
+    }),
     on<E extends EventName>(event: E, _listener: EventListener<E>) {
       emitted.push(event);
       return () => undefined;
@@ -40,6 +46,14 @@ describe('linewatch client', () => {
       method: 'getConfigStatus',
       message: expect.stringContaining('config store closed'),
     });
+  });
+
+  it('passes the new error codes (conflict, not_found) through unchanged', async () => {
+    const client = createClient(fakeBridge());
+    const failure = await client
+      .acknowledgeAlarm({ alarmId: 7, operator: 'Bo', note: '' })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'conflict', method: 'acknowledgeAlarm' });
   });
 
   it('forwards event subscriptions to the bridge and reports an always-open connection by default', () => {

@@ -16,6 +16,9 @@ function fakeServices() {
       return { ok: true, value: snapshot };
     },
     getConfigStatus: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    getEngineStatus: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    listAlarms: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    acknowledgeAlarm: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

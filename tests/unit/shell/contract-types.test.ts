@@ -4,13 +4,24 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { bridge } from '../../../src/preload/index';
 import type {
   EventListener,
+  EventName,
+  EventPayload,
   LinewatchBridge,
   RequestName,
+  RequestOf,
   Result,
   ResponseOf,
   Unsubscribe,
 } from '../../../src/shared/contract';
-import type { AppInfo, ConfigStatus, WallSnapshot } from '../../../src/shared/contract';
+import type {
+  AlarmList,
+  AlarmView,
+  AppInfo,
+  ConfigStatus,
+  EngineStatus,
+  EndpointStatesEvent,
+  WallSnapshot,
+} from '../../../src/shared/contract';
 
 type Bridge = typeof bridge;
 
@@ -32,11 +43,36 @@ describe('preload bridge types', () => {
     expectTypeOf<ResponseOf<'getConfigStatus'>>().toEqualTypeOf<ConfigStatus>();
   });
 
+  it('types the engine-status and alarm methods exactly as the contract', () => {
+    expectTypeOf<Bridge['getEngineStatus']>().toEqualTypeOf<LinewatchBridge['getEngineStatus']>();
+    expectTypeOf<Bridge['listAlarms']>().toEqualTypeOf<LinewatchBridge['listAlarms']>();
+    expectTypeOf<Bridge['acknowledgeAlarm']>().toEqualTypeOf<LinewatchBridge['acknowledgeAlarm']>();
+    expectTypeOf<ReturnType<Bridge['getEngineStatus']>>().toEqualTypeOf<Promise<Result<EngineStatus>>>();
+    expectTypeOf<ReturnType<Bridge['listAlarms']>>().toEqualTypeOf<Promise<Result<AlarmList>>>();
+    expectTypeOf<ReturnType<Bridge['acknowledgeAlarm']>>().toEqualTypeOf<Promise<Result<AlarmView>>>();
+    // The note has a schema default, so callers may omit it; the operator may not be omitted.
+    expectTypeOf<RequestOf<'acknowledgeAlarm'>>().toEqualTypeOf<{
+      alarmId: number;
+      operator: string;
+      note?: string | undefined;
+    }>();
+  });
+
   it('types `on` exactly as the contract', () => {
     expectTypeOf<Bridge['on']>().toEqualTypeOf<LinewatchBridge['on']>();
     expectTypeOf<ReturnType<Bridge['on']>>().toEqualTypeOf<Unsubscribe>();
     expectTypeOf<Parameters<Bridge['on']>[1]>().toEqualTypeOf<
-      EventListener<'endpointStates' | 'configApplied'>
+      EventListener<'endpointStates' | 'configApplied' | 'alarmsChanged'>
     >();
+  });
+
+  it('declares exactly the contract events with their payloads', () => {
+    expectTypeOf<EventName>().toEqualTypeOf<'endpointStates' | 'configApplied' | 'alarmsChanged'>();
+    expectTypeOf<EventPayload<'endpointStates'>>().toEqualTypeOf<EndpointStatesEvent>();
+    expectTypeOf<EventPayload<'configApplied'>>().toEqualTypeOf<ConfigStatus>();
+    expectTypeOf<EventPayload<'alarmsChanged'>>().toEqualTypeOf<{
+      reason: 'raised' | 'cleared' | 'acknowledged';
+      alarmId: number;
+    }>();
   });
 });

@@ -23,5 +23,27 @@ export function fakeHandlers() {
       endpointCount: 0,
       errors: [],
     })),
+    getEngineStatus: vi.fn(() => ({
+      endpointCount: 0,
+      schedulerMaxLagMs: 0,
+      checksStarted: 0,
+      skippedBusy: 0,
+    })),
+    listAlarms: vi.fn(() => ({ alarms: [] })),
+    acknowledgeAlarm: vi.fn((request: { alarmId: number; operator: string; note: string }) => ({
+      id: request.alarmId,
+      endpointId: 'plc-1',
+      endpointName: 'PLC 1',
+      lineId: 'line-1',
+      lineName: 'Line 1',
+      startedAt: '2025-01-01T00:00:00.000Z',
+      raisedAt: '2025-01-01T00:00:05.000Z',
+      clearedAt: null,
+      acknowledgedAt: '2025-01-01T00:01:00.000Z',
+      acknowledgedBy: request.operator,
+      note: request.note,
+      failure: 'ICMP: no reply',
+      secondaryEndpointIds: [],
+    })),
   } satisfies ContractHandlers;
 }

@@ -35,8 +35,15 @@ describe('preload bridge', () => {
     await bridge.getAppInfo({});
     await bridge.getWallSnapshot({});
     await bridge.getConfigStatus({});
+    await bridge.getEngineStatus({});
+    await bridge.listAlarms({});
+    const acknowledge = { alarmId: 3, operator: 'Anna', note: 'on it' };
+    await bridge.acknowledgeAlarm(acknowledge);
     expect(fake.ipcRenderer.invocations).toEqual(
-      REQUEST_NAMES.map((name) => ({ channel: requestChannel(name), payload: {} })),
+      REQUEST_NAMES.map((name) => ({
+        channel: requestChannel(name),
+        payload: name === 'acknowledgeAlarm' ? acknowledge : {},
+      })),
     );
   });
 
