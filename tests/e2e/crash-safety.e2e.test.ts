@@ -43,8 +43,12 @@ describe('crash safety', () => {
       // Every open outage is the one the saved progress points at, and vice versa.
       const progress = store.progress.all();
       const open = store.outages.open();
-      const fromProgress = [...progress.values()].filter((p) => p.openOutageId !== null).map((p) => p.openOutageId);
-      expect(open.map((o) => o.id).sort((a, b) => a - b)).toEqual(fromProgress.sort((a, b) => (a ?? 0) - (b ?? 0)));
+      const fromProgress = [...progress.values()]
+        .filter((p) => p.openOutageId !== null)
+        .map((p) => p.openOutageId);
+      expect(open.map((o) => o.id).sort((a, b) => a - b)).toEqual(
+        fromProgress.sort((a, b) => (a ?? 0) - (b ?? 0)),
+      );
       for (const p of progress.values()) expect(p.state === 'down').toBe(p.openOutageId !== null);
 
       // Restart: the engine resumes; after a gap every open outage is closed by it.
@@ -72,7 +76,9 @@ describe('crash safety', () => {
       engine.stop();
       const stillOpen = store.outages.open();
       expect(stillOpen).toEqual([]);
-      expect(store.outages.overlapping(0, clock.now() + 1).filter((o) => o.endedByGap).length).toBe(open.length);
+      expect(store.outages.overlapping(0, clock.now() + 1).filter((o) => o.endedByGap).length).toBe(
+        open.length,
+      );
       store.close();
     } finally {
       temp.remove();

@@ -32,7 +32,12 @@ lines:
 `,
     );
     const dataDir = join(temp.dir, 'data');
-    const services = await startLinewatchServices({ dataDir, configPath, host: 'headless', appVersion: 'test' });
+    const services = await startLinewatchServices({
+      dataDir,
+      configPath,
+      host: 'headless',
+      appVersion: 'test',
+    });
     try {
       await sleep(4000);
       const stoppedAt = Date.now();

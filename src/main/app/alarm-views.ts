@@ -13,7 +13,9 @@ export function toAlarmViews(
   nowMs: number,
 ): AlarmView[] {
   if (alarms.length === 0) return [];
-  const lineOf = new Map(config.lines.flatMap((l) => l.endpoints.map((e) => [e.id, { line: l, endpoint: e }] as const)));
+  const lineOf = new Map(
+    config.lines.flatMap((l) => l.endpoints.map((e) => [e.id, { line: l, endpoint: e }] as const)),
+  );
   const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * 24 * 3600_000;
   const outages = store.outages.overlapping(earliest, nowMs + 1);
   const outageById = new Map<number, OutageRecord>(outages.map((o) => [o.id, o]));

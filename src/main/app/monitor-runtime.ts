@@ -43,7 +43,11 @@ export function startMonitorRuntime(options: {
   let lastLagWarning = 0;
 
   const startScheduler = (config: LinewatchConfig): Scheduler => {
-    const scheduler = createScheduler({ clock, maxConcurrent: MAX_CONCURRENT_CHECKS, maxFirstSpreadMs: 2000 });
+    const scheduler = createScheduler({
+      clock,
+      maxConcurrent: MAX_CONCURRENT_CHECKS,
+      maxFirstSpreadMs: 2000,
+    });
     scheduler.start(
       endpointsOf(config).map((endpoint) => ({
         id: endpoint.id,

@@ -167,7 +167,12 @@ export async function startLinewatchServices(
   });
 
   const handlers: ContractHandlers = {
-    getAppInfo: () => ({ name: 'Linewatch', version: options.appVersion, host: options.host, demo: demo !== null }),
+    getAppInfo: () => ({
+      name: 'Linewatch',
+      version: options.appVersion,
+      host: options.host,
+      demo: demo !== null,
+    }),
     getWallSnapshot: () => wallSnapshot(),
     getConfigStatus: () => status,
     getEngineStatus: () => {
@@ -203,7 +208,10 @@ export async function startLinewatchServices(
         return row;
       })();
       if (!updated) {
-        throw new ContractFailure('conflict', `Alarm ${alarmId} was already acknowledged by ${existing.acknowledgedBy ?? 'someone'}`);
+        throw new ContractFailure(
+          'conflict',
+          `Alarm ${alarmId} was already acknowledged by ${existing.acknowledgedBy ?? 'someone'}`,
+        );
       }
       emit('alarmsChanged', { reason: 'acknowledged', alarmId });
       const [view] = toAlarmViews([updated], current.config, store, at);

@@ -37,7 +37,9 @@ export function runCrashWriter(dataDir: string, endpointCount: number): void {
       engine.ingest(
         `ep-${i}`,
         ts,
-        failing ? { ok: false, kind: 'refused', message: 'connect ECONNREFUSED', rttMs: null } : { ok: true, rttMs: 0.4 },
+        failing
+          ? { ok: false, kind: 'refused', message: 'connect ECONNREFUSED', rttMs: null }
+          : { ok: true, rttMs: 0.4 },
       );
     }
     process.stdout.write(`ingested ${ts}\n`);

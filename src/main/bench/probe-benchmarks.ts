@@ -11,18 +11,30 @@ import { measure, round } from './measure';
 
 export async function startDevices(kind: 'tcp' | 'http', count: number): Promise<SimulatedDevice[]> {
   const devices: SimulatedDevice[] = [];
-  for (let i = 0; i < count; i++) devices.push(await startSimulatedDevice({ kind, host: `127.0.${100 + (i >> 8)}.${(i % 250) + 1}` }));
+  for (let i = 0; i < count; i++)
+    devices.push(await startSimulatedDevice({ kind, host: `127.0.${100 + (i >> 8)}.${(i % 250) + 1}` }));
   return devices;
 }
 
 export function probeFor(kind: 'tcp' | 'http', device: SimulatedDevice): ProbeConfig {
   return kind === 'tcp'
     ? { kind: 'tcp', host: device.host, port: device.port }
-    : { kind: 'http', url: `http://${device.host}:${device.port}/health`, expectStatus: 200, expectText: 'OK', tlsVerify: true };
+    : {
+        kind: 'http',
+        url: `http://${device.host}:${device.port}/health`,
+        expectStatus: 200,
+        expectText: 'OK',
+        tlsVerify: true,
+      };
 }
 
 /** As many checks as possible with a concurrency bound: the probe's own cost per check. */
-export async function probeThroughput(probe: ProbeRunner, targets: ProbeConfig[], total: number, concurrency = 64) {
+export async function probeThroughput(
+  probe: ProbeRunner,
+  targets: ProbeConfig[],
+  total: number,
+  concurrency = 64,
+) {
   let next = 0;
   let failures = 0;
   const worker = async (): Promise<void> => {
@@ -119,17 +131,33 @@ export async function ingestRate(store: Store, checks: number) {
     upAfter: 2,
     probe: { kind: 'icmp', host: '127.0.0.1' },
   }));
-  const engine = createMonitorEngine({ endpoints: configs, maintenance: { isInMaintenance: () => false }, clock, store, flushEveryMs: 0 });
+  const engine = createMonitorEngine({
+    endpoints: configs,
+    maintenance: { isInMaintenance: () => false },
+    clock,
+    store,
+    flushEveryMs: 0,
+  });
   const m = await measure(async () => {
     for (let n = 0; n < checks; n++) {
       const i = n % endpoints;
       if (i === 0) clock.advance(10_000);
       const ok = (n * 7919) % 997 !== 0;
-      engine.ingest(`in-${i}`, clock.now() + i, ok ? { ok: true, rttMs: 0.5 + (n % 13) / 10 } : { ok: false, kind: 'timeout', message: 'no answer', rttMs: null });
+      engine.ingest(
+        `in-${i}`,
+        clock.now() + i,
+        ok
+          ? { ok: true, rttMs: 0.5 + (n % 13) / 10 }
+          : { ok: false, kind: 'timeout', message: 'no answer', rttMs: null },
+      );
       // The live monitor flushes every 250 ms; at 10 s intervals for 1,000 endpoints that is ~25 checks.
       if (n % 250 === 0) engine.flush();
     }
     engine.stop();
   });
-  return { checks, checksPerSecond: round(checks / m.wallSeconds, 0), cpuSecondsPer1000: round((m.cpuSeconds / checks) * 1000, 4) };
+  return {
+    checks,
+    checksPerSecond: round(checks / m.wallSeconds, 0),
+    cpuSecondsPer1000: round((m.cpuSeconds / checks) * 1000, 4),
+  };
 }

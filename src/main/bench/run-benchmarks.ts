@@ -28,8 +28,16 @@ async function probeFigures(): Promise<Figures> {
   const httpDevices = await startDevices('http', 20);
   try {
     return {
-      tcp: await probeThroughput(probe, tcpDevices.map((d) => probeFor('tcp', d)), 5000),
-      http: await probeThroughput(probe, httpDevices.map((d) => probeFor('http', d)), 3000),
+      tcp: await probeThroughput(
+        probe,
+        tcpDevices.map((d) => probeFor('tcp', d)),
+        5000,
+      ),
+      http: await probeThroughput(
+        probe,
+        httpDevices.map((d) => probeFor('http', d)),
+        3000,
+      ),
       icmp: await measureIcmpBackends({ hosts: loopbackHosts(50), rounds: 10, timeoutMs: 1000 }),
     };
   } finally {
@@ -42,7 +50,14 @@ async function loadFigures(seconds: number): Promise<Figures> {
   const devices = await startDevices('tcp', 50);
   try {
     const tcp5000 = await withStore((store) =>
-      monitorLoad({ probe, store, targets: devices.map((d) => probeFor('tcp', d)), endpoints: 5000, intervalMs: 10_000, seconds }),
+      monitorLoad({
+        probe,
+        store,
+        targets: devices.map((d) => probeFor('tcp', d)),
+        endpoints: 5000,
+        intervalMs: 10_000,
+        seconds,
+      }),
     );
     const icmp2000 = await withStore((store) =>
       monitorLoad({
@@ -61,7 +76,10 @@ async function loadFigures(seconds: number): Promise<Figures> {
 }
 
 export async function runBenchmarks(argv: string[]): Promise<Figures> {
-  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const quick = argv.includes('--quick');
   const wants = (section: string): boolean => !only || only.includes(section);
   const figures: Figures = {
@@ -71,7 +89,8 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   };
   if (wants('probes')) figures.probes = await probeFigures();
   if (wants('load')) figures.load = await loadFigures(quick ? 12 : 35);
-  if (wants('ingest')) figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
+  if (wants('ingest'))
+    figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
   if (wants('store')) {
     const dir = mkdtempSync(join(tmpdir(), 'linewatch-size-'));
     try {

@@ -14,7 +14,8 @@ export function runImport(options: { configPath: string; dataDir: string; file: 
   try {
     const outcome = importChecksFile(options.file, loaded.config, store);
     if (!outcome.ok) {
-      for (const problem of outcome.problems) io.stderr(`${options.file}:${problem.line}: ${problem.message}`);
+      for (const problem of outcome.problems)
+        io.stderr(`${options.file}:${problem.line}: ${problem.message}`);
       io.stderr(`${options.file}: nothing imported (${outcome.problems.length} problem(s))`);
       return EXIT_BAD_INPUT;
     }

@@ -83,5 +83,8 @@ export function localDateTimeToEpochMs(dt: LocalDateTime, zone: string): number 
   }
   // One DST convention everywhere: the calendar's (a skipped time moves forward, a repeated one
   // takes its first occurrence), so config validation and maintenance windows agree.
-  return localToEpochMs({ y: dt.year, m: dt.month, d: dt.day, hh: dt.hour, mm: dt.minute, ss: dt.second }, zone);
+  return localToEpochMs(
+    { y: dt.year, m: dt.month, d: dt.day, hh: dt.hour, mm: dt.minute, ss: dt.second },
+    zone,
+  );
 }

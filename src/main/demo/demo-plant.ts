@@ -2,7 +2,12 @@
 // with scripted faults, so a newcomer sees a living wall without any configuration.
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
-import { DEFAULT_RETENTION_CONFIG, type EndpointConfig, type LinewatchConfig, type ProbeConfig } from '../config/types';
+import {
+  DEFAULT_RETENTION_CONFIG,
+  type EndpointConfig,
+  type LinewatchConfig,
+  type ProbeConfig,
+} from '../config/types';
 import { startOnLoopback, type SimulatedDevice } from './simulated-device';
 
 interface DemoDeviceSpec {

@@ -39,7 +39,10 @@ export function importChecksFile(file: string, config: LinewatchConfig, store: S
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ line: 0, message: `cannot read the file: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ line: 0, message: `cannot read the file: ${(error as Error).message}` }],
+    };
   }
   const endpoints = config.lines.flatMap((line) => line.endpoints);
   const parsed = parseChecksFile(text, new Set(endpoints.map((e) => e.id)));
@@ -66,7 +69,8 @@ export function importChecksFile(file: string, config: LinewatchConfig, store: S
   // At the same instant parents go first, so a child detected together with its parent is secondary.
   const depth = dependencyDepths(endpoints);
   const ordered = [...parsed.checks].sort(
-    (a, b) => a.ts - b.ts || (depth.get(a.endpointId) ?? 0) - (depth.get(b.endpointId) ?? 0) || a.line - b.line,
+    (a, b) =>
+      a.ts - b.ts || (depth.get(a.endpointId) ?? 0) - (depth.get(b.endpointId) ?? 0) || a.line - b.line,
   );
   const outagesBefore = store.outages.maxId();
   const clock = new ManualClock(ordered[0]?.ts ?? 0);

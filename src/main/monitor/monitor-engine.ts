@@ -93,10 +93,12 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
   };
   const savedProgress = store.progress.all();
   const openOutages = new Map(
-    store.outages.open().map((o) => [
-      o.id,
-      { id: o.id, startedAt: o.startedAt, detectedAt: o.detectedAt, alarmId: alarmIdOf(o.id) },
-    ]),
+    store.outages
+      .open()
+      .map((o) => [
+        o.id,
+        { id: o.id, startedAt: o.startedAt, detectedAt: o.detectedAt, alarmId: alarmIdOf(o.id) },
+      ]),
   );
   function alarmIdOf(outageId: number): number | null {
     return store.alarms.active().find((a) => a.outageId === outageId)?.id ?? null;
@@ -125,7 +127,12 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     pending.outageCloses.push({ id: outage.id, endedAt, endedByGap: byGap });
     pending.alarmClears.push({ outageId: outage.id, clearedAt: endedAt });
     if (outage.alarmId !== null) {
-      options.onAlarm?.({ kind: 'cleared', alarmId: outage.alarmId, endpointId: entry.config.id, at: endedAt });
+      options.onAlarm?.({
+        kind: 'cleared',
+        alarmId: outage.alarmId,
+        endpointId: entry.config.id,
+        at: endedAt,
+      });
     }
     entry.outage = null;
   };
@@ -137,7 +144,10 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       parent && parent.machine.state === 'down' && parent.outage && parent.outage.detectedAt <= t.decidedAt
         ? parent.outage
         : null;
-    const inMaintenance = maintenance.isInMaintenance({ endpointId: entry.config.id, lineId: entry.config.lineId }, t.since);
+    const inMaintenance = maintenance.isInMaintenance(
+      { endpointId: entry.config.id, lineId: entry.config.lineId },
+      t.since,
+    );
     const id = ++outageSeq;
     pending.outageInserts.push({
       id,
@@ -156,7 +166,12 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     let alarmId: number | null = null;
     if (!parentOutage && !inMaintenance) {
       alarmId = ++alarmSeq;
-      pending.alarmInserts.push({ id: alarmId, outageId: id, endpointId: entry.config.id, raisedAt: t.decidedAt });
+      pending.alarmInserts.push({
+        id: alarmId,
+        outageId: id,
+        endpointId: entry.config.id,
+        raisedAt: t.decidedAt,
+      });
       options.onAlarm?.({ kind: 'raised', alarmId, endpointId: entry.config.id, at: t.decidedAt });
     }
     entry.outage = { id, startedAt: t.since, detectedAt: t.decidedAt, alarmId };
@@ -225,7 +240,8 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       changed.add(endpointId);
       scheduleTimers();
     },
-    snapshot: () => [...tracked.values()].map((t) => ({ ...t.live, flapping: t.flaps.isFlapping(clock.now()) })),
+    snapshot: () =>
+      [...tracked.values()].map((t) => ({ ...t.live, flapping: t.flaps.isFlapping(clock.now()) })),
     setEndpoints(endpoints, nextMaintenance) {
       maintenance = nextMaintenance;
       const next = new Set(endpoints.map((e) => e.id));
@@ -233,7 +249,8 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
         if (next.has(id)) continue;
         // Monitoring of a removed endpoint stops: an open outage ends where its evidence ends.
         const last = entry.machine.lastCheckTs;
-        if (entry.outage) closeOutage(entry, last === null ? entry.outage.startedAt : last + entry.config.intervalMs, true);
+        if (entry.outage)
+          closeOutage(entry, last === null ? entry.outage.startedAt : last + entry.config.intervalMs, true);
         tracked.delete(id);
       }
       for (const config of endpoints) {
