@@ -3,7 +3,13 @@
 // and the renderer client are all typed from these two objects, so they cannot drift.
 import type { z } from 'zod';
 import { AppInfo, ConfigStatus, EmptyRequest, EndpointStatesEvent, WallSnapshot } from './schemas';
-import { AcknowledgeAlarmRequest, AlarmList, AlarmsChangedEvent, AlarmView, EngineStatus } from './alarm-schemas';
+import {
+  AcknowledgeAlarmRequest,
+  AlarmList,
+  AlarmsChangedEvent,
+  AlarmView,
+  EngineStatus,
+} from './alarm-schemas';
 
 interface RequestSpec {
   readonly request: z.ZodType;
