@@ -35,6 +35,23 @@ export const bridge = {
   getEngineStatus: (request: RequestOf<'getEngineStatus'>) => invoke('getEngineStatus', request),
   listAlarms: (request: RequestOf<'listAlarms'>) => invoke('listAlarms', request),
   acknowledgeAlarm: (request: RequestOf<'acknowledgeAlarm'>) => invoke('acknowledgeAlarm', request),
+  getReport: (request: RequestOf<'getReport'>) => invoke('getReport', request),
+  getShiftHandover: (request: RequestOf<'getShiftHandover'>) => invoke('getShiftHandover', request),
+  getAvailabilitySeries: (request: RequestOf<'getAvailabilitySeries'>) =>
+    invoke('getAvailabilitySeries', request),
+  getRttSeries: (request: RequestOf<'getRttSeries'>) => invoke('getRttSeries', request),
+  listOutages: (request: RequestOf<'listOutages'>) => invoke('listOutages', request),
+  getEndpointDetail: (request: RequestOf<'getEndpointDetail'>) => invoke('getEndpointDetail', request),
+  listConfigVersions: (request: RequestOf<'listConfigVersions'>) => invoke('listConfigVersions', request),
+  getConfigText: (request: RequestOf<'getConfigText'>) => invoke('getConfigText', request),
+  getSiteCalendar: (request: RequestOf<'getSiteCalendar'>) => invoke('getSiteCalendar', request),
+  getSettings: (request: RequestOf<'getSettings'>) => invoke('getSettings', request),
+  updateSettings: (request: RequestOf<'updateSettings'>) => invoke('updateSettings', request),
+  verifyPin: (request: RequestOf<'verifyPin'>) => invoke('verifyPin', request),
+  getTelemetryConfig: (request: RequestOf<'getTelemetryConfig'>) => invoke('getTelemetryConfig', request),
+  getConsent: (request: RequestOf<'getConsent'>) => invoke('getConsent', request),
+  setConsent: (request: RequestOf<'setConsent'>) => invoke('setConsent', request),
+  forgetMe: (request: RequestOf<'forgetMe'>) => invoke('forgetMe', request),
 
   on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
     // The page is untrusted: check at runtime what the types only promise.

@@ -1,10 +1,12 @@
-// Renderer entry: pick the transport, start syncing the stores, and render the wall.
+// Renderer entry: pick the transport, start syncing the stores, and render the console (App).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installAlarmSound } from './browser/alarm-sound';
 import { createOperatorMemory } from './browser/operator-memory';
 import { selectClient } from './client/select-bridge';
-import { submitAcknowledge } from './stores/acknowledge-flow';
+import { App } from './app/App';
+import { createAcknowledgeActions } from './app/acknowledge-actions';
+import { KIOSK } from './app/kiosk-mode';
 import { alarmStore } from './stores/alarm-store';
 import { startAlarmSync } from './stores/alarm-sync';
 import { startClock } from './stores/clock-store';
@@ -13,12 +15,15 @@ import { startHealthSync } from './stores/health-sync';
 import { startWallSync } from './stores/wall-sync';
 import { wallStore } from './stores/wall-store';
 import { AcknowledgeContext, type AcknowledgeActions } from './views/acknowledge-context';
-import { WallPage } from './views/WallPage';
+import { ConsentGate } from './telemetry/ConsentGate';
+import { startRendererTelemetry } from './telemetry/start-telemetry';
 import './styles/wall.css';
 import './styles/tile.css';
 import './styles/header-status.css';
 import './styles/alarms.css';
 import './styles/ack-dialog.css';
+import './styles/app.css';
+import './styles/overview.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -31,16 +36,22 @@ startWallSync(client, wallStore);
 startAlarmSync(client, alarmStore, { onNewAlarms: () => alarmSound.play() });
 startHealthSync(client, healthStore);
 startClock();
+// Consent first: nothing is sent until main says which categories are granted.
+void startRendererTelemetry(client, KIOSK).catch(() => undefined);
 
-const acknowledgeActions: AcknowledgeActions = {
-  submit: (input) => submitAcknowledge({ client, store: alarmStore, memory: operatorMemory }, input),
-  lastOperator: () => operatorMemory.load(),
-};
+const acknowledgeActions: AcknowledgeActions = createAcknowledgeActions({
+  client,
+  store: alarmStore,
+  memory: operatorMemory,
+  kiosk: KIOSK,
+});
 
 createRoot(container).render(
   <StrictMode>
     <AcknowledgeContext value={acknowledgeActions}>
-      <WallPage />
+      <ConsentGate>
+        <App client={client} kiosk={KIOSK} />
+      </ConsentGate>
     </AcknowledgeContext>
   </StrictMode>,
 );

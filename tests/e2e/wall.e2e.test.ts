@@ -8,6 +8,7 @@ import { openStore } from '../../src/main/store';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
+import { declineTelemetryIfAsked } from '../support/first-run';
 import { makeTempDir } from '../support/temp-dir';
 
 const missing = chromiumMissingReason();
@@ -36,6 +37,7 @@ describe.skipIf(missing !== null)('wall in a real browser against linewatch serv
   it('shows every endpoint, turns a tile down when its device stops and up when it returns', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(cli.url);
+    await declineTelemetryIfAsked(page, '[data-endpoint-id]');
     const plc = page.locator('[data-endpoint-id="press1-plc"]');
     await expect.poll(() => page.locator('[data-endpoint-id]').count(), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => plc.getAttribute('data-state'), { timeout: 10_000 }).toBe('up');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinewatchBridge } from '../../src/shared/contract';
+import { declineTelemetryIfAsked } from '../support/first-run';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mainEntry = join(root, 'out', 'main', 'index.js');
@@ -69,6 +70,7 @@ describe('Electron app', () => {
     app = await _electron.launch({ executablePath: binary.path, args, cwd: root, env, timeout: 30_000 });
 
     const page = await app.firstWindow();
+    await declineTelemetryIfAsked(page, '[data-endpoint-id]');
     const tiles = page.locator('[data-endpoint-id]');
     await tiles.first().waitFor({ state: 'visible', timeout: 30_000 });
     expect(page.url()).toBe('app://linewatch/index.html');
@@ -80,7 +82,8 @@ describe('Electron app', () => {
       return result.ok ? result.value.lines.flatMap((line) => line.endpoints.map((e) => e.id)) : null;
     });
     expect(snapshotIds, 'window.linewatch.getWallSnapshot should answer').not.toBeNull();
-    const shownIds = await tiles.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-endpoint-id')));
+    const shownIds: (string | null)[] = [];
+    for (const tile of await tiles.all()) shownIds.push(await tile.getAttribute('data-endpoint-id'));
     expect(shownIds.length).toBeGreaterThan(0);
     for (const id of shownIds) expect(snapshotIds).toContain(id);
 

@@ -16,11 +16,16 @@ import { diffEndpoints } from '../config/endpoint-diff';
 import type { LinewatchConfig } from '../config/types';
 import { startDemoPlant, type DemoPlant } from '../demo/demo-plant';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
+import { createReportHandlers } from '../reports/report-handlers';
 import { openStore } from '../store';
+import { createSettingsStore } from '../store/settings-store';
+import { createSettingsService } from '../settings/settings-service';
 import { toAlarmViews } from './alarm-views';
+import { createConsoleHandlers } from './console-handlers';
 import { ConfigLoadError } from './config-load-error';
 import { watchConfigFile } from './config-watcher';
 import { startMonitorRuntime } from './monitor-runtime';
+import { startTelemetryRuntime } from '../telemetry/telemetry-runtime';
 import type { LinewatchServices, LinewatchServicesOptions } from './services-types';
 
 export { ConfigLoadError };
@@ -107,11 +112,20 @@ export async function startLinewatchServices(
     };
   }
 
+  const telemetry = startTelemetryRuntime({
+    db: store.db,
+    config: initial.config,
+    appVersion: options.appVersion,
+    host: options.host,
+    now: () => clock.now(),
+    emit,
+    log,
+  });
   const runtime = startMonitorRuntime({
     config: initial.config,
     clock,
     store,
-    probe: options.probe ?? runProbe,
+    probe: telemetry.instrumentProbe(options.probe ?? runProbe),
     onLive: (states) => emit('endpointStates', { states }),
     onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
     log,
@@ -141,6 +155,7 @@ export async function startLinewatchServices(
       current = loaded;
       await runtime.reload(loaded.config);
       recordApplied(loaded, previous);
+      telemetry.configChanged(loaded.config);
       log(`config reloaded: ${endpointCount(loaded.config)} endpoints`);
       emit('configApplied', status);
     }));
@@ -218,11 +233,34 @@ export async function startLinewatchServices(
       if (!view) throw new Error('acknowledged alarm vanished');
       return view;
     },
+    ...createReportHandlers({
+      store,
+      config: () => current.config,
+      now: () => clock.now(),
+      flush: () => runtime.engine.flush(),
+    }),
+    ...createConsoleHandlers({
+      store,
+      config: () => current.config,
+      configText: () => current.text,
+      configErrors: () => status.errors,
+      configPath: options.configPath,
+      now: () => clock.now(),
+      flush: () => runtime.engine.flush(),
+    }),
+    ...createSettingsService({
+      settings: createSettingsStore(store.db),
+      auditLog: store.auditLog,
+      transaction: (work) => store.db.transaction(work)(),
+      now: () => clock.now(),
+      retention: () => current.config.retention,
+    }).handlers,
+    ...telemetry.handlers,
   };
 
   let stopped = false;
   return {
-    handlers,
+    handlers: telemetry.instrumentHandlers(handlers),
     subscribe(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);

@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,ingest,store`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,ingest,store,kpi`; `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { loopbackHosts, measureIcmpBackends } from '../probes/icmp-bench';
 import { createProbeRunner } from '../probes/run-probe';
 import { openStore, type Store } from '../store';
 import { simulateStoreSize } from '../store/size-simulation';
+import { benchNinetyDayReport } from '../kpi/kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 
 type Figures = Record<string, unknown>;
@@ -95,6 +96,14 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
     const dir = mkdtempSync(join(tmpdir(), 'linewatch-size-'));
     try {
       figures.store = simulateStoreSize({ dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (wants('kpi')) {
+    const dir = mkdtempSync(join(tmpdir(), 'linewatch-kpi-'));
+    try {
+      figures.kpiNinetyDayReport = await benchNinetyDayReport(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -25,5 +25,12 @@ Commands:
                                              start the simulated demo plant and monitor it
   import --config FILE --data DIR CHECKS.jsonl
                                              feed recorded checks through the same state machine
+  report --config FILE --data DIR --from ISO --to ISO [--format json|csv] [--out FILE]
+                                             KPIs for the window [from, to); ISO times need Z or an offset
+  report --config FILE --data DIR --shift-handover [--shift ID | --from ISO --to ISO] [--out FILE]
+                                             printable HTML handover of the last ended shift (or the window)
+  telemetry test --config FILE --data DIR
+                                             with consent, send one test error to Sentry and one test
+                                             event to Mixpanel; without consent send nothing (exit 1)
 
 Exit codes: 0 success, 1 bad input, 2 usage error.`;

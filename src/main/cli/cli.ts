@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { runCheckConfig } from '../config';
 import { EXIT_USAGE, UsageError, USAGE, type CliIo } from './cli-io';
 import { runImport } from './import-command';
+import { parseReportArgs, runReport } from './report-command';
 import { DEFAULT_PORT, runServe } from './serve-command';
+import { parseTelemetryArgs, runTelemetryTest } from './telemetry-command';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
@@ -62,6 +64,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         return runImport({ configPath: values.config, dataDir: values.data, file }, io);
       }
+      case 'report':
+        return runReport(parseReportArgs(rest), io);
+      case 'telemetry':
+        return await runTelemetryTest(parseTelemetryArgs(rest), io);
       case undefined:
       case 'help':
       case '--help':

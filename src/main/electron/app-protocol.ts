@@ -4,6 +4,7 @@
 import { realpath, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { withTelemetryConnectSrc } from '../telemetry/telemetry-env';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'linewatch';
@@ -23,6 +24,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** The renderer's Sentry and Mixpanel reach their configured hosts directly; nothing else is added. */
+const ACTIVE_CSP = withTelemetryConnectSrc(CONTENT_SECURITY_POLICY);
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -78,7 +82,7 @@ function textResponse(status: number, body: string): Response {
     status,
     headers: {
       'Content-Type': 'text/plain; charset=utf-8',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': ACTIVE_CSP,
       'X-Content-Type-Options': 'nosniff',
     },
   });
@@ -132,7 +136,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: AppRequ
         status: 200,
         headers: {
           'Content-Type': mimeTypeFor(realTarget),
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'Content-Security-Policy': ACTIVE_CSP,
           'X-Content-Type-Options': 'nosniff',
           // The bundle only changes with an app update; no stale asset can outlive a restart.
           'Cache-Control': 'no-cache',

@@ -8,9 +8,13 @@ import type { LinewatchServices, LinewatchServicesOptions } from '../app/service
 import { formatIssue } from '../config/format-issues';
 import { registerAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { createWindowEventSink } from './event-sink';
+import { startElectronMainSentry } from './sentry-main';
 import { bindContract } from './ipc-binding';
 import { installWebContentsHardening, lockDownDefaultSession } from './security';
 import { createMainWindow, revealWindow } from './window';
+import { installCrashRecovery, kioskUrl, parseKioskOptions } from './kiosk';
+import { enterKioskSession, kioskWindowOptionsFor } from './kiosk-window';
+import { APP_INDEX_URL } from './app-protocol';
 
 export const DEFAULT_CONFIG_FILE = 'linewatch.yaml';
 /** A hung probe or disk must not keep the app from quitting forever. */
@@ -75,6 +79,8 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
 
   // Sandbox every renderer, even one created by a future window that forgets `sandbox: true`.
   app.enableSandbox();
+  // Before the app scheme is registered and before `ready`: the SDK needs both for its own hooks.
+  startElectronMainSentry(app.getPath('userData'), app.getVersion());
   registerAppSchemePrivileged();
   installWebContentsHardening();
 
@@ -84,9 +90,23 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
   let stopping: Promise<void> | null = null;
   let stopped = false;
 
+  const kiosk = parseKioskOptions(options.argv, argValue(options.argv, '--display'));
+  // `--display N` wins; else the display chosen in the settings (read once services run).
+  let kioskDisplay: number | null = kiosk.displayIndex;
+
   const openWindow = (): void => {
-    mainWindow = createMainWindow({ preloadPath: options.preloadPath });
-    mainWindow.on('closed', () => {
+    const window = kiosk.kiosk
+      ? createMainWindow({
+          preloadPath: options.preloadPath,
+          url: kioskUrl(APP_INDEX_URL),
+          extra: kioskWindowOptionsFor(kioskDisplay),
+        })
+      : createMainWindow({ preloadPath: options.preloadPath });
+    const leaveKiosk = kiosk.kiosk ? enterKioskSession() : () => undefined;
+    installCrashRecovery(window, { log });
+    mainWindow = window;
+    window.on('closed', () => {
+      leaveKiosk();
       mainWindow = null;
     });
   };
@@ -153,6 +173,9 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
       unsubscribe();
       unbind();
     };
+    if (kiosk.kiosk && kioskDisplay === null) {
+      kioskDisplay = (await services.handlers.getSettings({})).displayIndex;
+    }
     openWindow();
   };
 

@@ -1,6 +1,6 @@
 // The wall window. Every renderer-facing hardening flag is spelled out even where it matches
 // Electron's default, so a future default change (or a copied template) cannot weaken it silently.
-import { BrowserWindow, type WebPreferences } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
 import { APP_INDEX_URL } from './app-protocol';
 
 /** Matches the dashboard's background so the window never flashes white in a dark control room. */
@@ -25,6 +25,8 @@ export interface MainWindowOptions {
   /** Absolute path of the CommonJS preload bundle. */
   preloadPath: string;
   url?: string;
+  /** Extra options (kiosk: full screen on a chosen display); they override the defaults below. */
+  extra?: BrowserWindowConstructorOptions;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -38,6 +40,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     // Shown once painted, so operators never see a half-rendered wall.
     show: false,
+    ...options.extra,
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   window.once('ready-to-show', () => window.show());

@@ -7,6 +7,7 @@ import { dispatchRequest, type EventName, type EventPayload, type EventSink } fr
 import { ClientFrame, WS_PATH, type ServerFrame } from '../../shared/contract/ws-protocol';
 import type { LinewatchServices } from '../app/services-types';
 import { readStaticFile } from './static-files';
+import { withTelemetryConnectSrc } from '../telemetry/telemetry-env';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -47,6 +48,8 @@ export async function startHttpHost(options: {
   host: string;
   port: number;
 }): Promise<HttpHost> {
+  // The dashboard's Sentry and Mixpanel talk to their hosts directly: allowed only when configured.
+  const csp = withTelemetryConnectSrc(CONTENT_SECURITY_POLICY);
   const server = http.createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -55,7 +58,7 @@ export async function startHttpHost(options: {
     void readStaticFile(options.rendererDir, request.url ?? '/').then(({ status, type, body }) => {
       response.writeHead(status, {
         'content-type': type,
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': csp,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',
       });

@@ -21,6 +21,8 @@ export type NewConfigVersion = Omit<ConfigVersionRecord, 'id' | 'diff'> & { diff
 export interface ConfigVersionStore {
   record(version: NewConfigVersion): ConfigVersionRecord;
   latest(): ConfigVersionRecord | null;
+  /** The most recent versions first (by id, the order they were applied in), at most `limit`. */
+  listRecent(limit: number): ConfigVersionRecord[];
 }
 
 interface ConfigVersionRow {
@@ -70,6 +72,10 @@ export function createConfigVersionStore(db: Database.Database): ConfigVersionSt
     `SELECT id, hash, applied_at, source, path, text, endpoint_count, diff
      FROM config_versions ORDER BY id DESC LIMIT 1`,
   );
+  const selectRecent = db.prepare<[number], ConfigVersionRow>(
+    `SELECT id, hash, applied_at, source, path, text, endpoint_count, diff
+     FROM config_versions ORDER BY id DESC LIMIT ?`,
+  );
 
   return {
     record(version) {
@@ -79,6 +85,9 @@ export function createConfigVersionStore(db: Database.Database): ConfigVersionSt
     latest() {
       const row = selectLatest.get();
       return row ? fromRow(row) : null;
+    },
+    listRecent(limit) {
+      return selectRecent.all(limit).map(fromRow);
     },
   };
 }

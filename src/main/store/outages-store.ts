@@ -18,6 +18,19 @@ export interface OutageRecord {
   acknowledgedAt: number | null;
 }
 
+/** What the KPI report reads of an outage (spec §3 "Outages", "Report JSON"), nothing more. */
+export type KpiOutageRecord = Pick<
+  OutageRecord,
+  | 'id'
+  | 'endpointId'
+  | 'startedAt'
+  | 'detectedAt'
+  | 'endedAt'
+  | 'endedByGap'
+  | 'secondaryOfEndpoint'
+  | 'acknowledgedAt'
+>;
+
 export interface OutageStore {
   insert(outage: Omit<OutageRecord, 'acknowledgedAt'>): void;
   close(id: number, endedAt: number, endedByGap: boolean): void;
@@ -25,7 +38,13 @@ export interface OutageStore {
   open(): OutageRecord[];
   /** Outages that overlap [fromMs, toMs), oldest first. */
   overlapping(fromMs: number, toMs: number): OutageRecord[];
+  /** Outages with started_at in [fromMs, toMs) (the KPI spec's window rule), by started_at, then id. */
+  startedIn(fromMs: number, toMs: number): OutageRecord[];
+  /** `startedIn` with only the KPI columns: a 90-day window is ~80 K rows, so every column counts. */
+  kpiStartedIn(fromMs: number, toMs: number): KpiOutageRecord[];
 }
+
+type KpiOutageRow = [number, string, number, number, number | null, number, string | null, number | null];
 
 interface OutageRow {
   id: number;
@@ -74,6 +93,29 @@ export function createOutageStore(db: Database.Database): OutageStore {
   const overlapStmt = db.prepare<[number, number], OutageRow>(
     `${SELECT} WHERE o.started_at < ? AND (o.ended_at IS NULL OR o.ended_at > ?) ORDER BY o.started_at, o.id`,
   );
+  // Served by outages_by_start (migration 002).
+  const startedInStmt = db.prepare<[number, number], OutageRow>(
+    `${SELECT} WHERE o.started_at >= ? AND o.started_at < ? ORDER BY o.started_at, o.id`,
+  );
+  // Raw rows (arrays, not keyed objects) and no failure texts: cheaper to build per row.
+  const kpiStartedInStmt = db
+    .prepare<[number, number], KpiOutageRow>(
+      `SELECT o.id, o.endpoint_id, o.started_at, o.detected_at, o.ended_at, o.ended_by_gap,
+         o.secondary_of_endpoint, a.acknowledged_at
+       FROM outages o LEFT JOIN alarms a ON a.outage_id = o.id
+       WHERE o.started_at >= ? AND o.started_at < ? ORDER BY o.started_at, o.id`,
+    )
+    .raw();
+  const fromKpiRow = ([id, endpointId, startedAt, detectedAt, endedAt, gap, parent, ack]: KpiOutageRow) => ({
+    id,
+    endpointId,
+    startedAt,
+    detectedAt,
+    endedAt,
+    endedByGap: gap === 1,
+    secondaryOfEndpoint: parent,
+    acknowledgedAt: ack,
+  });
   return {
     insert(outage) {
       insertStmt.run({
@@ -88,5 +130,7 @@ export function createOutageStore(db: Database.Database): OutageStore {
     maxId: () => maxStmt.get()?.max ?? 0,
     open: () => openStmt.all().map(fromRow),
     overlapping: (fromMs, toMs) => overlapStmt.all(toMs, fromMs).map(fromRow),
+    startedIn: (fromMs, toMs) => startedInStmt.all(fromMs, toMs).map(fromRow),
+    kpiStartedIn: (fromMs, toMs) => kpiStartedInStmt.all(fromMs, toMs).map(fromKpiRow),
   };
 }

@@ -27,6 +27,8 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
   const error = useAlarms((state) => state.acknowledging?.error ?? null);
   const [operator, setOperator] = useState(actions.lastOperator);
   const [note, setNote] = useState('');
+  const [pin, setPin] = useState('');
+  const askPin = actions.pinRequired?.() ?? false;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const operatorRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -51,7 +53,7 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void actions.submit({ operator, note });
+    void actions.submit({ operator, note, pin });
   };
   const onNoteKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -116,6 +118,22 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
             onKeyDown={onNoteKeyDown}
           />
         </label>
+        {askPin && (
+          <label className="ack-dialog__field">
+            <span>
+              Operator PIN <span className="ack-dialog__required">(required on this wall)</span>
+            </span>
+            <input
+              name="pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={12}
+              value={pin}
+              onChange={(event) => setPin(event.target.value)}
+            />
+          </label>
+        )}
         {error && (
           <p id={`${ids}-error`} className="ack-dialog__error" role="alert">
             ⚠ {error}

@@ -17,6 +17,17 @@ function endpointType(lines: readonly WallLine[], endpointId: string): EndpointT
   return undefined;
 }
 
+/** Names of the devices down because of this alarm's device, joined for a primitive selector. */
+function secondaryNames(lines: readonly WallLine[], ids: readonly string[]): string {
+  if (ids.length === 0) return '';
+  const wanted = new Set(ids);
+  const names: string[] = [];
+  for (const line of lines) {
+    for (const endpoint of line.endpoints) if (wanted.has(endpoint.id)) names.push(endpoint.name);
+  }
+  return names.join('\n');
+}
+
 function FailingFor({ since }: { since: string }) {
   const text = useClock((now) => formatDuration(now - Date.parse(since)));
   return <>{text}</>;
@@ -47,10 +58,14 @@ function Timing({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | unde
 export const AlarmRow = memo(function AlarmRow({
   alarm,
   timeZone,
+  leaving = false,
 }: {
   alarm: AlarmView;
   timeZone: string | undefined;
+  /** Resolved and gone from the list: shown fading out for a moment, without actions. */
+  leaving?: boolean;
 }) {
+  const secondary = useWall((state) => secondaryNames(state.lines, alarm.secondaryEndpointIds));
   const openAcknowledge = useAlarms((state) => state.openAcknowledge);
   const type = useWall((state) => endpointType(state.lines, alarm.endpointId));
   const acknowledged = isAcknowledged(alarm);
@@ -60,7 +75,7 @@ export const AlarmRow = memo(function AlarmRow({
   const badge = acknowledged ? '✓ ACK' : active ? '⚠ ALARM' : '✓ CLEARED';
   return (
     <li
-      className={`alarm alarm--${kind}`}
+      className={`alarm alarm--${kind}${leaving ? ' alarm--leaving' : ''}`}
       data-alarm-id={alarm.id}
       data-alarm-kind={kind}
       aria-label={`${alarm.lineName}, ${alarm.endpointName}: ${acknowledged ? 'acknowledged' : 'not acknowledged'}`}
@@ -82,7 +97,9 @@ export const AlarmRow = memo(function AlarmRow({
       <span className="alarm__failure" title={alarm.failure ?? undefined}>
         {alarm.failure ?? 'No reply'}
       </span>
-      {acknowledged ? (
+      {leaving ? (
+        <span className="alarm__ack">Resolved</span>
+      ) : acknowledged ? (
         <span className="alarm__ack" title={alarm.note ?? undefined}>
           {formatAcknowledged(alarm.acknowledgedBy, alarm.acknowledgedAt, alarm.note, timeZone)}
         </span>
@@ -97,6 +114,13 @@ export const AlarmRow = memo(function AlarmRow({
         >
           Acknowledge
         </button>
+      )}
+      {secondary !== '' && (
+        <ul className="alarm__secondary" aria-label="Down because of this device (alarms held back)">
+          {secondary.split('\n').map((name) => (
+            <li key={name}>↳ {name}</li>
+          ))}
+        </ul>
       )}
     </li>
   );

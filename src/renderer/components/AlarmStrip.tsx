@@ -4,6 +4,7 @@
 import { needsAttention, useAlarms } from '../stores/alarm-store';
 import { useWall } from '../stores/wall-store';
 import { AlarmRow } from './AlarmRow';
+import { useLeavingAlarms } from './leaving-alarms';
 
 export const ALARM_STRIP_ID = 'alarm-strip';
 
@@ -19,7 +20,8 @@ export function AlarmStrip() {
   const alarms = useAlarms((state) => state.alarms);
   const loadError = useAlarms((state) => state.loadError);
   const timeZone = useWall((state) => state.site?.timezone);
-  if (alarms.length === 0 && !loadError) return null;
+  const leaving = useLeavingAlarms(alarms);
+  if (alarms.length === 0 && leaving.length === 0 && !loadError) return null;
   const unanswered = alarms.filter(needsAttention).length;
   return (
     <section
@@ -41,6 +43,9 @@ export function AlarmStrip() {
       <ul className="alarms__list">
         {alarms.map((alarm) => (
           <AlarmRow key={alarm.id} alarm={alarm} timeZone={timeZone} />
+        ))}
+        {leaving.map((alarm) => (
+          <AlarmRow key={`leaving-${alarm.id}`} alarm={alarm} timeZone={timeZone} leaving />
         ))}
       </ul>
     </section>

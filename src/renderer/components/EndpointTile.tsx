@@ -5,6 +5,7 @@ import type { WallEndpoint } from '../../shared/contract';
 import { formatRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../format/format-live';
 import { useClock } from '../stores/clock-store';
 import { useWall } from '../stores/wall-store';
+import { countRender } from '../views/overview/render-counter';
 
 function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since: string | null }) {
   const text = useClock((now) => formatTimeInState(state, since, now));
@@ -13,6 +14,7 @@ function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since
 
 export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint: WallEndpoint }) {
   const live = useWall((state) => state.live[endpoint.id]);
+  countRender('tile');
   const state = live?.state ?? 'unknown';
   const label = STATE_LABEL[state];
   return (

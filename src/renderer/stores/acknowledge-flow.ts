@@ -14,13 +14,24 @@ export interface OperatorMemory {
 export interface AcknowledgeInput {
   operator: string;
   note: string;
+  /** The operator PIN, asked for on a kiosk wall (see `pinGate`). */
+  pin?: string;
+}
+
+/** On a kiosk wall with a PIN set, acknowledging needs the operator PIN. */
+export interface PinGate {
+  required(): boolean;
+  verify(pin: string): Promise<boolean>;
 }
 
 export interface AcknowledgeDeps {
   client: Pick<LinewatchClient, 'acknowledgeAlarm' | 'listAlarms'>;
   store: AlarmStore;
   memory: OperatorMemory;
+  pinGate?: PinGate;
 }
+
+export const PIN_WRONG = 'Wrong PIN. Enter the operator PIN to acknowledge from this wall.';
 
 export const OPERATOR_REQUIRED = 'Enter your name so the shift log shows who acknowledged.';
 
@@ -71,6 +82,10 @@ export async function submitAcknowledge(deps: AcknowledgeDeps, input: Acknowledg
   store.getState().setAcknowledgeProgress({ submitting: true, error: null });
   memory.save(operator);
   try {
+    if (deps.pinGate?.required() && !(await deps.pinGate.verify(input.pin ?? ''))) {
+      store.getState().setAcknowledgeProgress({ submitting: false, error: PIN_WRONG });
+      return false;
+    }
     const updated = await client.acknowledgeAlarm({
       alarmId: draft.alarmId,
       operator,

@@ -1,30 +1,23 @@
-// The wall display: every line of the site with its devices, for a screen read from five metres.
-import { AcknowledgeDialog } from '../components/AcknowledgeDialog';
-import { AlarmStrip } from '../components/AlarmStrip';
-import { ConnectionBanner } from '../components/ConnectionBanner';
-import { ConfigErrorBanner } from '../components/HealthIndicators';
+// The tile wall: every device of the site (`#/wall`), or of one line (`#/line/<id>`), as tiles big
+// enough to read from five metres. The header, banners, alarm strip and acknowledge dialog around
+// it belong to the App shell, so every page shares them.
 import { LineBlock } from '../components/LineBlock';
-import { WallHeader } from '../components/WallHeader';
 import { useWall } from '../stores/wall-store';
 
-export function WallPage() {
+export function WallPage({ lineId }: { lineId?: string }) {
   const lines = useWall((state) => state.lines);
   const loaded = useWall((state) => state.site !== null);
-  const stale = useWall((state) => state.connection.state !== 'open');
+  const shown = lineId === undefined ? lines : lines.filter((line) => line.id === lineId);
   return (
-    <div className="wall" data-stale={stale}>
-      <WallHeader />
-      <ConnectionBanner />
-      <ConfigErrorBanner />
-      <AlarmStrip />
-      <main className="wall__lines">
-        {!loaded && <p className="wall__empty">Loading the wall…</p>}
-        {loaded && lines.length === 0 && <p className="wall__empty">No lines configured.</p>}
-        {lines.map((line) => (
-          <LineBlock key={line.id} line={line} />
-        ))}
-      </main>
-      <AcknowledgeDialog />
-    </div>
+    <main className="wall__lines" data-page={lineId === undefined ? 'wall' : 'line'}>
+      {!loaded && <p className="wall__empty">Loading the wall…</p>}
+      {loaded && lines.length === 0 && <p className="wall__empty">No lines configured.</p>}
+      {loaded && lineId !== undefined && shown.length === 0 && (
+        <p className="wall__empty">No line “{lineId}” in the configuration.</p>
+      )}
+      {shown.map((line) => (
+        <LineBlock key={line.id} line={line} />
+      ))}
+    </main>
   );
 }

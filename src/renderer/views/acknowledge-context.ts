@@ -7,6 +7,8 @@ export interface AcknowledgeActions {
   submit(input: AcknowledgeInput): Promise<boolean>;
   /** The operator name used last on this screen, '' if none. */
   lastOperator(): string;
+  /** True on a kiosk wall with an operator PIN set: the dialog then asks for it. */
+  pinRequired?(): boolean;
 }
 
 export const AcknowledgeContext = createContext<AcknowledgeActions | null>(null);

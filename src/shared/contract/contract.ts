@@ -10,6 +10,32 @@ import {
   AlarmView,
   EngineStatus,
 } from './alarm-schemas';
+import { Report } from '../report/report-schema';
+import {
+  AvailabilitySeries,
+  AvailabilitySeriesRequest,
+  GetReportRequest,
+  GetShiftHandoverRequest,
+  RttSeries,
+  RttSeriesRequest,
+  ShiftHandover,
+} from './report-contract';
+import {
+  ConfigText,
+  ConfigVersionList,
+  EndpointDetail,
+  EndpointDetailRequest,
+  ListOutagesRequest,
+  OutageList,
+  SiteCalendar,
+} from './console-contract';
+import {
+  ConsoleSettings,
+  UpdateSettingsRequest,
+  VerifyPinRequest,
+  VerifyPinResult,
+} from './settings-schemas';
+import { ConsentState, SetConsentRequest, TelemetryConfig } from '../telemetry/consent';
 
 interface RequestSpec {
   readonly request: z.ZodType;
@@ -23,6 +49,22 @@ export const requests = {
   getEngineStatus: { request: EmptyRequest, response: EngineStatus },
   listAlarms: { request: EmptyRequest, response: AlarmList },
   acknowledgeAlarm: { request: AcknowledgeAlarmRequest, response: AlarmView },
+  getReport: { request: GetReportRequest, response: Report },
+  getShiftHandover: { request: GetShiftHandoverRequest, response: ShiftHandover },
+  getAvailabilitySeries: { request: AvailabilitySeriesRequest, response: AvailabilitySeries },
+  getRttSeries: { request: RttSeriesRequest, response: RttSeries },
+  listOutages: { request: ListOutagesRequest, response: OutageList },
+  getEndpointDetail: { request: EndpointDetailRequest, response: EndpointDetail },
+  listConfigVersions: { request: EmptyRequest, response: ConfigVersionList },
+  getConfigText: { request: EmptyRequest, response: ConfigText },
+  getSiteCalendar: { request: EmptyRequest, response: SiteCalendar },
+  getSettings: { request: EmptyRequest, response: ConsoleSettings },
+  updateSettings: { request: UpdateSettingsRequest, response: ConsoleSettings },
+  verifyPin: { request: VerifyPinRequest, response: VerifyPinResult },
+  getTelemetryConfig: { request: EmptyRequest, response: TelemetryConfig },
+  getConsent: { request: EmptyRequest, response: ConsentState },
+  setConsent: { request: SetConsentRequest, response: ConsentState },
+  forgetMe: { request: EmptyRequest, response: ConsentState },
 } as const satisfies Record<string, RequestSpec>;
 
 export const events = {
@@ -30,6 +72,7 @@ export const events = {
   endpointStates: EndpointStatesEvent,
   configApplied: ConfigStatus,
   alarmsChanged: AlarmsChangedEvent,
+  consentChanged: ConsentState,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;
@@ -49,6 +92,8 @@ export const ERROR_CODES = [
   'transport',
   'not_found',
   'conflict',
+  /** The operator PIN is missing or wrong (kiosk changes, PIN changes). */
+  'pin_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ContractError {

@@ -22,16 +22,21 @@ export interface FakeServices {
   listenerCount(event: EventName): number;
 }
 
-export function fakeServices(stubs: Partial<BridgeRequests> = {}): FakeServices {
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  const statusListeners = new Set<(status: ConnectionStatus) => void>();
-  let status: ConnectionStatus = { state: 'open', nextAttemptAt: null };
-  const unstubbed = Object.fromEntries(
+/** Every contract request, failing with `internal` until a test stubs it. */
+export function unstubbedRequests(): BridgeRequests {
+  return Object.fromEntries(
     REQUEST_NAMES.map((name) => [
       name,
       vi.fn(async () => ({ ok: false, error: { code: 'internal', message: `${name} not stubbed` } })),
     ]),
   ) as unknown as BridgeRequests;
+}
+
+export function fakeServices(stubs: Partial<BridgeRequests> = {}): FakeServices {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  let status: ConnectionStatus = { state: 'open', nextAttemptAt: null };
+  const unstubbed = unstubbedRequests();
   const bridge: LinewatchBridge = {
     ...unstubbed,
     ...stubs,

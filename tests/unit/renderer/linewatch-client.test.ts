@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ContractCallError, createClient } from '../../../src/renderer/client/linewatch-client';
 import type { EventListener, EventName, LinewatchBridge } from '../../../src/shared/contract';
+import { unstubbedRequests } from './fake-bridge';
 import { appInfo, engineStatus, snapshot } from './fixtures';
 
 function fakeBridge(): LinewatchBridge & { emitted: EventName[]; requests: unknown[] } {
   const emitted: EventName[] = [];
   const requests: unknown[] = [];
   return {
+    ...unstubbedRequests(),
     emitted,
     requests,
     getAppInfo: async (request) => {

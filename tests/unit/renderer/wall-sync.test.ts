@@ -4,12 +4,14 @@ import { createClient } from '../../../src/renderer/client/linewatch-client';
 import { createWallStore } from '../../../src/renderer/stores/wall-store';
 import { startWallSync } from '../../../src/renderer/stores/wall-sync';
 import type { EventName, EventPayload, LinewatchBridge } from '../../../src/shared/contract';
+import { unstubbedRequests } from './fake-bridge';
 import { appInfo, live, snapshot } from './fixtures';
 
 function fakeServices() {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let snapshotCalls = 0;
   const bridge: LinewatchBridge = {
+    ...unstubbedRequests(),
     getAppInfo: async () => ({ ok: true, value: appInfo }),
     getWallSnapshot: async () => {
       snapshotCalls++;

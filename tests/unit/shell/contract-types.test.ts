@@ -62,12 +62,14 @@ describe('preload bridge types', () => {
     expectTypeOf<Bridge['on']>().toEqualTypeOf<LinewatchBridge['on']>();
     expectTypeOf<ReturnType<Bridge['on']>>().toEqualTypeOf<Unsubscribe>();
     expectTypeOf<Parameters<Bridge['on']>[1]>().toEqualTypeOf<
-      EventListener<'endpointStates' | 'configApplied' | 'alarmsChanged'>
+      EventListener<'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged'>
     >();
   });
 
   it('declares exactly the contract events with their payloads', () => {
-    expectTypeOf<EventName>().toEqualTypeOf<'endpointStates' | 'configApplied' | 'alarmsChanged'>();
+    expectTypeOf<EventName>().toEqualTypeOf<
+      'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged'
+    >();
     expectTypeOf<EventPayload<'endpointStates'>>().toEqualTypeOf<EndpointStatesEvent>();
     expectTypeOf<EventPayload<'configApplied'>>().toEqualTypeOf<ConfigStatus>();
     expectTypeOf<EventPayload<'alarmsChanged'>>().toEqualTypeOf<{

@@ -1,9 +1,9 @@
 // Contract handlers for shell tests: spies returning schema-valid values.
 import { vi } from 'vitest';
-import type { ContractHandlers } from '../../../src/shared/contract';
+import { REQUEST_NAMES, type ContractHandlers } from '../../../src/shared/contract';
 
 export function fakeHandlers() {
-  return {
+  const explicit = {
     getAppInfo: vi.fn(() => ({
       name: 'Linewatch',
       version: '9.9.9-test',
@@ -45,5 +45,16 @@ export function fakeHandlers() {
       failure: 'ICMP: no reply',
       secondaryEndpointIds: [],
     })),
-  } satisfies ContractHandlers;
+  } satisfies Partial<ContractHandlers>;
+  // Requests the shell tests do not exercise still need a handler, or bindContract would have
+  // nothing to register for them; they fail loudly if a test ever calls one.
+  const rest = Object.fromEntries(
+    REQUEST_NAMES.filter((name) => !(name in explicit)).map((name) => [
+      name,
+      vi.fn(() => {
+        throw new Error(`${name} is not faked in the shell tests`);
+      }),
+    ]),
+  );
+  return { ...rest, ...explicit } as unknown as typeof explicit & ContractHandlers;
 }

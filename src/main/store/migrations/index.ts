@@ -2,6 +2,9 @@
 import { initialMigration } from './001-initial';
 import { outagesAlarmsAuditMigration } from './002-outages-alarms-audit';
 import { compactChecksRollupsMigration } from './003-compact-checks-rollups';
+import { kpiIndexesMigration } from './004-kpi-indexes';
+import { consentMigration } from './005-consent';
+import { settingsMigration } from './006-settings';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -10,4 +13,7 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   initialMigration,
   outagesAlarmsAuditMigration,
   compactChecksRollupsMigration,
+  kpiIndexesMigration,
+  consentMigration,
+  settingsMigration,
 ];

@@ -1,0 +1,62 @@
+// Text helpers of the printed handover: HTML escaping, site-local times and human durations.
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Every piece of text that reaches the page goes through here (names and notes are user input). */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+/** Site-local date and time formatting; the handover is read in the plant, not in UTC. */
+export function siteClock(timezone: string) {
+  const date = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const shortDate = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: '2-digit', month: 'short' });
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const dayKey = (ms: number): string => shortDate.format(ms);
+  return {
+    date: (ms: number): string => date.format(ms),
+    time: (ms: number): string => time.format(ms),
+    /** "14:10", or "04 Jan 22:15" when the instant is on another local day than `referenceMs`. */
+    timeNear: (ms: number, referenceMs: number): string =>
+      dayKey(ms) === dayKey(referenceMs) ? time.format(ms) : `${dayKey(ms)} ${time.format(ms)}`,
+  };
+}
+
+/** "45 s", "10 min 5 s", "2 h 05 min". */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) {
+    const rest = s % 60;
+    return rest === 0 ? `${Math.floor(s / 60)} min` : `${Math.floor(s / 60)} min ${rest} s`;
+  }
+  const minutes = Math.floor((s % 3600) / 60);
+  return `${Math.floor(s / 3600)} h ${String(minutes).padStart(2, '0')} min`;
+}
+
+export const formatPercent = (availability: number | null): string =>
+  availability === null ? 'no data' : `${(availability * 100).toFixed(2)} %`;
+
+export const formatCost = (cost: number | null): string =>
+  cost === null ? '—' : cost.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A CSS class for the availability figure; the number is always printed too (grey print). */
+export function availabilityClass(availability: number | null): string {
+  if (availability === null) return 'na';
+  if (availability >= 0.99) return 'good';
+  return availability >= 0.95 ? 'warn' : 'bad';
+}

@@ -1,0 +1,149 @@
+// The shift handover: what the outgoing shift tells the incoming one. Figures come from the KPI
+// report over the shift; outages and alarms come from the store with the names from the config,
+// so the object can be rendered (handover-html.ts) or sent to the renderer as it is.
+import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/contract/report-contract';
+import type { LineFigures } from '../../shared/report/report-schema';
+import type { LinewatchConfig } from '../config';
+import { buildReport } from '../kpi';
+import type { Store } from '../store';
+import { alarmsByOutage, alarmsOpenAt, outageBriefs } from './handover-queries';
+import type { HandoverWindow } from './handover-window';
+
+const WORST_DEVICES = 5;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
+const figures = (f: LineFigures) => ({
+  up_s: f.up_s,
+  down_s: f.down_s,
+  maintenance_s: f.maintenance_s,
+  unknown_s: f.unknown_s,
+  availability: f.availability,
+  failures: f.failures,
+  downtime_cost: f.downtime_cost,
+});
+
+interface Names {
+  endpointName: string;
+  lineId: string;
+  lineName: string;
+}
+
+function namesOf(config: LinewatchConfig): (endpointId: string) => Names {
+  const names = new Map<string, Names>(
+    config.lines.flatMap((l) =>
+      l.endpoints.map((e) => [e.id, { endpointName: e.name, lineId: l.id, lineName: l.name }]),
+    ),
+  );
+  // An endpoint removed from the config since keeps its id as its name.
+  return (id) => names.get(id) ?? { endpointName: id, lineId: '', lineName: '' };
+}
+
+export function buildShiftHandover(
+  store: Store,
+  config: LinewatchConfig,
+  window: HandoverWindow,
+  nowMs: number,
+): ShiftHandover {
+  const { fromMs, toMs } = window;
+  const report = buildReport(store, config, { fromMs, toMs, nowMs });
+  const names = namesOf(config);
+  const lineFigures = new Map(report.lines.map((l) => [l.id, l]));
+
+  const stored = store.outages.overlapping(fromMs, toMs);
+  const alarms = alarmsByOutage(
+    store.db,
+    stored.map((o) => o.id),
+  );
+  const outages = stored.map((o): HandoverOutage => {
+    const alarm = alarms.get(o.id);
+    const end = o.endedAt ?? Math.max(nowMs, o.startedAt);
+    return {
+      outageId: o.id,
+      endpointId: o.endpointId,
+      ...names(o.endpointId),
+      startedAt: iso(o.startedAt),
+      endedAt: isoOrNull(o.endedAt),
+      duration_s: (end - o.startedAt) / 1000,
+      endedByGap: o.endedByGap,
+      inMaintenance: o.inMaintenance,
+      secondaryOf: o.secondaryOfEndpoint,
+      failureKind: o.failureKind,
+      failureMessage: o.failureMessage,
+      acknowledgedAt: isoOrNull(alarm?.acknowledgedAt ?? null),
+      acknowledgedBy: alarm?.acknowledgedBy ?? null,
+      note: alarm?.note ?? null,
+    };
+  });
+
+  const worstDevices = report.endpoints
+    .filter((e) => e.down_s > 0)
+    .sort((a, b) => b.down_s - a.down_s || b.failures - a.failures || a.id.localeCompare(b.id))
+    .slice(0, WORST_DEVICES)
+    .map((e) => {
+      const { endpointName, lineName } = names(e.id);
+      return {
+        endpointId: e.id,
+        endpointName,
+        lineName,
+        down_s: e.down_s,
+        failures: e.failures,
+        availability: e.availability,
+      };
+    });
+
+  const open = alarmsOpenAt(store.db, toMs);
+  const briefs = outageBriefs(
+    store.db,
+    open.map((a) => a.outageId),
+  );
+  const openAlarms = open.map((a): HandoverAlarm => {
+    const acknowledged = a.acknowledgedAt !== null && a.acknowledgedAt <= toMs;
+    const { endpointName, lineName } = names(a.endpointId);
+    return {
+      alarmId: a.id,
+      endpointId: a.endpointId,
+      endpointName,
+      lineName,
+      startedAt: iso(briefs.get(a.outageId)?.startedAt ?? a.raisedAt),
+      raisedAt: iso(a.raisedAt),
+      failureMessage: briefs.get(a.outageId)?.failureMessage ?? null,
+      acknowledged,
+      cleared: a.clearedAt !== null && a.clearedAt <= toMs,
+      // What the next shift was told: an acknowledgement made after the handover is not shown.
+      acknowledgedBy: acknowledged ? a.acknowledgedBy : null,
+      note: acknowledged ? a.note : null,
+    };
+  });
+
+  return {
+    site: { ...config.site },
+    shift: window.shift,
+    from: iso(fromMs),
+    to: iso(toMs),
+    generatedAt: iso(nowMs),
+    totals: figures(report.site),
+    lines: config.lines.map((l) => {
+      const f = lineFigures.get(l.id);
+      return {
+        id: l.id,
+        name: l.name,
+        ...(f
+          ? figures(f)
+          : {
+              up_s: 0,
+              down_s: 0,
+              maintenance_s: 0,
+              unknown_s: 0,
+              availability: null,
+              failures: 0,
+              downtime_cost: null,
+            }),
+      };
+    }),
+    outages,
+    worstDevices,
+    openAlarms,
+  };
+}

@@ -1,0 +1,43 @@
+// The strings of this installation that must never leave: the loaded config's site and device
+// names, probe hosts and URLs, plus the OS user and machine name. The scrubber removes them
+// wherever they appear, on top of its generic patterns.
+import { createHash } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
+import type { LinewatchConfig } from '../config/types';
+
+export function configSensitiveStrings(config: LinewatchConfig): string[] {
+  const out: string[] = [config.site.id, config.site.name];
+  for (const line of config.lines) {
+    out.push(line.name);
+    for (const endpoint of line.endpoints) {
+      out.push(endpoint.name);
+      const probe = endpoint.probe;
+      if (probe.kind === 'http') {
+        out.push(probe.url);
+        try {
+          out.push(new URL(probe.url).hostname);
+        } catch {
+          // The config loader validated it; nothing more to add.
+        }
+      } else {
+        out.push(probe.host);
+      }
+    }
+  }
+  return out;
+}
+
+export function machineSensitiveStrings(): string[] {
+  const out: string[] = [];
+  try {
+    out.push(userInfo().username);
+  } catch {
+    // No passwd entry (some containers): nothing to add.
+  }
+  out.push(hostname());
+  return out;
+}
+
+/** Groups events per plant without naming it: sha256 of the site id, first 12 hex digits. */
+export const hashSiteId = (siteId: string): string =>
+  createHash('sha256').update(`linewatch-site:${siteId}`).digest('hex').slice(0, 12);

@@ -1,0 +1,179 @@
+// The telemetry capability as the composition root sees it: the consent contract handlers, the
+// renderer's telemetry config, and the hooks that put performance spans around probe cycles and
+// KPI queries and report unexpected handler failures, all through the one process gate.
+import {
+  ContractFailure,
+  type ContractHandlers,
+  type EventName,
+  type EventPayload,
+} from '../../shared/contract';
+import { bucketCount } from '../../shared/telemetry/buckets';
+import type { ConsentState, TelemetryConfig } from '../../shared/telemetry/consent';
+import type { LinewatchConfig } from '../config/types';
+import type { ProbeRunner } from '../probes/run-probe';
+import type { SqliteDatabase } from '../store';
+import { createConsentStore } from '../store/consent-store';
+import { ConsentLockedError, createConsentService, type ConsentService } from './consent-service';
+import { readConsentOverride } from './policy';
+import { createNodeSentry } from './node-sentry';
+import {
+  currentSiteHash,
+  installSentryBackend,
+  noSentry,
+  processConsentGate,
+  processScrubber,
+  sentryBackend,
+  setSiteHash,
+} from './process-telemetry';
+import { configSensitiveStrings, hashSiteId, machineSensitiveStrings } from './sensitive-strings';
+import { osFamily, readTelemetryTargets, type TelemetryTargets } from './telemetry-env';
+
+type TelemetryHandlerName = 'getTelemetryConfig' | 'getConsent' | 'setConsent' | 'forgetMe';
+export type TelemetryHandlers = Pick<ContractHandlers, TelemetryHandlerName>;
+
+export interface TelemetryRuntime {
+  handlers: TelemetryHandlers;
+  consent: ConsentService;
+  /** The loaded config changed: new sensitive strings, site hash and endpoint count. */
+  configChanged(config: LinewatchConfig): void;
+  /** Wraps KPI handlers in spans and reports unexpected failures (never ContractFailures). */
+  instrumentHandlers(handlers: ContractHandlers): ContractHandlers;
+  instrumentProbe(probe: ProbeRunner): ProbeRunner;
+}
+
+export interface TelemetryRuntimeOptions {
+  db: SqliteDatabase;
+  config: LinewatchConfig;
+  appVersion: string;
+  /** The Electron shell installs @sentry/electron itself; the headless host gets @sentry/node here. */
+  host: 'electron' | 'headless';
+  now: () => number;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  log: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  targets?: TelemetryTargets;
+}
+
+const KPI_REQUESTS = new Set<string>([
+  'getReport',
+  'getShiftHandover',
+  'getAvailabilitySeries',
+  'getRttSeries',
+]);
+const endpointCount = (config: LinewatchConfig): number =>
+  config.lines.reduce((n, l) => n + l.endpoints.length, 0);
+
+export function startTelemetryRuntime(options: TelemetryRuntimeOptions): TelemetryRuntime {
+  const env = options.env ?? process.env;
+  const targets = options.targets ?? readTelemetryTargets(env);
+  const { override, warnings } = readConsentOverride(env);
+  for (const warning of warnings) options.log(warning);
+  let config = options.config;
+
+  const applyConfig = (next: LinewatchConfig): void => {
+    config = next;
+    setSiteHash(hashSiteId(next.site.id));
+    processScrubber.setSensitive([...machineSensitiveStrings(), ...configSensitiveStrings(next)]);
+  };
+  applyConfig(config);
+
+  if (options.host === 'headless' && targets.sentryDsn !== null && sentryBackend() === noSentry) {
+    installSentryBackend(
+      createNodeSentry({
+        dsn: targets.sentryDsn,
+        release: options.appVersion,
+        gate: processConsentGate,
+        scrubber: processScrubber,
+        siteHash: currentSiteHash,
+      }),
+    );
+  }
+
+  const consent = createConsentService({
+    store: createConsentStore(options.db),
+    override,
+    gate: processConsentGate,
+    appVersion: options.appVersion,
+    now: options.now,
+    onChange: (state: ConsentState) => options.emit('consentChanged', state),
+    deleteSentryQueue: () => sentryBackend().deleteQueue(),
+  });
+
+  const configured = targets.sentryDsn !== null || targets.mixpanelToken !== null;
+  const telemetryConfig = (): TelemetryConfig => ({
+    sentryDsn: targets.sentryDsn,
+    mixpanelToken: targets.mixpanelToken,
+    mixpanelApiHost: targets.mixpanelApiHost,
+    appVersion: options.appVersion,
+    osFamily: osFamily(),
+    endpointCountBucket: bucketCount(endpointCount(config)),
+    siteHash: currentSiteHash(),
+    // Only a page that may send anything needs to know what to scrub.
+    sensitiveStrings: configured ? [...machineSensitiveStrings(), ...configSensitiveStrings(config)] : [],
+  });
+
+  const handlers: TelemetryHandlers = {
+    getTelemetryConfig: () => telemetryConfig(),
+    getConsent: () => consent.state(),
+    setConsent: ({ choice }) => {
+      try {
+        return consent.set(choice);
+      } catch (error) {
+        if (error instanceof ConsentLockedError) throw new ContractFailure('conflict', error.message);
+        throw error;
+      }
+    },
+    forgetMe: () => consent.forgetMe(),
+  };
+
+  const instrumentHandlers = (all: ContractHandlers): ContractHandlers => {
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, handler] of Object.entries(all) as [string, (request: unknown) => unknown][]) {
+      wrapped[name] = async (request: unknown) => {
+        const run = (): unknown => handler(request);
+        try {
+          return await (KPI_REQUESTS.has(name)
+            ? sentryBackend().startSpan(`kpi.${name}`, 'kpi.query', run)
+            : run());
+        } catch (error) {
+          if (!(error instanceof ContractFailure)) {
+            sentryBackend().captureException(error, { errorKind: `handler.${name}` });
+          }
+          throw error;
+        }
+      };
+    }
+    // Same keys and the same request/response types as `all`; only the behaviour is wrapped.
+    return wrapped as ContractHandlers;
+  };
+
+  const instrumentProbe =
+    (probe: ProbeRunner): ProbeRunner =>
+    (probeConfig, timeoutMs) =>
+      sentryBackend().startSpan(`probe.${probeConfig.kind}`, 'probe.cycle', () =>
+        probe(probeConfig, timeoutMs),
+      );
+
+  // IT's way to see that a running host reports errors (and the e2e test's way to throw one in
+  // main): one synthetic error, through the same gate and scrubber as any other.
+  if (env.LINEWATCH_TELEMETRY_SELFTEST === '1') {
+    setTimeout(() => {
+      // Shaped like a real probe fault, naming a real device, so the scrubber is exercised too.
+      const line = config.lines[0];
+      const endpoint = line?.endpoints[0];
+      const target = endpoint?.probe.kind === 'http' ? endpoint.probe.url : (endpoint?.probe.host ?? 'none');
+      sentryBackend().captureException(
+        new Error(`Linewatch telemetry self-test: ${endpoint?.name ?? 'no device'} at ${target} unreachable`),
+        {
+          errorKind: 'selftest',
+          lineId: line?.id,
+          endpointType: endpoint?.type,
+          critical: endpoint?.critical,
+          downtimeCostPerMinute: line?.downtimeCostPerMinute,
+        },
+      );
+    }, 500).unref();
+  }
+
+  return { handlers, consent, configChanged: applyConfig, instrumentHandlers, instrumentProbe };
+}

@@ -1,0 +1,75 @@
+// The console shell: header, navigation, banners and alarm strip around the page the hash names.
+// As a kiosk wall (`?kiosk=1`) it drops the navigation, hides the idle cursor, keeps the screen
+// awake and rotates through the wall pages on the timer from the settings.
+import { useEffect, useMemo } from 'react';
+import { AcknowledgeDialog } from '../components/AcknowledgeDialog';
+import { AlarmStrip } from '../components/AlarmStrip';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { ConfigErrorBanner } from '../components/HealthIndicators';
+import { WallHeader } from '../components/WallHeader';
+import type { LinewatchClient } from '../client/linewatch-client';
+import { useAlarms } from '../stores/alarm-store';
+import { startSettingsSync, useSettings } from '../stores/settings-store';
+import { useWall } from '../stores/wall-store';
+import { ClientContext } from './client-context';
+import { useCursorIdle, useRotation, useScreenWakeLock } from './kiosk-mode';
+import { NavBar } from './NavBar';
+import { DEFAULT_PATH, findRoute, ROUTES, rotationPages } from './routes';
+import { parseHash, routeHref, useHash } from './router';
+
+/** Until the settings arrive, a kiosk wall still rotates at this pace. */
+const FALLBACK_ROTATION_SECONDS = 20;
+/** Pages with their own alarm list, where the strip would repeat it. */
+const PAGES_WITHOUT_STRIP = new Set(['alarms', 'settings']);
+
+export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean }) {
+  const hash = useHash();
+  const { path, params } = parseHash(hash);
+  const route = findRoute(path);
+  const lines = useWall((s) => s.lines);
+  const stale = useWall((s) => s.connection.state !== 'open');
+  const dialogOpen = useAlarms((s) => s.acknowledging !== null);
+  const rotationSeconds = useSettings((s) => s.settings?.kioskRotationSeconds ?? FALLBACK_ROTATION_SECONDS);
+  const pages = useMemo(() => rotationPages(ROUTES, lines), [lines]);
+  const cursorIdle = useCursorIdle(kiosk);
+
+  useEffect(() => startSettingsSync(client), [client]);
+  useEffect(() => {
+    if (path === '') window.location.replace(routeHref(DEFAULT_PATH));
+  }, [path]);
+  useScreenWakeLock(kiosk);
+  useRotation(kiosk, pages, rotationSeconds, dialogOpen || path === 'settings');
+
+  const Page = route?.component;
+  const current = route?.path ?? path;
+  return (
+    <ClientContext value={client}>
+      <div
+        className={`wall app${kiosk ? ' app--kiosk' : ''}${cursorIdle ? ' app--cursor-hidden' : ''}`}
+        data-stale={stale}
+        data-kiosk={kiosk}
+        data-route={current}
+      >
+        <WallHeader />
+        {kiosk ? (
+          <a
+            className="app__kiosk-settings"
+            href={routeHref('settings')}
+            aria-label="Settings (PIN required)"
+          >
+            ⚙
+          </a>
+        ) : (
+          <NavBar routes={ROUTES} current={current} />
+        )}
+        <ConnectionBanner />
+        <ConfigErrorBanner />
+        {!PAGES_WITHOUT_STRIP.has(current) && <AlarmStrip />}
+        <div className="app__page">
+          {Page ? <Page params={params} /> : <p className="wall__empty">No page “{path}”.</p>}
+        </div>
+        <AcknowledgeDialog />
+      </div>
+    </ClientContext>
+  );
+}

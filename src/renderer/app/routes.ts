@@ -1,0 +1,49 @@
+// Every page of the console: the wall pages owned here plus the operator views, and the kiosk
+// rotation built from them (the `kiosk: true` pages, then one tile wall per line).
+import { createElement } from 'react';
+import type { WallLine } from '../../shared/contract';
+import { OverviewPage } from '../views/overview/OverviewPage';
+import { operatorRoutes } from '../views/operator';
+import { SettingsPage } from '../views/settings/SettingsPage';
+import { WallPage } from '../views/WallPage';
+import type { RouteDef } from './route-def';
+import { routeHref } from './router';
+
+export const DEFAULT_PATH = 'overview';
+
+const ownRoutes: RouteDef[] = [
+  { path: 'overview', title: 'Overview', component: OverviewPage, inNav: true, kiosk: true },
+  { path: 'wall', title: 'All devices', component: () => createElement(WallPage), inNav: true },
+  {
+    path: 'line',
+    title: 'Line',
+    component: ({ params }) => createElement(WallPage, { lineId: params[0] ?? '' }),
+    inNav: false,
+  },
+  { path: 'settings', title: 'Settings', component: SettingsPage, inNav: true },
+];
+
+/** Operator views win a path both define (they may bring a richer line page). */
+export function mergeRoutes(own: readonly RouteDef[], operator: readonly RouteDef[]): RouteDef[] {
+  const operatorPaths = new Set(operator.map((route) => route.path));
+  const settings = own.filter((route) => route.path === 'settings' && !operatorPaths.has('settings'));
+  return [
+    ...own.filter((r) => r.path !== 'settings' && !operatorPaths.has(r.path)),
+    ...operator,
+    ...settings,
+  ];
+}
+
+export const ROUTES: readonly RouteDef[] = mergeRoutes(ownRoutes, operatorRoutes);
+
+export function findRoute(path: string): RouteDef | undefined {
+  return ROUTES.find((route) => route.path === (path === '' ? DEFAULT_PATH : path));
+}
+
+/** Hashes of the kiosk rotation: the kiosk pages (overview first), then `#/line/<id>` per line. */
+export function rotationPages(routes: readonly RouteDef[], lines: readonly WallLine[]): string[] {
+  const kioskPages = routes
+    .filter((route) => route.kiosk && route.path !== 'line')
+    .map((route) => routeHref(route.path));
+  return [...kioskPages, ...lines.map((line) => routeHref('line', line.id))];
+}

@@ -1,0 +1,47 @@
+// Time windows the pages offer: presets relative to now, or a custom range typed as local
+// date-times of the site (a plant's "06:00" is its own, whatever zone the screen's PC uses).
+import { localToMs } from './site-time';
+
+export const RANGE_PRESETS = {
+  '8h': { label: 'Last 8 hours', spanMs: 8 * 3_600_000 },
+  '24h': { label: 'Last 24 hours', spanMs: 24 * 3_600_000 },
+  '7d': { label: 'Last 7 days', spanMs: 7 * 24 * 3_600_000 },
+  '30d': { label: 'Last 30 days', spanMs: 30 * 24 * 3_600_000 },
+} as const;
+export type RangePreset = keyof typeof RANGE_PRESETS;
+
+export type RangeChoice =
+  { kind: 'preset'; preset: RangePreset } | { kind: 'custom'; from: string; to: string };
+
+export interface Window {
+  from: string;
+  to: string;
+}
+
+/** "2026-01-05T06:00" (an <input type="datetime-local"> value) in the site zone, to epoch ms. */
+export function parseLocalInput(value: string, timeZone: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number);
+  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
+    return null;
+  return localToMs({ year: y, month: mo, day: d }, h, mi, timeZone);
+}
+
+/** The window to ask for, or a sentence saying why the custom range cannot be used. */
+export function resolveRange(
+  choice: RangeChoice,
+  nowMs: number,
+  timeZone: string,
+): Window | { error: string } {
+  if (choice.kind === 'preset') {
+    const { spanMs } = RANGE_PRESETS[choice.preset];
+    // A minute past now, so an outage that starts while the page is open is inside the window.
+    return { from: new Date(nowMs - spanMs).toISOString(), to: new Date(nowMs + 60_000).toISOString() };
+  }
+  const from = parseLocalInput(choice.from, timeZone);
+  const to = parseLocalInput(choice.to, timeZone);
+  if (from === null || to === null) return { error: 'Enter both a start and an end time.' };
+  if (from >= to) return { error: 'The end must be after the start.' };
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
