@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLinewatchServices } from '../../src/main/app/services';
 import { startSimulatedDevice } from '../../src/main/demo/simulated-device';
+import { loadConfigFile } from '../../src/main/config';
+import { buildReport } from '../../src/main/kpi';
 import { openStore } from '../../src/main/store';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -65,6 +67,20 @@ lines:
       expect(gwChecks.length).toBeGreaterThan(10);
       expect(gwChecks.every((c) => c.ok)).toBe(true);
       expect(outages.filter((o) => o.endpointId === 'gw')).toEqual([]);
+
+      // And the report shows all of it afterwards.
+      const loaded = loadConfigFile(configPath);
+      if (!loaded.ok) throw new Error('config did not load');
+      const report = buildReport(store, loaded.config, {
+        fromMs: stoppedAt - 4000,
+        toMs: Date.now(),
+        nowMs: Date.now(),
+      });
+      const figures = new Map(report.endpoints.map((e) => [e.id, e]));
+      expect(figures.get('hmi')?.availability).toBe(0);
+      expect(figures.get('gw')).toMatchObject({ availability: 1, failures: 0 });
+      expect(figures.get('plc')?.failures).toBe(1);
+      expect(report.outages.filter((o) => o.endpoint === 'plc')).toHaveLength(1);
       store.close();
     } finally {
       await services.stop();

@@ -90,9 +90,10 @@ function outageRow(o: HandoverOutage, clock: Clock, fromMs: number): string {
   ].join('');
   const ack =
     o.acknowledgedAt === null
-      ? o.secondaryOf === null
-        ? '<span class="bad">not acknowledged</span>'
-        : '<span class="muted">no own alarm</span>'
+      ? o.secondaryOf !== null || o.inMaintenance
+        ? // Secondary and planned outages raise no alarm, so there is nothing to acknowledge.
+          '<span class="muted">no own alarm</span>'
+        : '<span class="bad">not acknowledged</span>'
       : `${e(o.acknowledgedBy ?? 'unknown')}<br><span class="muted">${e(clock.timeNear(Date.parse(o.acknowledgedAt), fromMs))}</span>`;
   const end = o.endedAt === null ? '—' : e(clock.timeNear(Date.parse(o.endedAt), fromMs));
   return (

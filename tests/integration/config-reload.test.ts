@@ -1,0 +1,82 @@
+// Hot reload: a valid change is applied and recorded with its endpoint diff; an invalid one keeps
+// the last good config running and reports its errors.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startLinewatchServices } from '../../src/main/app/services';
+import type { ConfigStatus, EventName, EventPayload } from '../../src/shared/contract';
+import { openStore } from '../../src/main/store';
+import { makeTempDir } from '../support/temp-dir';
+
+const config = (endpoints: string): string => `version: 1
+site: { id: reload, name: Reload, timezone: Europe/Berlin }
+defaults: { interval: 1s, timeout: 300ms }
+lines:
+  - id: line-1
+    name: Line 1
+    endpoints:
+${endpoints}`;
+const plc = `      - { id: plc, name: PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 9 } }\n`;
+const hmi = `      - { id: hmi, name: HMI, type: hmi, probe: { kind: tcp, host: 127.0.0.1, port: 9 } }\n`;
+const hmiMoved = `      - { id: hmi, name: HMI, type: hmi, probe: { kind: tcp, host: 127.0.0.2, port: 9 } }\n`;
+const robot = `      - { id: robot, name: Robot, type: robot, probe: { kind: tcp, host: 127.0.0.1, port: 9 } }\n`;
+
+describe('config hot reload', () => {
+  it('applies a valid change with its diff and keeps the last good config on an invalid one', async () => {
+    const temp = makeTempDir('reload');
+    const path = join(temp.dir, 'plant.yaml');
+    writeFileSync(path, config(plc + hmi));
+    const dataDir = join(temp.dir, 'data');
+    const services = await startLinewatchServices({
+      dataDir,
+      configPath: path,
+      host: 'headless',
+      appVersion: 't',
+    });
+    const applied: ConfigStatus[] = [];
+    services.subscribe({
+      emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+        if (event === 'configApplied') applied.push(payload as ConfigStatus);
+      },
+    });
+    const waitFor = async (count: number): Promise<ConfigStatus> => {
+      for (let i = 0; i < 100 && applied.length < count; i++) await new Promise((r) => setTimeout(r, 50));
+      const last = applied[count - 1];
+      if (!last) throw new Error(`expected ${count} configApplied events, got ${applied.length}`);
+      return last;
+    };
+    try {
+      writeFileSync(path, config(hmiMoved + robot));
+      const good = await waitFor(1);
+      expect(good.errors).toEqual([]);
+      expect(good.endpointCount).toBe(2);
+      const snapshot = await services.handlers.getWallSnapshot({});
+      expect(snapshot.lines[0]?.endpoints.map((e) => e.id)).toEqual(['hmi', 'robot']);
+
+      writeFileSync(
+        path,
+        config(
+          `      - { id: plc, name: PLC, type: toaster, probe: { kind: tcp, host: 127.0.0.1, port: 9 } }\n`,
+        ),
+      );
+      const bad = await waitFor(2);
+      expect(bad.errors).toHaveLength(1);
+      expect(bad.errors[0]).toMatchObject({ line: 8 });
+      expect(bad.errors[0]?.message).toContain('expected one of plc');
+      expect(bad.hash).toBe(good.hash);
+      const still = await services.handlers.getWallSnapshot({});
+      expect(still.lines[0]?.endpoints.map((e) => e.id)).toEqual(['hmi', 'robot']);
+    } finally {
+      await services.stop();
+    }
+    const store = openStore(dataDir);
+    const latest = store.configVersions.latest();
+    expect(latest?.diff).toEqual({ added: ['robot'], changed: ['hmi'], removed: ['plc'] });
+    expect(latest?.text).toBe(config(hmiMoved + robot));
+    expect(readFileSync(path, 'utf8')).toContain('toaster');
+    const audit = store.auditLog.recent(10).filter((a) => a.action === 'config.applied');
+    expect(audit).toHaveLength(2);
+    store.close();
+    temp.remove();
+  }, 20_000);
+});
