@@ -3,6 +3,7 @@
 // probes the network.
 import { z } from 'zod';
 import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
+import { outageViewFields } from './outage-view';
 import { ConfigIssue } from './schemas';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -36,24 +37,8 @@ export const ListOutagesRequest = z
 
 export const ConsoleOutage = z.object({
   id: z.number().int(),
-  endpointId: z.string(),
-  endpointName: z.string(),
-  lineId: z.string(),
-  lineName: z.string(),
-  startedAt: isoTime,
+  ...outageViewFields,
   detectedAt: isoTime,
-  endedAt: isoTime.nullable(),
-  /** Up to `endedAt`, or up to the moment of the answer while the outage is still open. */
-  duration_s: z.number().nonnegative(),
-  endedByGap: z.boolean(),
-  inMaintenance: z.boolean(),
-  /** The parent endpoint this outage is secondary to (it raised no alarm of its own). */
-  secondaryOf: z.string().nullable(),
-  failureKind: z.string().nullable(),
-  failureMessage: z.string().nullable(),
-  acknowledgedAt: isoTime.nullable(),
-  acknowledgedBy: z.string().nullable(),
-  note: z.string().nullable(),
 });
 export type ConsoleOutage = z.infer<typeof ConsoleOutage>;
 

@@ -2,6 +2,7 @@
 // series. Windows are checked here (not only in main) so the renderer can validate a window before
 // asking, and main's handlers only ever see windows they can answer cheaply.
 import { z } from 'zod';
+import { outageViewFields } from './outage-view';
 
 // The Report itself is defined next to the KPI spec; re-exported so the renderer reads every
 // contract payload from one place.
@@ -92,23 +93,7 @@ export type HandoverLine = z.infer<typeof HandoverLine>;
 
 export const HandoverOutage = z.object({
   outageId: z.number().int(),
-  endpointId: z.string(),
-  endpointName: z.string(),
-  lineId: z.string(),
-  lineName: z.string(),
-  startedAt: isoTime,
-  /** Null while the outage is still going on when the handover is built. */
-  endedAt: isoTime.nullable(),
-  /** Up to `endedAt`, or up to the moment the handover was built while it is still going on. */
-  duration_s: z.number().nonnegative(),
-  endedByGap: z.boolean(),
-  inMaintenance: z.boolean(),
-  secondaryOf: z.string().nullable(),
-  failureKind: z.string().nullable(),
-  failureMessage: z.string().nullable(),
-  acknowledgedAt: isoTime.nullable(),
-  acknowledgedBy: z.string().nullable(),
-  note: z.string().nullable(),
+  ...outageViewFields,
 });
 export type HandoverOutage = z.infer<typeof HandoverOutage>;
 
