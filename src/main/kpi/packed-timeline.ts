@@ -2,8 +2,7 @@
 // state"). A 90-day report over 2,000 endpoints walks ~500 K segments; as one object each they made
 // the garbage collector the biggest cost of the report. Here one reused builder holds an endpoint's
 // timeline while its totals are taken, and only critical endpoints' timelines (needed for the line
-// sweep) and the lines' own are copied out. Same semantics as timeline.ts, which stays the readable
-// object-based reference and is tested against the same hand-worked cases.
+// sweep) and the lines' own are copied out.
 import type { Interval } from '../calendar';
 import type { ClassTotals, EndpointStateName } from './timeline';
 
@@ -68,7 +67,7 @@ export class TimelineBuilder implements PackedTimeline {
 }
 
 /**
- * timeline.ts `stateSegments`: each change holds until the next one, the last until `lastEnd`; time
+ * An endpoint's state timeline: each change holds until the next one, the last until `lastEnd`; time
  * before the first change, after `lastEnd` and in 'unknown' rows is unknown. Tiles [lo, hi).
  */
 export function buildStates(
@@ -94,7 +93,7 @@ export function buildStates(
   out.push(UNKNOWN, cursor, hi);
 }
 
-/** timeline.ts `overlayMaintenance` into `out`; `windows` sorted and disjoint. */
+/** Maintenance overrides any state (spec §3), written into `out`; `windows` sorted and disjoint. */
 export function overlayWindows(
   src: PackedTimeline,
   windows: readonly Interval[],
@@ -160,7 +159,7 @@ export function downRuns(t: PackedTimeline): Interval[] {
 const sweepOut = new TimelineBuilder();
 
 /**
- * timeline.ts `lineSegments`: the line's timeline over [lo, hi) from its critical endpoints'
+ * The line's timeline over [lo, hi) from its critical endpoints'
  * timelines (each tiling [lo, hi)): down if any is down, else maintenance, else unknown, else up.
  * Events are packed as time * 8 + code in one Float64Array (a numeric sort, no objects); ms
  * timestamps * 8 stay exact integers.

@@ -1,30 +1,9 @@
 // Read-only alarm queries the handover needs and the alarm store does not offer: the alarms behind
 // given outages, and the alarms still open at a past instant (the store only knows "open now").
-import type { AlarmRecord, SqliteDatabase } from '../store';
-
-interface AlarmRow {
-  id: number;
-  outage_id: number;
-  endpoint_id: string;
-  raised_at: number;
-  cleared_at: number | null;
-  acknowledged_at: number | null;
-  acknowledged_by: string | null;
-  note: string | null;
-}
+import type { SqliteDatabase } from '../store';
+import { alarmFromRow, type AlarmRecord, type AlarmRow } from '../store/alarms-store';
 
 const CHUNK = 500;
-
-const fromRow = (row: AlarmRow): AlarmRecord => ({
-  id: row.id,
-  outageId: row.outage_id,
-  endpointId: row.endpoint_id,
-  raisedAt: row.raised_at,
-  clearedAt: row.cleared_at,
-  acknowledgedAt: row.acknowledged_at,
-  acknowledgedBy: row.acknowledged_by,
-  note: row.note,
-});
 
 /** The alarm of each given outage that has one (secondary outages raise none). */
 export function alarmsByOutage(db: SqliteDatabase, outageIds: readonly number[]): Map<number, AlarmRecord> {
@@ -37,7 +16,7 @@ export function alarmsByOutage(db: SqliteDatabase, outageIds: readonly number[])
         `SELECT * FROM alarms WHERE outage_id IN (${chunk.map(() => '?').join(',')})`,
       )
       .all(...chunk);
-    for (const row of rows) byOutage.set(row.outage_id, fromRow(row));
+    for (const row of rows) byOutage.set(row.outage_id, alarmFromRow(row));
   }
   return byOutage;
 }
@@ -51,7 +30,7 @@ export function alarmsOpenAt(db: SqliteDatabase, atMs: number): AlarmRecord[] {
        ORDER BY raised_at, id`,
     )
     .all(atMs, atMs, atMs)
-    .map(fromRow);
+    .map(alarmFromRow);
 }
 
 export interface OutageBrief {

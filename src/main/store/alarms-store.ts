@@ -25,7 +25,8 @@ export interface AlarmStore {
   recent(limit: number): AlarmRecord[];
 }
 
-interface AlarmRow {
+/** An `alarms` row as SQLite returns it; `alarmFromRow` maps it to the record. */
+export interface AlarmRow {
   id: number;
   outage_id: number;
   endpoint_id: string;
@@ -36,7 +37,7 @@ interface AlarmRow {
   note: string | null;
 }
 
-const fromRow = (row: AlarmRow): AlarmRecord => ({
+export const alarmFromRow = (row: AlarmRow): AlarmRecord => ({
   id: row.id,
   outageId: row.outage_id,
   endpointId: row.endpoint_id,
@@ -66,7 +67,7 @@ export function createAlarmStore(db: Database.Database): AlarmStore {
   const recentStmt = db.prepare<[number], AlarmRow>('SELECT * FROM alarms ORDER BY raised_at DESC LIMIT ?');
   const get = (id: number): AlarmRecord | null => {
     const row = getStmt.get(id);
-    return row ? fromRow(row) : null;
+    return row ? alarmFromRow(row) : null;
   };
   return {
     insert: (a) => void insertStmt.run(a.id, a.outageId, a.endpointId, a.raisedAt),
@@ -76,7 +77,7 @@ export function createAlarmStore(db: Database.Database): AlarmStore {
     },
     maxId: () => maxStmt.get()?.max ?? 0,
     get,
-    active: () => activeStmt.all().map(fromRow),
-    recent: (limit) => recentStmt.all(limit).map(fromRow),
+    active: () => activeStmt.all().map(alarmFromRow),
+    recent: (limit) => recentStmt.all(limit).map(alarmFromRow),
   };
 }

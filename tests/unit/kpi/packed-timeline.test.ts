@@ -1,18 +1,55 @@
 // The interval arithmetic under the KPIs, on small hand-made timelines (plain numbers as ms).
 import { describe, expect, it } from 'vitest';
+import type { EndpointStateName } from '../../../src/main/kpi/timeline';
+import { covers } from '../../../src/main/kpi/timeline';
 import {
-  classTotals,
-  covers,
-  lineSegments,
-  overlayMaintenance,
-  stateSegments,
-  totalsWithin,
-} from '../../../src/main/kpi/timeline';
+  DOWN,
+  MAINTENANCE,
+  UNKNOWN,
+  UP,
+  TimelineBuilder,
+  buildStates,
+  downRuns,
+  lineTimeline,
+  overlayWindows,
+  packedTotals,
+  type PackedTimeline,
+} from '../../../src/main/kpi/packed-timeline';
 
-describe('timeline', () => {
+const NAME = { [UP]: 'up', [DOWN]: 'down', [MAINTENANCE]: 'maintenance', [UNKNOWN]: 'unknown' } as const;
+
+/** A timeline as [class, start, end] rows, to compare against the hand-worked segments. */
+function rows(t: PackedTimeline): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  for (let i = 0; i < t.length; i++) {
+    const cls = t.classes[i] as keyof typeof NAME;
+    out.push([NAME[cls], t.starts[i] ?? NaN, i + 1 < t.length ? (t.starts[i + 1] ?? NaN) : t.end]);
+  }
+  return out;
+}
+
+/** An endpoint's state timeline over [lo, hi), copied out of its (reused) builder. */
+function states(
+  changes: readonly { state: EndpointStateName; since: number }[],
+  lastEnd: number,
+  lo: number,
+  hi: number,
+): PackedTimeline {
+  const b = new TimelineBuilder();
+  buildStates(b, changes, lastEnd, lo, hi);
+  return b.snapshot();
+}
+
+function overlay(src: PackedTimeline, windows: readonly { start: number; end: number }[]): PackedTimeline {
+  const b = new TimelineBuilder();
+  overlayWindows(src, windows, b);
+  return b.snapshot();
+}
+
+describe('packed timeline', () => {
   it('tiles [lo, hi): unknown before the first change and after the last interval end', () => {
     // up@10, down@20, unknown@30 (gap start), up@40; last interval ends at 45; span 0-50.
-    const segs = stateSegments(
+    const t = states(
       [
         { state: 'up', since: 10 },
         { state: 'down', since: 20 },
@@ -23,7 +60,7 @@ describe('timeline', () => {
       0,
       50,
     );
-    expect(segs.map((s) => [s.cls, s.start, s.end])).toEqual([
+    expect(rows(t)).toEqual([
       ['unknown', 0, 10],
       ['up', 10, 20],
       ['down', 20, 30],
@@ -31,16 +68,21 @@ describe('timeline', () => {
       ['up', 40, 45],
       ['unknown', 45, 50],
     ]);
-    expect(classTotals(segs, 5, 50)).toEqual({ up: 15, down: 10, maintenance: 0, unknown: 20 });
+    expect(packedTotals(t, [{ start: 5, end: 50 }])).toEqual({
+      up: 15,
+      down: 10,
+      maintenance: 0,
+      unknown: 20,
+    });
   });
 
   it('a change long before the span still gives the state at its start', () => {
-    const segs = stateSegments([{ state: 'down', since: -1000 }], 1000, 0, 100);
-    expect(segs).toEqual([{ cls: 'down', start: 0, end: 100 }]);
+    const t = states([{ state: 'down', since: -1000 }], 1000, 0, 100);
+    expect(rows(t)).toEqual([['down', 0, 100]]);
   });
 
   it('maintenance overrides any state and merges with neighbours of its class', () => {
-    const segs = stateSegments(
+    const t = states(
       [
         { state: 'up', since: 0 },
         { state: 'down', since: 50 },
@@ -49,11 +91,11 @@ describe('timeline', () => {
       0,
       100,
     );
-    const over = overlayMaintenance(segs, [
+    const over = overlay(t, [
       { start: 40, end: 60 },
       { start: 90, end: 120 },
     ]);
-    expect(over.map((s) => [s.cls, s.start, s.end])).toEqual([
+    expect(rows(over)).toEqual([
       ['up', 0, 40],
       ['maintenance', 40, 60],
       ['down', 60, 90],
@@ -62,8 +104,8 @@ describe('timeline', () => {
   });
 
   it('line: down beats maintenance beats unknown beats up', () => {
-    const a = overlayMaintenance(
-      stateSegments(
+    const a = overlay(
+      states(
         [
           { state: 'up', since: 0 },
           { state: 'down', since: 30 },
@@ -75,7 +117,7 @@ describe('timeline', () => {
       [{ start: 10, end: 20 }],
     );
     // a: up 0-10, maintenance 10-20, up 20-30, down 30-40, unknown 40-60.
-    const b = stateSegments(
+    const b = states(
       [
         { state: 'up', since: 0 },
         { state: 'down', since: 50 },
@@ -85,7 +127,8 @@ describe('timeline', () => {
       60,
     );
     // b: up 0-50, down 50-60.
-    expect(lineSegments([a, b], 0, 60).map((s) => [s.cls, s.start, s.end])).toEqual([
+    const line = lineTimeline([a, b], 0, 60);
+    expect(rows(line)).toEqual([
       ['up', 0, 10],
       ['maintenance', 10, 20],
       ['up', 20, 30],
@@ -93,11 +136,15 @@ describe('timeline', () => {
       ['unknown', 40, 50],
       ['down', 50, 60],
     ]);
-    expect(lineSegments([], 0, 60)).toEqual([{ cls: 'unknown', start: 0, end: 60 }]);
+    expect(downRuns(line)).toEqual([
+      { start: 30, end: 40 },
+      { start: 50, end: 60 },
+    ]);
+    expect(rows(lineTimeline([], 0, 60))).toEqual([['unknown', 0, 60]]);
   });
 
   it('totals within several intervals and the binary search', () => {
-    const segs = stateSegments(
+    const t = states(
       [
         { state: 'up', since: 0 },
         { state: 'down', since: 50 },
@@ -110,7 +157,7 @@ describe('timeline', () => {
       { start: 40, end: 60 },
       { start: 80, end: 90 },
     ];
-    expect(totalsWithin(segs, shifts)).toEqual({ up: 10, down: 20, maintenance: 0, unknown: 0 });
+    expect(packedTotals(t, shifts)).toEqual({ up: 10, down: 20, maintenance: 0, unknown: 0 });
     expect([39, 40, 59, 60, 85, 90].map((ts) => covers(shifts, ts))).toEqual([
       false,
       true,
