@@ -24,12 +24,42 @@ type ReportHandlers = Pick<
 // Request schemas have already checked the ISO form and that from < to.
 const ms = (iso: string): number => Date.parse(iso);
 
+/** How long a computed report answers the same (from, to) again: every wall asks each minute. */
+export const REPORT_CACHE_MS = 15_000;
+const REPORT_CACHE_ENTRIES = 16;
+
+/**
+ * Reports by (from, to) for a short time, for the current config only: several walls and pages
+ * asking for the same window (the overview aligns its windows to a 10 s grid) cost one computation
+ * of all endpoints. A window still open at `now` gains checks as time goes on, hence the short life.
+ */
+function createReportCache<T>(now: () => number) {
+  const entries = new Map<string, { at: number; config: unknown; value: T }>();
+  return (key: string, config: unknown, compute: () => T): T => {
+    const at = now();
+    for (const [k, entry] of entries) {
+      if (at - entry.at >= REPORT_CACHE_MS || at < entry.at) entries.delete(k);
+    }
+    const hit = entries.get(key);
+    if (hit && hit.config === config) return hit.value;
+    const value = compute();
+    entries.delete(key);
+    entries.set(key, { at, config, value });
+    while (entries.size > REPORT_CACHE_ENTRIES) entries.delete(entries.keys().next().value as string);
+    return value;
+  };
+}
+
 export function createReportHandlers(deps: ReportHandlerDeps): ReportHandlers {
   const { store, config, now, flush } = deps;
+  const cachedReport = createReportCache<ReturnType<typeof buildReport>>(now);
   return {
     getReport: ({ from, to }) => {
-      flush();
-      return buildReport(store, config(), { fromMs: ms(from), toMs: ms(to), nowMs: now() });
+      const current = config();
+      return cachedReport(`${ms(from)}|${ms(to)}`, current, () => {
+        flush();
+        return buildReport(store, current, { fromMs: ms(from), toMs: ms(to), nowMs: now() });
+      });
     },
     getShiftHandover: ({ shiftId, from, to }) => {
       flush();

@@ -1,7 +1,7 @@
 // The console shell: header, navigation, banners and alarm strip around the page the hash names.
 // As a kiosk wall (`?kiosk=1`) it drops the navigation, hides the idle cursor, keeps the screen
 // awake and rotates through the wall pages on the timer from the settings.
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { AcknowledgeDialog } from '../components/AcknowledgeDialog';
 import { AlarmStrip } from '../components/AlarmStrip';
 import { ConnectionBanner } from '../components/ConnectionBanner';
@@ -66,7 +66,14 @@ export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean
         <ConfigErrorBanner />
         {!PAGES_WITHOUT_STRIP.has(current) && <AlarmStrip />}
         <div className="app__page">
-          {Page ? <Page params={params} /> : <p className="wall__empty">No page “{path}”.</p>}
+          {Page ? (
+            // Operator pages load on first visit; the wall pages are in the main bundle.
+            <Suspense fallback={<p className="wall__empty">Loading…</p>}>
+              <Page params={params} />
+            </Suspense>
+          ) : (
+            <p className="wall__empty">No page “{path}”.</p>
+          )}
         </div>
         <AcknowledgeDialog />
       </div>

@@ -1,21 +1,46 @@
-// One device on the wall. It subscribes to its own live entry only, so a batch that changes
-// another endpoint does not re-render it. State is told three ways: colour, icon and word.
+// One device on the wall. It subscribes to the few fields it displays (state, since, flapping,
+// error), compared by value, so a check that only moves lastCheckAt does not re-render it and a
+// batch that changes another endpoint never does; the rounded RTT and the time in state are small
+// children with their own subscriptions. State is told
+// three ways: colour, icon and word.
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { WallEndpoint } from '../../shared/contract';
-import { formatRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../format/format-live';
+import { formatTileRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../format/format-live';
 import { useClock } from '../stores/clock-store';
 import { useWall } from '../stores/wall-store';
 import { countRender } from '../views/overview/render-counter';
 
 function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since: string | null }) {
   const text = useClock((now) => formatTimeInState(state, since, now));
+  countRender('tileSince');
   return <span className="tile__since">{text ?? 'not checked yet'}</span>;
 }
 
+/** The RTT on its own: a jittering RTT re-renders this span, not the tile. */
+function TileRtt({ id }: { id: string }) {
+  const text = useWall((s) => {
+    const live = s.live[id];
+    return live?.state === 'down' ? '' : formatTileRtt(live?.lastRttMs ?? null);
+  });
+  countRender('tileRtt');
+  return <span className="tile__rtt">{text}</span>;
+}
+
 export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint: WallEndpoint }) {
-  const live = useWall((state) => state.live[endpoint.id]);
+  const { state, since, flapping, error } = useWall(
+    useShallow((s) => {
+      const live = s.live[endpoint.id];
+      const state = live?.state ?? 'unknown';
+      return {
+        state,
+        since: live?.since ?? null,
+        flapping: live?.flapping ?? false,
+        error: state === 'down' ? (live?.lastError ?? null) : null,
+      };
+    }),
+  );
   countRender('tile');
-  const state = live?.state ?? 'unknown';
   const label = STATE_LABEL[state];
   return (
     <article
@@ -23,8 +48,8 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
       data-endpoint-id={endpoint.id}
       data-state={state}
       data-critical={endpoint.critical}
-      data-flapping={live?.flapping ?? false}
-      aria-label={`${endpoint.name}: ${label.text}${live?.flapping ? ', flapping' : ''}`}
+      data-flapping={flapping}
+      aria-label={`${endpoint.name}: ${label.text}${flapping ? ', flapping' : ''}`}
     >
       <div className="tile__top">
         <span className="tile__status">
@@ -34,7 +59,7 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
           {label.text}
         </span>
         {endpoint.critical && <span className="tile__critical">CRITICAL</span>}
-        {live?.flapping && (
+        {flapping && (
           <span className="tile__flapping" title="Changing state often: the current state may not last">
             <span aria-hidden="true">⇅</span> FLAPPING
           </span>
@@ -45,12 +70,12 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
       </div>
       <div className="tile__meta">
         <span>{TYPE_LABEL[endpoint.type]}</span>
-        <span className="tile__rtt">{state === 'down' ? '' : formatRtt(live?.lastRttMs ?? null)}</span>
+        <TileRtt id={endpoint.id} />
       </div>
-      <TimeInState state={state} since={live?.since ?? null} />
-      {state === 'down' && live?.lastError && (
-        <div className="tile__error" title={live.lastError}>
-          {live.lastError}
+      <TimeInState state={state} since={since} />
+      {error && (
+        <div className="tile__error" title={error}>
+          {error}
         </div>
       )}
     </article>

@@ -38,9 +38,35 @@ export function formatDuration(ms: number): string {
   return `${seconds}s`;
 }
 
+/**
+ * RTT as a tile shows it: rounded to what matters from across the room, so jitter of a few tenths
+ * of a millisecond does not re-render the tile on every check (the detail page has exact figures).
+ */
+export function formatTileRtt(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1) return '<1 ms';
+  if (ms < 10) return `${Math.round(ms)} ms`;
+  if (ms < 100) return `${Math.round(ms / 5) * 5} ms`;
+  if (ms < 1_000) return `${Math.round(ms / 50) * 50} ms`;
+  return `${(ms / 1_000).toFixed(1)} s`;
+}
+
+/** Like formatDuration, but whole minutes once past the first minute: a long "up" need not tick. */
+function formatCoarseDuration(ms: number): string {
+  if (ms < 60_000) return formatDuration(ms);
+  const totalMinutes = Math.floor(ms / 60_000);
+  if (totalMinutes < 60) return `${totalMinutes}m`;
+  return formatDuration(ms);
+}
+
+/**
+ * "up 3h 12m", "down 4m 5s": a down (or unknown) time ticks by the second for its first hour, an
+ * up time only for its first minute, so the shared clock does not re-render every healthy tile.
+ */
 export function formatTimeInState(state: EndpointState, since: string | null, now: number): string | null {
   if (since === null) return null;
   const began = Date.parse(since);
   if (Number.isNaN(began)) return null;
-  return `${state} ${formatDuration(now - began)}`;
+  const elapsed = now - began;
+  return `${state} ${state === 'up' ? formatCoarseDuration(elapsed) : formatDuration(elapsed)}`;
 }

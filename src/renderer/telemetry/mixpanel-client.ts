@@ -4,6 +4,7 @@
 import mixpanel, { type Config, type Mixpanel } from 'mixpanel-browser';
 import type { ConsentGate } from '../../shared/telemetry/consent-gate';
 import type { Scrubber } from '../../shared/telemetry/scrubber';
+import { clearStoredUsageQueues } from './deferred-usage';
 import { MIXPANEL_PROPERTY_BLACKLIST, type UsageProperties } from '../../shared/telemetry/usage-events';
 
 export interface UsageSender {
@@ -55,9 +56,7 @@ export function createMixpanelSender(
     if (typeof batchers === 'object' && batchers !== null) {
       for (const batcher of Object.values(batchers)) if (hasClear(batcher)) batcher.clear();
     }
-    const prefix = `__mpq_${options.token}`;
-    for (const key of Object.keys(window.localStorage))
-      if (key.startsWith(prefix)) window.localStorage.removeItem(key);
+    clearStoredUsageQueues(options.token);
   };
 
   return {

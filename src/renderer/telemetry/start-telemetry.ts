@@ -1,14 +1,17 @@
 // Renderer telemetry: fetches the config and consent from main (never from the bundle), keeps the
 // renderer's consent gate in step with main's `consentChanged` events, and starts Sentry and
-// Mixpanel behind that gate. Kiosk walls never ask; unasked means everything off.
+// Mixpanel behind that gate. Kiosk walls never ask; unasked means everything off. The SDKs are
+// loaded (dynamic import) only when a DSN or token is configured AND consent grants them, so a
+// console without telemetry never parses them.
 import type { ConsentChoice, ConsentState } from '../../shared/telemetry/consent';
 import { grantedCategories, NO_CONSENT } from '../../shared/telemetry/consent';
 import { createConsentGate, withdrawnCategories } from '../../shared/telemetry/consent-gate';
 import { createScrubber } from '../../shared/telemetry/scrubber';
 import { superProperties, usageProperties, type UsageEvent } from '../../shared/telemetry/usage-events';
 import type { LinewatchClient } from '../client/linewatch-client';
-import { startBrowserSentry, type BrowserSentry } from './browser-sentry';
-import { createMixpanelSender, type UsageSender } from './mixpanel-client';
+import type { BrowserSentry } from './browser-sentry';
+import { clearStoredUsageQueues, createDeferredUsageSender } from './deferred-usage';
+import type { UsageSender } from './mixpanel-client';
 import { telemetryStore } from './telemetry-store';
 import { wireUsageEvents } from './usage-wiring';
 
@@ -77,19 +80,40 @@ async function startWith(client: LinewatchClient, kiosk: boolean): Promise<void>
   });
   client.on('consentChanged', applyState);
 
-  if (config.sentryDsn !== null) {
-    sentry = startBrowserSentry(
-      { dsn: config.sentryDsn, release: config.appVersion, siteHash: config.siteHash },
-      rendererConsentGate,
-      scrubber,
-    );
+  // Granted at startup: load the SDKs before the consent is applied, as if they were bundled.
+  const startChoice = effectiveChoice(initial, kiosk);
+  const sentryDsn = config.sentryDsn;
+  if (sentryDsn !== null) {
+    const wanted = (choice: ConsentChoice): boolean => choice.error_diagnostics || choice.performance;
+    let loading: Promise<void> | null = null;
+    const load = (): Promise<void> =>
+      (loading ??= import('./browser-sentry').then(
+        ({ startBrowserSentry }) => {
+          sentry = startBrowserSentry(
+            { dsn: sentryDsn, release: config.appVersion, siteHash: config.siteHash },
+            rendererConsentGate,
+            scrubber,
+          );
+        },
+        () => {
+          loading = null; // not loaded: nothing is sent; tried again on the next grant
+        },
+      ));
+    if (wanted(startChoice)) await load();
+    rendererConsentGate.subscribe((choice) => {
+      if (wanted(choice)) void load();
+    });
   }
-  if (config.mixpanelToken !== null && config.mixpanelApiHost !== null) {
-    usage = createMixpanelSender(
-      { token: config.mixpanelToken, apiHost: config.mixpanelApiHost },
+  const { mixpanelToken, mixpanelApiHost } = config;
+  if (mixpanelToken !== null && mixpanelApiHost !== null) {
+    const options = { token: mixpanelToken, apiHost: mixpanelApiHost };
+    const deferred = createDeferredUsageSender(
+      async () =>
+        (await import('./mixpanel-client')).createMixpanelSender(options, rendererConsentGate, scrubber),
       rendererConsentGate,
-      scrubber,
+      () => clearStoredUsageQueues(options.token),
     );
+    usage = deferred;
     usage.register(
       superProperties({
         appVersion: config.appVersion,
@@ -98,6 +122,7 @@ async function startWith(client: LinewatchClient, kiosk: boolean): Promise<void>
         mode: kiosk ? 'kiosk' : 'desk',
       }),
     );
+    if (startChoice.usage_analytics) await deferred.load();
   }
   applyState(initial);
   // Two frames after the consent arrived: the first render of the console has been painted.

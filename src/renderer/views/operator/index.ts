@@ -1,23 +1,31 @@
 // Operator views (alarms, outage log, endpoint detail, line, KPIs, handover, config), registered
-// with the app's router. Their styles come with them, so the router needs no extra import.
+// with the app's router. They are loaded on first visit (their module brings ECharts and their
+// styles), so the overview, the default page, parses none of that before its first paint.
+import { lazy, type ComponentType } from 'react';
 import type { RouteDef } from '../../app/route-def';
-import '../../styles/operator.css';
-import '../../styles/operator-parts.css';
-import '../../styles/operator-print.css';
-import { AlarmsPage } from './AlarmsPage';
-import { ConfigPage } from './ConfigPage';
-import { EndpointPage } from './EndpointPage';
-import { HandoverPage } from './HandoverPage';
-import { KpiPage } from './KpiPage';
-import { LinePage } from './LinePage';
-import { OutagesPage } from './OutagesPage';
+
+type Pages = typeof import('./pages');
+type PageProps = { params: string[] };
+
+let loading: Promise<Pages> | null = null;
+/** Starts loading the operator pages (once); the router calls it on the first visit to any of them. */
+export function loadOperatorPages(): Promise<Pages> {
+  loading ??= import('./pages').catch((error: unknown) => {
+    loading = null; // a failed load (e.g. the host restarted) is tried again on the next visit
+    throw error;
+  });
+  return loading;
+}
+
+const page = (name: keyof Pages): ComponentType<PageProps> =>
+  lazy(async () => ({ default: (await loadOperatorPages())[name] as ComponentType<PageProps> }));
 
 export const operatorRoutes: RouteDef[] = [
-  { path: 'alarms', title: 'Alarms', component: AlarmsPage, inNav: true },
-  { path: 'outages', title: 'Outage log', component: OutagesPage, inNav: true },
-  { path: 'kpis', title: 'KPIs', component: KpiPage, inNav: true, kiosk: true },
-  { path: 'handover', title: 'Handover', component: HandoverPage, inNav: true },
-  { path: 'config', title: 'Config', component: ConfigPage, inNav: true },
-  { path: 'endpoint', title: 'Device', component: EndpointPage, inNav: false },
-  { path: 'line-detail', title: 'Line', component: LinePage, inNav: false },
+  { path: 'alarms', title: 'Alarms', component: page('AlarmsPage'), inNav: true },
+  { path: 'outages', title: 'Outage log', component: page('OutagesPage'), inNav: true },
+  { path: 'kpis', title: 'KPIs', component: page('KpiPage'), inNav: true, kiosk: true },
+  { path: 'handover', title: 'Handover', component: page('HandoverPage'), inNav: true },
+  { path: 'config', title: 'Config', component: page('ConfigPage'), inNav: true },
+  { path: 'endpoint', title: 'Device', component: page('EndpointPage'), inNav: false },
+  { path: 'line-detail', title: 'Line', component: page('LinePage'), inNav: false },
 ];
