@@ -259,6 +259,9 @@ lines:
         { timeout: 5000 },
       )
       .toEqual([]);
+    // A request already on the wire when consent was withdrawn may still land: let it arrive, then
+    // nothing more may come.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const atWithdrawal = receiver.requests.length;
     await page.evaluate("location.hash = '#/'");
     await throwInRenderer(page);
