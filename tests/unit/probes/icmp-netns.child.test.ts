@@ -7,6 +7,9 @@ import type { ProbeResult } from '../../../src/main/probes/probe-result';
 import { createProbeRunner } from '../../../src/main/probes/run-probe';
 
 const resultsFile = process.env.LW_NETNS_CHILD;
+if (!resultsFile) {
+  console.info('icmp-netns.child skipped here: it runs inside the namespace that icmp-netns.test.ts creates');
+}
 
 describe.skipIf(!resultsFile)('icmp inside the test namespace', () => {
   it('sees 127.0.0.1 up and 127.0.0.5 down through both backends', async () => {
