@@ -7,6 +7,7 @@ import { useClient } from '../../app/client-context';
 import { formatCost, formatDateTime, formatPercent, formatSeconds } from '../../operator/format-operator';
 import { useRequest } from '../../operator/use-request';
 import { LoadStatus, OperatorPage, endpointHref } from './OperatorPage';
+import { trackUsage } from '../../telemetry/start-telemetry';
 
 function Totals({ h }: { h: ShiftHandover }) {
   const t = h.totals;
@@ -186,7 +187,10 @@ export function HandoverPage() {
           <button
             type="button"
             className="op-button op-button--primary op-no-print"
-            onClick={() => window.print()}
+            onClick={() => {
+              trackUsage({ name: 'Report Exported', format: 'handover-print' });
+              window.print();
+            }}
             disabled={!h}
           >
             Print / PDF

@@ -17,6 +17,7 @@ import { resolveRange, type RangeChoice } from '../../operator/time-range';
 import { useInterval, useRequest } from '../../operator/use-request';
 import { LoadStatus, OperatorPage, endpointHref } from './OperatorPage';
 import { OutageFilters } from './OutageFilters';
+import { trackUsage } from '../../telemetry/start-telemetry';
 
 const ROW_LIMIT = 5_000;
 
@@ -86,7 +87,9 @@ export function OutagesPage() {
   const summary = summarizeOutages(shown);
 
   const exportCsv = (): void => {
-    if (query) downloadText(outageCsvFileName(query.from, query.to), outagesToCsv(shown, timeZone));
+    if (!query) return;
+    downloadText(outageCsvFileName(query.from, query.to), outagesToCsv(shown, timeZone));
+    trackUsage({ name: 'Report Exported', format: 'outages-csv' });
   };
 
   return (
