@@ -1,5 +1,8 @@
 // Local calendar arithmetic in the site's zone (the plant's "today" and "this shift" are its own,
-// whatever zone the screen's PC is set to), with nothing but Intl.
+// whatever zone the screen's PC is set to). The Intl work and the DST rules live in
+// src/shared/time/zoned-time.ts.
+import { atLocal, toLocalParts, weekdayOf } from '../../shared/time/zoned-time';
+
 interface LocalParts {
   year: number;
   month: number;
@@ -10,49 +13,22 @@ interface LocalParts {
   weekday: number;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 export function localParts(ms: number, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    weekday: 'short',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
-  const num = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: num('year'),
-    month: num('month'),
-    day: num('day'),
-    hour: num('hour') % 24,
-    minute: num('minute'),
-    second: num('second'),
-    weekday: WEEKDAYS.indexOf(parts.find((p) => p.type === 'weekday')?.value ?? 'Sun'),
-  };
+  const { y, m, d, hh, mm, ss } = toLocalParts(ms, timeZone);
+  return { year: y, month: m, day: d, hour: hh, minute: mm, second: ss, weekday: weekdayOf({ y, m, d }) };
 }
 
-/** Epoch ms of a local wall-clock time; across a DST jump it lands on the nearest valid instant. */
+/**
+ * Epoch ms of a local wall-clock time. DST as in zoned-time: a time in a spring-forward gap moves
+ * forward by the gap, a time that occurs twice resolves to the first occurrence.
+ */
 export function localToMs(
   date: { year: number; month: number; day: number },
   hour: number,
   minute: number,
   timeZone: string,
 ): number {
-  const wanted = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
-  let guess = wanted;
-  // Two corrections settle the zone offset (the second handles a guess on the other side of a jump).
-  for (let i = 0; i < 2; i++) {
-    const p = localParts(guess, timeZone);
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    guess += wanted - seen;
-  }
-  return guess;
+  return atLocal({ y: date.year, m: date.month, d: date.day }, { hh: hour, mm: minute }, timeZone);
 }
 
 export function startOfLocalDay(ms: number, timeZone: string, daysBack = 0): number {

@@ -1,30 +1,6 @@
 // Local midnight in the site's time zone, for "availability today": the wall PC may run in UTC
 // while the plant's day starts at local midnight.
-
-/** Offset of `timeZone` from UTC at `at`, in ms (positive east of Greenwich). */
-function zoneOffsetMs(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(at / 1_000) * 1_000;
-}
+import { zoneOffsetMs } from '../../../shared/time/zoned-time';
 
 export function startOfSiteDay(now: number, timeZone: string): number {
   try {
