@@ -92,17 +92,21 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     return { config, machine, outage: open ?? null, flaps: new FlapDetector(), live };
   };
   const savedProgress = store.progress.all();
+  // Read active alarms once: looking them up per open outage would query the table once each.
+  const alarmByOutage = new Map(store.alarms.active().map((a) => [a.outageId, a.id]));
   const openOutages = new Map(
     store.outages
       .open()
       .map((o) => [
         o.id,
-        { id: o.id, startedAt: o.startedAt, detectedAt: o.detectedAt, alarmId: alarmIdOf(o.id) },
+        {
+          id: o.id,
+          startedAt: o.startedAt,
+          detectedAt: o.detectedAt,
+          alarmId: alarmByOutage.get(o.id) ?? null,
+        },
       ]),
   );
-  function alarmIdOf(outageId: number): number | null {
-    return store.alarms.active().find((a) => a.outageId === outageId)?.id ?? null;
-  }
   for (const config of options.endpoints) tracked.set(config.id, resume(config));
 
   const saveProgress = (entry: Tracked): void => {
