@@ -95,17 +95,15 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
   // Read active alarms once: looking them up per open outage would query the table once each.
   const alarmByOutage = new Map(store.alarms.active().map((a) => [a.outageId, a.id]));
   const openOutages = new Map(
-    store.outages
-      .open()
-      .map((o) => [
-        o.id,
-        {
-          id: o.id,
-          startedAt: o.startedAt,
-          detectedAt: o.detectedAt,
-          alarmId: alarmByOutage.get(o.id) ?? null,
-        },
-      ]),
+    store.outages.open().map((o) => [
+      o.id,
+      {
+        id: o.id,
+        startedAt: o.startedAt,
+        detectedAt: o.detectedAt,
+        alarmId: alarmByOutage.get(o.id) ?? null,
+      },
+    ]),
   );
   for (const config of options.endpoints) tracked.set(config.id, resume(config));
 
