@@ -12,7 +12,10 @@ export interface LinewatchServicesOptions {
 }
 
 export interface LinewatchServices {
+  /** The contract handlers, every mutating one authorised for its caller before it runs. */
   handlers: ContractHandlers;
+  /** A connection (WebSocket, window) has gone: forget its operator sessions and PIN throttling. */
+  connectionClosed(connectionId: string): void;
   /** Start pushing contract events to a sink; returns the function that stops it. */
   subscribe(sink: EventSink): () => void;
   /** Stop probes and timers, flush pending writes and close the database. */

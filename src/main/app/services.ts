@@ -19,7 +19,8 @@ import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createReportHandlers } from '../reports/report-handlers';
 import { openStore } from '../store';
 import { createSettingsStore } from '../store/settings-store';
-import { createSettingsService } from '../settings/settings-service';
+import { createSettingsService, readPinHash } from '../settings/settings-service';
+import { authoriseHandlers, createOperatorAuth } from '../auth';
 import { toAlarmViews } from './alarm-views';
 import { createConsoleHandlers } from './console-handlers';
 import { ConfigLoadError } from './config-load-error';
@@ -181,12 +182,20 @@ export async function startLinewatchServices(
     states: runtime.engine.snapshot(),
   });
 
+  const settingsStore = createSettingsStore(store.db);
+  const auth = createOperatorAuth({
+    pinHash: () => readPinHash(settingsStore),
+    now: () => clock.now(),
+    audit: (entry) => store.auditLog.append(entry),
+  });
   const handlers: ContractHandlers = {
-    getAppInfo: () => ({
+    getAppInfo: (_request, caller) => ({
       name: 'Linewatch',
       version: options.appVersion,
       host: options.host,
       demo: demo !== null,
+      access: caller.canMutate ? 'operator' : 'read-only',
+      pinSet: readPinHash(settingsStore) !== null,
     }),
     getWallSnapshot: () => wallSnapshot(),
     getConfigStatus: () => status,
@@ -249,7 +258,8 @@ export async function startLinewatchServices(
       flush: () => runtime.engine.flush(),
     }),
     ...createSettingsService({
-      settings: createSettingsStore(store.db),
+      settings: settingsStore,
+      auth,
       auditLog: store.auditLog,
       transaction: (work) => store.db.transaction(work)(),
       now: () => clock.now(),
@@ -260,7 +270,8 @@ export async function startLinewatchServices(
 
   let stopped = false;
   return {
-    handlers: telemetry.instrumentHandlers(handlers),
+    handlers: authoriseHandlers(telemetry.instrumentHandlers(handlers), auth),
+    connectionClosed: (connectionId) => auth.connectionClosed(connectionId),
     subscribe(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);

@@ -6,6 +6,7 @@ import {
   dispatchRequest,
   failure,
   requestChannel,
+  type Caller,
   type ContractHandlers,
   type Result,
 } from '../../shared/contract';
@@ -18,7 +19,16 @@ export interface SenderFrameLike {
 }
 export interface InvokeEventLike {
   readonly senderFrame: SenderFrameLike | null;
+  /** The window's webContents: one caller (sessions, PIN throttling) per window. */
+  readonly sender: { readonly id: number };
 }
+
+/** The caller of a request from one of our windows: local, so it may act (with the PIN if set). */
+export const windowCaller = (webContentsId: number): Caller => ({
+  connectionId: `ipc:${webContentsId}`,
+  canMutate: true,
+  label: `electron window ${webContentsId}`,
+});
 
 export type SenderCheck = (event: InvokeEventLike) => boolean;
 
@@ -55,7 +65,7 @@ export function bindContract(
       if (!senderCheck(event)) {
         return failure('forbidden_sender', `${name} refused: the sender is not the Linewatch window`);
       }
-      return dispatchRequest(handlers, name, payload);
+      return dispatchRequest(handlers, name, payload, windowCaller(event.sender.id));
     });
     return channel;
   });

@@ -1,28 +1,32 @@
 // Console settings: read, change (with the PIN rules below) and audit. Handlers for the contract
 // entries getSettings, updateSettings and verifyPin.
 //  - The PIN is kept as a scrypt hash and never returned; the renderer learns only `pinSet`.
-//  - Changing or removing a set PIN needs the current one; any change sent from a kiosk needs it.
-//  - Wrong PINs are throttled, so a wall touch screen cannot be brute-forced in a lunch break.
+//  - While a PIN is set, any change needs proof (checked centrally, src/main/auth); changing or
+//    removing the PIN needs the current PIN itself, a session is not enough. A PIN change ends
+//    every operator session.
+//  - Wrong PINs are throttled per connection (src/main/auth), so a wall touch screen cannot be
+//    brute-forced in a lunch break and one client cannot lock out another.
 import { z } from 'zod';
-import {
-  ContractFailure,
-  type ConsoleSettings,
-  type ContractHandlers,
-  type RequestName,
-} from '../../shared/contract';
+import { type ConsoleSettings, type ContractHandlers, type RequestName } from '../../shared/contract';
+import type { OperatorAuth } from '../auth';
 import type { RetentionConfig } from '../config/types';
 import type { AuditLogStore } from '../store/audit-log-store';
 import type { SettingsStore } from '../store/settings-store';
-import { hashPin, verifyPinHash } from './pin-hash';
+import { hashPin } from './pin-hash';
 
 export const DEFAULT_ROTATION_SECONDS = 20;
 const KEYS = { rotation: 'kiosk.rotationSeconds', display: 'kiosk.displayIndex', pin: 'operator.pinHash' };
-const MAX_WRONG_PINS = 5;
-const LOCKOUT_MS = 60_000;
 const DAY_MS = 86_400_000;
+
+/** The stored scrypt hash of the operator PIN, null while none is set. */
+export function readPinHash(settings: SettingsStore): string | null {
+  const value = settings.get(KEYS.pin);
+  return typeof value === 'string' ? value : null;
+}
 
 export interface SettingsServiceDeps {
   settings: SettingsStore;
+  auth: OperatorAuth;
   auditLog: AuditLogStore;
   /** Runs the change and its audit entry atomically. */
   transaction: <T>(work: () => T) => T;
@@ -41,14 +45,8 @@ export function createSettingsService(deps: SettingsServiceDeps): {
   handlers: SettingsHandlers;
   read(): ConsoleSettings;
 } {
-  const { settings } = deps;
-  let wrongPins = 0;
-  let lockedUntil = 0;
-
-  const pinHash = (): string | null => {
-    const value = settings.get(KEYS.pin);
-    return typeof value === 'string' ? value : null;
-  };
+  const { settings, auth } = deps;
+  const pinHash = (): string | null => readPinHash(settings);
 
   const read = (): ConsoleSettings => {
     const rotation = z.number().int().min(3).max(3_600).safeParse(settings.get(KEYS.rotation));
@@ -67,36 +65,12 @@ export function createSettingsService(deps: SettingsServiceDeps): {
     };
   };
 
-  /** True when no PIN is set or `pin` matches; counts wrong guesses and locks out after too many. */
-  const checkPin = (pin: string | undefined): boolean => {
-    const stored = pinHash();
-    if (stored === null) return true;
-    if (deps.now() < lockedUntil || pin === undefined) return false;
-    if (verifyPinHash(pin, stored)) {
-      wrongPins = 0;
-      return true;
-    }
-    wrongPins += 1;
-    if (wrongPins >= MAX_WRONG_PINS) {
-      wrongPins = 0;
-      lockedUntil = deps.now() + LOCKOUT_MS;
-    }
-    return false;
-  };
-
   const handlers: SettingsHandlers = {
     getSettings: () => read(),
-    verifyPin: ({ pin }) => ({ ok: pinHash() !== null && checkPin(pin) }),
-    updateSettings: (request) => {
+    verifyPin: ({ pin }, caller) => auth.verifyPin(caller, pin),
+    updateSettings: (request, caller) => {
       const changesPin = request.newPin !== undefined;
-      if ((request.fromKiosk || changesPin) && !checkPin(request.currentPin)) {
-        throw new ContractFailure(
-          'pin_required',
-          deps.now() < lockedUntil
-            ? 'Too many wrong PINs: wait a minute and try again'
-            : 'Wrong or missing PIN',
-        );
-      }
+      if (changesPin) auth.requirePin(caller, request.currentPin ?? request.proof?.pin, 'changing the PIN');
       const before = read();
       const at = deps.now();
       deps.transaction(() => {
@@ -125,6 +99,7 @@ export function createSettingsService(deps: SettingsServiceDeps): {
           details: { ...changed, fromKiosk: request.fromKiosk },
         });
       });
+      if (changesPin) auth.pinChanged();
       return read();
     },
   };

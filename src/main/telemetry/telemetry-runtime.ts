@@ -3,6 +3,7 @@
 // KPI queries and report unexpected handler failures, all through the one process gate.
 import {
   ContractFailure,
+  type Caller,
   type ContractHandlers,
   type EventName,
   type EventPayload,
@@ -128,9 +129,10 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
 
   const instrumentHandlers = (all: ContractHandlers): ContractHandlers => {
     const wrapped: Record<string, unknown> = {};
-    for (const [name, handler] of Object.entries(all) as [string, (request: unknown) => unknown][]) {
-      wrapped[name] = async (request: unknown) => {
-        const run = (): unknown => handler(request);
+    type AnyHandler = (request: unknown, caller: Caller) => unknown;
+    for (const [name, handler] of Object.entries(all) as [string, AnyHandler][]) {
+      wrapped[name] = async (request: unknown, caller: Caller) => {
+        const run = (): unknown => handler(request, caller);
         try {
           return await (KPI_REQUESTS.has(name)
             ? sentryBackend().startSpan(`kpi.${name}`, 'kpi.query', run)

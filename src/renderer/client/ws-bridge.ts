@@ -108,6 +108,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       return;
     }
     if (frame.type === 'response') {
+      if (frame.id === null) return; // a bad_frame answer to a frame whose id was unreadable
       const entry = pending.get(frame.id);
       if (!entry) return;
       pending.delete(frame.id);

@@ -1,5 +1,6 @@
 // Alarms and the engine's own health, as the renderer sees them.
 import { z } from 'zod';
+import { proofField } from './operator-proof';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -30,6 +31,7 @@ export const AcknowledgeAlarmRequest = z
     alarmId: z.number().int().positive(),
     operator: z.string().trim().min(1, 'operator name is required').max(80),
     note: z.string().max(1000).default(''),
+    ...proofField,
   })
   .strict();
 

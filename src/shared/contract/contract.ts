@@ -35,11 +35,19 @@ import {
   VerifyPinRequest,
   VerifyPinResult,
 } from './settings-schemas';
-import { ConsentState, SetConsentRequest, TelemetryConfig } from '../telemetry/consent';
+import { ConsentState, ForgetMeRequest, SetConsentRequest, TelemetryConfig } from '../telemetry/consent';
 
 interface RequestSpec {
   readonly request: z.ZodType;
   readonly response: z.ZodType;
+  /**
+   * The request changes something (acknowledges, saves settings or consent). Main authorises every
+   * such request centrally before its handler runs: the caller must be allowed to act at all (a LAN
+   * wall without the operator token may only read), and while an operator PIN is set it must carry
+   * proof (`proof: { pin }` or `proof: { session }` from verifyPin). Its request schema therefore
+   * has a `proof` field (`proofField` in operator-proof.ts).
+   */
+  readonly mutating?: true;
 }
 
 export const requests = {
@@ -48,7 +56,7 @@ export const requests = {
   getConfigStatus: { request: EmptyRequest, response: ConfigStatus },
   getEngineStatus: { request: EmptyRequest, response: EngineStatus },
   listAlarms: { request: EmptyRequest, response: AlarmList },
-  acknowledgeAlarm: { request: AcknowledgeAlarmRequest, response: AlarmView },
+  acknowledgeAlarm: { request: AcknowledgeAlarmRequest, response: AlarmView, mutating: true },
   getReport: { request: GetReportRequest, response: Report },
   getShiftHandover: { request: GetShiftHandoverRequest, response: ShiftHandover },
   getAvailabilitySeries: { request: AvailabilitySeriesRequest, response: AvailabilitySeries },
@@ -59,12 +67,12 @@ export const requests = {
   getConfigText: { request: EmptyRequest, response: ConfigText },
   getSiteCalendar: { request: EmptyRequest, response: SiteCalendar },
   getSettings: { request: EmptyRequest, response: ConsoleSettings },
-  updateSettings: { request: UpdateSettingsRequest, response: ConsoleSettings },
+  updateSettings: { request: UpdateSettingsRequest, response: ConsoleSettings, mutating: true },
   verifyPin: { request: VerifyPinRequest, response: VerifyPinResult },
   getTelemetryConfig: { request: EmptyRequest, response: TelemetryConfig },
   getConsent: { request: EmptyRequest, response: ConsentState },
-  setConsent: { request: SetConsentRequest, response: ConsentState },
-  forgetMe: { request: EmptyRequest, response: ConsentState },
+  setConsent: { request: SetConsentRequest, response: ConsentState, mutating: true },
+  forgetMe: { request: ForgetMeRequest, response: ConsentState, mutating: true },
 } as const satisfies Record<string, RequestSpec>;
 
 export const events = {
@@ -82,6 +90,12 @@ export type ResponseOf<K extends RequestName> = z.output<(typeof requests)[K]['r
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+export type MutatingRequestName = {
+  [K in RequestName]: (typeof requests)[K] extends { mutating: true } ? K : never;
+}[RequestName];
+export const MUTATING_REQUEST_NAMES = REQUEST_NAMES.filter(
+  (name): name is MutatingRequestName => 'mutating' in requests[name],
+);
 export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 export const ERROR_CODES = [
@@ -94,6 +108,12 @@ export const ERROR_CODES = [
   'conflict',
   /** The operator PIN is missing or wrong (kiosk changes, PIN changes). */
   'pin_required',
+  /** The caller may not do this: no proof while a PIN is set, or a read-only (LAN) connection. */
+  'forbidden',
+  /** A WebSocket frame that is not a request frame (not JSON, no type, a bad id). */
+  'bad_frame',
+  /** Too many requests on this connection in a short while. */
+  'rate_limited',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ContractError {
@@ -119,9 +139,25 @@ export type LinewatchBridge = {
   on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe;
 };
 
+/**
+ * Who is asking: one per connection (a WebSocket, an Electron window). Built by the transport in
+ * main from what it knows (never from anything the client says about itself); operator sessions
+ * and wrong-PIN throttling are kept per caller.
+ */
+export interface Caller {
+  readonly connectionId: string;
+  /** False for a LAN connection that has not presented the operator token: it may only read. */
+  readonly canMutate: boolean;
+  /** For the audit log and log lines, e.g. "websocket 127.0.0.1:53422" or "electron window 1". */
+  readonly label: string;
+}
+
 /** What main implements: one handler per request, given a request already validated. */
 export type ContractHandlers = {
-  [K in RequestName]: (request: ResponseOfRequest<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in RequestName]: (
+    request: ResponseOfRequest<K>,
+    caller: Caller,
+  ) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 type ResponseOfRequest<K extends RequestName> = z.output<(typeof requests)[K]['request']>;
 

@@ -2,6 +2,7 @@
 // binding and the WebSocket host behave identically for the same request.
 import {
   requests,
+  type Caller,
   type ContractError,
   type ContractHandlers,
   type RequestName,
@@ -27,13 +28,16 @@ export function failure(code: ContractError['code'], message: string): { ok: fal
 }
 
 /**
- * Validate `raw` against the request schema of `name`, run its handler, and return a Result.
- * Handler exceptions become `internal` errors with their message; nothing throws across a bridge.
+ * Validate `raw` against the request schema of `name`, run its handler for `caller`, and return a
+ * Result. Handler exceptions become `internal` errors with their message; nothing throws across a
+ * bridge. Authorisation is not done here but by the handlers main hands out (see
+ * src/main/auth/authorise-handlers.ts), so no transport can forget it.
  */
 export async function dispatchRequest(
   handlers: ContractHandlers,
   name: string,
   raw: unknown,
+  caller: Caller,
 ): Promise<Result<unknown>> {
   if (!isRequestName(name)) return failure('unknown_method', `No contract entry named "${name}"`);
   const parsed = requests[name].request.safeParse(raw ?? {});
@@ -46,8 +50,8 @@ export async function dispatchRequest(
   try {
     // The handler map is indexed by the same key as the schema, so the call is type-correct;
     // TypeScript cannot correlate the two lookups through a union key, hence the narrow cast.
-    const handler = handlers[name] as (request: unknown) => unknown;
-    const value: unknown = await handler(parsed.data);
+    const handler = handlers[name] as (request: unknown, caller: Caller) => unknown;
+    const value: unknown = await handler(parsed.data, caller);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ContractFailure) return failure(error.code, error.message);

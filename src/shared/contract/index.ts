@@ -5,3 +5,4 @@ export * from './report-contract';
 export * from './settings-schemas';
 export * from './console-contract';
 export { ContractFailure, dispatchRequest, failure, isRequestName } from './dispatch';
+export * from './operator-proof';

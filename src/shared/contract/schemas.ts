@@ -14,6 +14,13 @@ export const AppInfo = z.object({
   host: z.enum(['electron', 'headless']),
   /** True when the built-in simulated plant is being monitored. */
   demo: z.boolean(),
+  /**
+   * What this connection may do: `operator` may act (acknowledge, change settings and consent, with
+   * the PIN where one is set); `read-only` is a LAN wall that has not presented the operator token.
+   */
+  access: z.enum(['operator', 'read-only']),
+  /** Whether an operator PIN is set: then every mutating request needs proof. */
+  pinSet: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

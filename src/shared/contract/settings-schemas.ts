@@ -1,6 +1,7 @@
 // Console settings (kiosk rotation, wall display, operator PIN) as the renderer sees them. The PIN
 // itself never leaves main: the renderer only learns whether one is set and can ask to verify one.
 import { z } from 'zod';
+import { proofField } from './operator-proof';
 
 export const MIN_ROTATION_SECONDS = 3;
 export const MAX_ROTATION_SECONDS = 3_600;
@@ -32,10 +33,23 @@ export const UpdateSettingsRequest = z
     currentPin: z.string().max(12).optional(),
     /** Who made the change, for the audit log. */
     actor: z.string().trim().min(1, 'say who changes the settings').max(80),
-    /** Sent by a console in kiosk mode: then any change needs the PIN (when one is set). */
+    /**
+     * Sent by a console in kiosk mode. Recorded in the audit log only: main never trusts it, any
+     * change needs proof while a PIN is set (see `mutating` in the contract).
+     */
     fromKiosk: z.boolean().default(false),
+    ...proofField,
   })
   .strict();
 
 export const VerifyPinRequest = z.object({ pin: z.string().max(12) }).strict();
-export const VerifyPinResult = z.object({ ok: z.boolean() });
+export const VerifyPinResult = z.object({
+  ok: z.boolean(),
+  /** On success: an operator session for this connection, to send as `proof: { session }`. */
+  session: z.string().nullable(),
+  /** Seconds of idleness after which the session expires; null without a session. */
+  sessionIdleSeconds: z.number().int().positive().nullable(),
+  /** After too many wrong PINs on this connection: seconds until it may try again, else null. */
+  retryAfterSeconds: z.number().int().positive().nullable(),
+});
+export type VerifyPinResult = z.infer<typeof VerifyPinResult>;

@@ -15,7 +15,12 @@ const ResultFrame = z.union([
 ]);
 
 export const ServerFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('response'), id: z.number().int().nonnegative(), result: ResultFrame }),
+  // id is null when a malformed frame's id could not be read (answered with `bad_frame`).
+  z.object({
+    type: z.literal('response'),
+    id: z.number().int().nonnegative().nullable(),
+    result: ResultFrame,
+  }),
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;

@@ -1,6 +1,7 @@
 // The consent model shared by main and renderer: three categories, each off until a person (or the
 // plant's IT, by policy) says yes. Schemas live here so the contract, the store and the dialog agree.
 import { z } from 'zod';
+import { proofField } from '../contract/operator-proof';
 
 export const CONSENT_CATEGORIES = ['error_diagnostics', 'performance', 'usage_analytics'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
@@ -38,8 +39,9 @@ export const ConsentState = z.object({
 });
 export type ConsentState = z.infer<typeof ConsentState>;
 
-export const SetConsentRequest = z.object({ choice: ConsentChoice }).strict();
+export const SetConsentRequest = z.object({ choice: ConsentChoice, ...proofField }).strict();
 export type SetConsentRequest = z.infer<typeof SetConsentRequest>;
+export const ForgetMeRequest = z.object({ ...proofField }).strict();
 
 export const OS_FAMILIES = ['windows', 'macos', 'linux', 'other'] as const;
 

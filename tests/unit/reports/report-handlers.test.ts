@@ -21,7 +21,8 @@ describe('report contract handlers', () => {
     }) as ContractHandlers;
   });
   afterAll(() => fx.remove());
-  const call = (name: string, request: unknown) => dispatchRequest(handlers, name, request);
+  const caller = { connectionId: 'test', canMutate: false, label: 'test' };
+  const call = (name: string, request: unknown) => dispatchRequest(handlers, name, request, caller);
 
   it('getReport answers the KPI report for the window', async () => {
     const result = await call('getReport', { from: '2026-01-05T14:00:00Z', to: '2026-01-05T14:30:00Z' });

@@ -55,6 +55,8 @@ describe('preload bridge types', () => {
       alarmId: number;
       operator: string;
       note?: string | undefined;
+      // Proof that an operator stands behind it (PIN or session), checked in main.
+      proof?: { pin?: string | undefined; session?: string | undefined } | undefined;
     }>();
   });
 
