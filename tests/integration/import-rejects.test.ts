@@ -1,7 +1,8 @@
 // `linewatch import` rejects a bad file whole and names every line at fault.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/main/cli/import-command';
 import { importChecksFile } from '../../src/main/import/import-checks';
 import { openStore, type Store } from '../../src/main/store';
 import { configFrom } from '../support/import-fixture';
@@ -50,5 +51,114 @@ describe('import rejects bad files whole', () => {
     expect(store.checks.count()).toBe(0);
     expect(store.outages.maxId()).toBe(0);
     expect(store.progress.all().size).toBe(0);
+  });
+});
+
+describe('import refuses RTTs the store cannot or should not keep, naming the line', () => {
+  const NOW = Date.parse('2026-03-01T12:00:00Z');
+  const at = (iso: string, extra = '"ok":true,"rtt_ms":1.5'): string =>
+    `{"endpoint":"press1-plc","ts":"${iso}",${extra}}`;
+  let dir = '';
+  beforeEach(() => {
+    temp = makeTempDir('import');
+    dir = temp.dir;
+    store = openStore(join(dir, 'data'));
+  });
+  const importLines = (lines: string[], config = CONFIG) => {
+    if (!store) throw new Error('no store');
+    const file = join(dir, 'checks.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    return importChecksFile(file, config, store);
+  };
+  const problemsOf = (outcome: ReturnType<typeof importLines>) => {
+    if (outcome.ok) throw new Error('expected the import to be refused');
+    return outcome.problems.map((p) => `${p.line}: ${p.message}`);
+  };
+
+  it('refuses a non-finite, negative or absurd rtt_ms on its line instead of crashing in the codec', () => {
+    const outcome = importLines([
+      at('2026-01-05T14:00:00Z', '"ok":true,"rtt_ms":60000'),
+      at('2026-01-05T14:00:05Z', '"ok":true,"rtt_ms":1e308'),
+      at('2026-01-05T14:00:10Z', '"ok":true,"rtt_ms":-1'),
+      at('2026-01-05T14:00:15Z', '"ok":true,"rtt_ms":1e309'),
+      at('2026-01-05T14:00:20Z', '"ok":false,"rtt_ms":60000.5,"error":"timeout"'),
+    ]);
+    expect(problemsOf(outcome)).toEqual([
+      "2: rtt_ms: expected a round-trip time from 0 to 60000 ms (60 s, the import's RTT cap), got 1e+308",
+      '3: rtt_ms: expected a round-trip time in milliseconds (a finite number, 0 or more), got -1',
+      '4: rtt_ms: expected a round-trip time in milliseconds (a finite number, 0 or more)',
+      "5: rtt_ms: expected a round-trip time from 0 to 60000 ms (60 s, the import's RTT cap), got 60000.5",
+    ]);
+    expect(store?.checks.count()).toBe(0);
+    expect(store?.progress.all().size).toBe(0);
+  });
+
+  it("allows RTTs up to the endpoint's own probe timeout when that is longer than 60 s", () => {
+    const slow = configFrom(`
+version: 1
+site: { id: plant, name: Plant, timezone: Europe/Berlin }
+lines:
+  - id: press-1
+    name: Press line 1
+    endpoints:
+      - { id: press1-plc, name: PLC, type: plc, interval: 5m, timeout: 90s,
+          probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
+`);
+    expect(
+      problemsOf(
+        importLines(
+          [
+            at('2026-01-05T14:00:00Z', '"ok":true,"rtt_ms":90000'),
+            at('2026-01-05T14:05:00Z', '"ok":true,"rtt_ms":90001'),
+          ],
+          slow,
+        ),
+      ),
+    ).toEqual([
+      "2: rtt_ms: expected a round-trip time from 0 to 90000 ms (the endpoint's probe timeout), got 90001",
+    ]);
+    const accepted = importLines([at('2026-01-05T14:00:00Z', '"ok":true,"rtt_ms":90000')], slow);
+    expect(accepted.ok).toBe(true);
+    expect(store?.checks.listForEndpoint('press1-plc', 0, NOW).map((c) => c.rttMs)).toEqual([90000]);
+  });
+});
+
+describe('linewatch import prints FILE:LINE: message for refused values', () => {
+  it('names the line of a huge RTT, exits 1 and stores nothing', () => {
+    temp = makeTempDir('import-cli');
+    const configPath = join(temp.dir, 'plant.yaml');
+    writeFileSync(
+      configPath,
+      `version: 1
+site: { id: plant, name: Plant, timezone: Europe/Berlin }
+lines:
+  - id: press-1
+    name: Press line 1
+    endpoints:
+      - { id: press1-plc, name: PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
+`,
+    );
+    const checks = join(temp.dir, 'checks.jsonl');
+    writeFileSync(
+      checks,
+      [
+        '{"endpoint":"press1-plc","ts":"2026-01-05T14:00:00Z","ok":true,"rtt_ms":1.4}',
+        '{"endpoint":"press1-plc","ts":"2026-01-05T14:00:05Z","ok":true,"rtt_ms":1e308}',
+      ].join('\n'),
+    );
+    const stderr: string[] = [];
+    const dataDir = join(temp.dir, 'data');
+    const code = runImport(
+      { configPath, dataDir, file: checks },
+      { stdout: () => undefined, stderr: (line) => stderr.push(line) },
+    );
+    expect(code).toBe(1);
+    expect(stderr[0]).toBe(
+      `${checks}:2: rtt_ms: expected a round-trip time from 0 to 60000 ms (60 s, the import's RTT cap), got 1e+308`,
+    );
+    expect(stderr[1]).toBe(`${checks}: nothing imported (1 problem(s))`);
+    expect(stderr.join('\n')).not.toMatch(/varint|\n\s+at /);
+    store = openStore(dataDir);
+    expect(store.checks.count()).toBe(0);
   });
 });

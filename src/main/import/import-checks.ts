@@ -45,7 +45,10 @@ export function importChecksFile(file: string, config: LinewatchConfig, store: S
     };
   }
   const endpoints = config.lines.flatMap((line) => line.endpoints);
-  const parsed = parseChecksFile(text, new Set(endpoints.map((e) => e.id)));
+  const timeoutOf = new Map(endpoints.map((e) => [e.id, e.timeoutMs]));
+  const parsed = parseChecksFile(text, new Set(timeoutOf.keys()), {
+    timeoutMsOf: (id) => timeoutOf.get(id),
+  });
   if (!parsed.ok) return parsed;
 
   // Checks must also continue what is already stored, or the state machine would run backwards.
@@ -74,20 +77,33 @@ export function importChecksFile(file: string, config: LinewatchConfig, store: S
   );
   const outagesBefore = store.outages.maxId();
   const clock = new ManualClock(ordered[0]?.ts ?? 0);
-  store.db.transaction(() => {
-    const engine = createMonitorEngine({
-      endpoints,
-      maintenance: createMaintenanceCalendar(config),
-      clock,
-      store,
-      flushEveryMs: 0,
-    });
-    for (const check of ordered) {
-      clock.advance(Math.max(0, check.ts - clock.now()));
-      engine.ingest(check.endpointId, check.ts, resultOf(check.ok, check.rttMs, check.error));
-    }
-    engine.stop();
-  })();
+  try {
+    store.db.transaction(() => {
+      const engine = createMonitorEngine({
+        endpoints,
+        maintenance: createMaintenanceCalendar(config),
+        clock,
+        store,
+        flushEveryMs: 0,
+      });
+      for (const check of ordered) {
+        clock.advance(Math.max(0, check.ts - clock.now()));
+        engine.ingest(check.endpointId, check.ts, resultOf(check.ok, check.rttMs, check.error));
+      }
+      engine.stop();
+    })();
+  } catch (error) {
+    // The line checks above leave nothing the chunk codec refuses (it throws RangeError for a value
+    // it cannot encode); should one slip through, the transaction has rolled back and the user
+    // gets a sentence instead of a stack trace. Anything else is a fault, not bad input.
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      problems: [
+        { line: 0, message: `nothing imported: the store cannot encode a value (${error.message})` },
+      ],
+    };
+  }
   return {
     ok: true,
     summary: {
