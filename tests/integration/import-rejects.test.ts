@@ -54,7 +54,7 @@ describe('import rejects bad files whole', () => {
   });
 });
 
-describe('import refuses RTTs the store cannot or should not keep, naming the line', () => {
+describe('import refuses values the store cannot or should not keep, naming the line', () => {
   const NOW = Date.parse('2026-03-01T12:00:00Z');
   const at = (iso: string, extra = '"ok":true,"rtt_ms":1.5'): string =>
     `{"endpoint":"press1-plc","ts":"${iso}",${extra}}`;
@@ -68,7 +68,7 @@ describe('import refuses RTTs the store cannot or should not keep, naming the li
     if (!store) throw new Error('no store');
     const file = join(dir, 'checks.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
-    return importChecksFile(file, config, store);
+    return importChecksFile(file, config, store, { now: () => NOW });
   };
   const problemsOf = (outcome: ReturnType<typeof importLines>) => {
     if (outcome.ok) throw new Error('expected the import to be refused');
@@ -121,10 +121,44 @@ lines:
     expect(accepted.ok).toBe(true);
     expect(store?.checks.listForEndpoint('press1-plc', 0, NOW).map((c) => c.rttMs)).toEqual([90000]);
   });
+
+  it('refuses a check dated after now + 5 minutes, so one bad line cannot poison the data folder', () => {
+    const refused = importLines([
+      at('2026-01-05T14:00:00Z'),
+      at('2100-01-01T00:00:00Z'),
+      at('2026-03-01T12:06:00Z'),
+      at('2026-03-01T12:10:00+02:00'),
+    ]);
+    expect(problemsOf(refused)).toEqual([
+      '2: ts: 2100-01-01T00:00:00Z is in the future, expected a time no later than 2026-03-01T12:05:00.000Z (now + 5 minutes)',
+      '3: ts: 2026-03-01T12:06:00Z is in the future, expected a time no later than 2026-03-01T12:05:00.000Z (now + 5 minutes)',
+    ]);
+    expect(store?.checks.count()).toBe(0);
+
+    // The corrected file imports, up to the tolerance, and later recordings still go in after it.
+    expect(importLines([at('2026-01-05T14:00:00Z'), at('2026-03-01T12:05:00Z')]).ok).toBe(true);
+    expect(store?.progress.all().get('press1-plc')?.lastCheckTs).toBe(Date.parse('2026-03-01T12:05:00Z'));
+    const again = importLines([at('2026-01-05T14:00:00Z')]);
+    expect(problemsOf(again)[0]).toContain('1: out of order: press1-plc already has stored checks up to');
+  });
+
+  it('keeps very old checks: the chunk codec stores every time the ISO format can write', () => {
+    const outcome = importLines([
+      at('0000-01-01T00:00:00Z'),
+      at('1969-12-31T23:59:59.999Z'),
+      at('1970-01-01T00:00:00Z', '"ok":false,"error":"connect ECONNREFUSED"'),
+    ]);
+    expect(outcome.ok).toBe(true);
+    expect(store?.checks.listForEndpoint('press1-plc', -1e15, NOW).map((c) => [c.ts, c.ok])).toEqual([
+      [Date.parse('0000-01-01T00:00:00Z'), true],
+      [-1, true],
+      [0, false],
+    ]);
+  });
 });
 
 describe('linewatch import prints FILE:LINE: message for refused values', () => {
-  it('names the line of a huge RTT, exits 1 and stores nothing', () => {
+  it('names the line of a huge RTT and of a check dated 2100, exits 1 and stores nothing', () => {
     temp = makeTempDir('import-cli');
     const configPath = join(temp.dir, 'plant.yaml');
     writeFileSync(
@@ -144,6 +178,7 @@ lines:
       [
         '{"endpoint":"press1-plc","ts":"2026-01-05T14:00:00Z","ok":true,"rtt_ms":1.4}',
         '{"endpoint":"press1-plc","ts":"2026-01-05T14:00:05Z","ok":true,"rtt_ms":1e308}',
+        '{"endpoint":"press1-plc","ts":"2100-01-01T00:00:00Z","ok":true,"rtt_ms":1.4}',
       ].join('\n'),
     );
     const stderr: string[] = [];
@@ -156,7 +191,10 @@ lines:
     expect(stderr[0]).toBe(
       `${checks}:2: rtt_ms: expected a round-trip time from 0 to 60000 ms (60 s, the import's RTT cap), got 1e+308`,
     );
-    expect(stderr[1]).toBe(`${checks}: nothing imported (1 problem(s))`);
+    expect(stderr[1]).toContain(
+      `${checks}:3: ts: 2100-01-01T00:00:00Z is in the future, expected a time no later than `,
+    );
+    expect(stderr[2]).toBe(`${checks}: nothing imported (2 problem(s))`);
     expect(stderr.join('\n')).not.toMatch(/varint|\n\s+at /);
     store = openStore(dataDir);
     expect(store.checks.count()).toBe(0);

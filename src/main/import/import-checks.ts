@@ -17,6 +17,11 @@ export interface ImportSummary {
 
 export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
 
+export interface ImportOptions {
+  /** Wall-clock "now" in epoch ms, for refusing checks dated in the future; Date.now by default. */
+  now?: () => number;
+}
+
 const resultOf = (ok: boolean, rttMs: number | null, error: string | null): ProbeResult =>
   ok
     ? { ok: true, rttMs: rttMs ?? 0 }
@@ -34,7 +39,12 @@ function dependencyDepths(endpoints: { id: string; dependsOn: string | null }[])
   return depths;
 }
 
-export function importChecksFile(file: string, config: LinewatchConfig, store: Store): ImportOutcome {
+export function importChecksFile(
+  file: string,
+  config: LinewatchConfig,
+  store: Store,
+  options: ImportOptions = {},
+): ImportOutcome {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -47,6 +57,7 @@ export function importChecksFile(file: string, config: LinewatchConfig, store: S
   const endpoints = config.lines.flatMap((line) => line.endpoints);
   const timeoutOf = new Map(endpoints.map((e) => [e.id, e.timeoutMs]));
   const parsed = parseChecksFile(text, new Set(timeoutOf.keys()), {
+    nowMs: (options.now ?? Date.now)(),
     timeoutMsOf: (id) => timeoutOf.get(id),
   });
   if (!parsed.ok) return parsed;

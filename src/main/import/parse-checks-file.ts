@@ -1,7 +1,7 @@
 // The import format of the interface spec: JSON Lines, one check per line, per endpoint in time
 // order. Every problem is collected with its line number, so one run lists everything to fix.
-// Values the schema lets through but the store cannot or should not keep (an RTT of 1e308 ms)
-// are refused here, on their line, before anything reaches the store.
+// Values the schema lets through but the store cannot or should not keep (an RTT of 1e308 ms, a
+// check dated 2100) are refused here, on their line, before anything reaches the store.
 import { z } from 'zod';
 import { rttToUnits } from '../store/check-chunks-codec';
 
@@ -27,10 +27,18 @@ export interface ImportProblem {
  */
 export const MAX_IMPORT_RTT_MS = 60_000;
 
+/**
+ * How far after "now" a check may be dated: allows for clock skew between the recorder and this
+ * machine. A later check would make every real check after it "out of order" for its endpoint.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
 /** The largest RTT the check chunk codec can encode exactly (rttCode * 4 + flags is a safe integer). */
 const STORABLE_RTT_MS = Math.floor((Number.MAX_SAFE_INTEGER - 3) / 4 - 1) / 100;
 
 export interface ParseChecksOptions {
+  /** "Now" in epoch ms: checks later than now + FUTURE_TOLERANCE_MS are refused. */
+  nowMs: number;
   /** The endpoint's probe timeout in ms; the RTT cap is the larger of this and MAX_IMPORT_RTT_MS. */
   timeoutMsOf?: (endpointId: string) => number | undefined;
 }
@@ -71,11 +79,12 @@ function rttProblem(rttMs: number, capMs: number): string | null {
 export function parseChecksFile(
   text: string,
   knownEndpoints: ReadonlySet<string>,
-  options: ParseChecksOptions = {},
+  options: ParseChecksOptions = { nowMs: Date.now() },
 ): { ok: true; checks: ImportedCheck[] } | { ok: false; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const checks: ImportedCheck[] = [];
   const lastTs = new Map<string, { ts: number; line: number }>();
+  const latestAllowed = options.nowMs + FUTURE_TOLERANCE_MS;
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -110,6 +119,15 @@ export function parseChecksFile(
       }
     }
     const ts = Date.parse(check.ts);
+    if (ts > latestAllowed) {
+      problems.push({
+        line,
+        message:
+          `ts: ${check.ts} is in the future, expected a time no later than ` +
+          `${new Date(latestAllowed).toISOString()} (now + ${FUTURE_TOLERANCE_MS / 60_000} minutes)`,
+      });
+      return;
+    }
     const previous = lastTs.get(check.endpoint);
     if (previous && ts <= previous.ts) {
       problems.push({
