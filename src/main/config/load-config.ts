@@ -10,6 +10,7 @@ import { sortIssues } from './format-issues';
 import { resolveConfig } from './resolve';
 import { RawConfigSchema } from './schema';
 import type { LinewatchConfig } from './types';
+import { findTooDeepNesting, findUnknownAliases, MAX_NESTING_DEPTH } from './yaml-guards';
 import { locate } from './yaml-locate';
 import { fallbackErrorMap, zodIssuesToPathIssues, type ConfigPath, type PathIssue } from './zod-issues';
 
@@ -27,6 +28,22 @@ function samePath(a: ConfigPath, b: ConfigPath): boolean {
 
 export function parseConfigText(text: string, fileName: string): ConfigLoadResult {
   const lineCounter = new LineCounter();
+  // Before the library composes the document: that step recurses once per level, so a file of
+  // 100k '[' would overflow the stack (slowly) and report it as a "YAML syntax error".
+  const tooDeep = findTooDeepNesting(text);
+  if (tooDeep !== null) {
+    const { line, col } = positionIn(text, tooDeep);
+    return fail([
+      {
+        file: fileName,
+        line,
+        col,
+        message:
+          `nesting deeper than ${MAX_NESTING_DEPTH} levels: expected lists and maps nested a few ` +
+          'levels deep (a config needs about 6); check for an unclosed [ or { or a runaway indentation',
+      },
+    ]);
+  }
   // prettyErrors off: we want the bare message and do our own "FILE:LINE:COL" prefix.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -46,6 +63,22 @@ export function parseConfigText(text: string, fileName: string): ConfigLoadResul
         message: 'the file is empty, expected a map with version, site and lines',
       },
     ]);
+  }
+
+  // toJS() would throw "Unresolved alias" without a position; name each one where it is used.
+  const unknownAliases = findUnknownAliases(doc);
+  if (unknownAliases.length > 0) {
+    return fail(
+      unknownAliases.map(({ name, offset }) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return {
+          file: fileName,
+          line,
+          col,
+          message: `unknown alias "*${name}": define it with &${name} before using it`,
+        };
+      }),
+    );
   }
 
   let data: unknown;
@@ -73,6 +106,17 @@ export function parseConfigText(text: string, fileName: string): ConfigLoadResul
   }
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
   return { ok: true, config: resolveConfig(parsed.data), hash, text };
+}
+
+/** 1-based line and column of `offset`, counted without the library (used before it runs). */
+function positionIn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
 }
 
 function readErrorMessage(err: unknown): string {
