@@ -1,9 +1,10 @@
 // Serves the built renderer under `app://linewatch/` instead of `file://`: a real origin gives the
 // page a strict same-origin policy and lets every response carry our own CSP, whereas `file://`
 // pages can read any other local file and cannot be given response headers.
-import { realpath, readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { protocol } from 'electron';
+import { resolveContainedFile } from '../host/contained-file';
 import { withTelemetryConnectSrc } from '../telemetry/telemetry-env';
 
 export const APP_SCHEME = 'app';
@@ -77,6 +78,8 @@ export function registerAppSchemePrivileged(): void {
   ]);
 }
 
+const REFUSALS = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found' } as const;
+
 function textResponse(status: number, body: string): Response {
   return new Response(body, {
     status,
@@ -86,12 +89,6 @@ function textResponse(status: number, body: string): Response {
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
-
-/** True when `child` is `root` itself or below it (both absolute, already normalized). */
-function isWithin(root: string, child: string): boolean {
-  const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(sep));
 }
 
 /** The request shape we need; Electron hands us a full `Request`, tests a plain object. */
@@ -120,17 +117,12 @@ export function createAppProtocolHandler(rendererDir: string): (request: AppRequ
       return textResponse(400, 'Bad request');
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return textResponse(403, 'Forbidden');
-    if (pathname.includes('\0')) return textResponse(400, 'Bad request');
 
-    const relativePath = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const target = resolve(join(root, relativePath));
-    if (!isWithin(root, target)) return textResponse(403, 'Forbidden');
-
+    // Shared with the headless HTTP host: lexical and real-path (symlink) containment, files only.
+    const file = await resolveContainedFile(root, pathname);
+    if (!file.ok) return textResponse(file.status, REFUSALS[file.status]);
+    const realTarget = file.realPath;
     try {
-      // A symlink inside the folder could still point outside it; compare real paths too.
-      const [realRoot, realTarget] = await Promise.all([realpath(root), realpath(target)]);
-      if (!isWithin(realRoot, realTarget)) return textResponse(403, 'Forbidden');
-      if (!(await stat(realTarget)).isFile()) return textResponse(404, 'Not found');
       const body = await readFile(realTarget);
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,

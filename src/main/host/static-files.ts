@@ -1,6 +1,8 @@
-// Serves the built renderer from one folder, refusing any path that escapes it.
+// Serves the built renderer from one folder: only regular files whose real path (symlinks
+// resolved) stays inside the folder, through the resolver the app:// protocol uses too.
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import { resolveContainedFile } from './contained-file';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,31 +18,28 @@ const MIME: Record<string, string> = {
   '.mp3': 'audio/mpeg',
 };
 
-/** Resolve a URL path inside `root`; null when it would leave the folder. */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const base = resolve(root);
-  const full = resolve(join(base, normalize(relative)));
-  return full === base || full.startsWith(base + sep) ? full : null;
-}
+const REFUSALS = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+} as const;
 
 export async function readStaticFile(
   root: string,
   urlPath: string,
 ): Promise<{ status: number; type: string; body: Buffer | string }> {
-  const file = resolveInside(root, urlPath);
-  if (!file) return { status: 403, type: 'text/plain', body: 'Forbidden' };
+  let decoded: string;
   try {
-    const body = await readFile(file);
-    return { status: 200, type: MIME[extname(file)] ?? 'application/octet-stream', body };
+    decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   } catch {
-    return { status: 404, type: 'text/plain', body: 'Not found' };
+    return { status: 400, type: 'text/plain', body: REFUSALS[400] };
+  }
+  const file = await resolveContainedFile(root, decoded);
+  if (!file.ok) return { status: file.status, type: 'text/plain', body: REFUSALS[file.status] };
+  try {
+    const body = await readFile(file.realPath);
+    return { status: 200, type: MIME[extname(file.path)] ?? 'application/octet-stream', body };
+  } catch {
+    return { status: 404, type: 'text/plain', body: REFUSALS[404] };
   }
 }
