@@ -79,4 +79,74 @@ describe('config hot reload', () => {
     store.close();
     temp.remove();
   }, 20_000);
+
+  it('after a restart with an edited file, records the real diff against the last applied version', async () => {
+    const temp = makeTempDir('reload-restart');
+    const path = join(temp.dir, 'plant.yaml');
+    const dataDir = join(temp.dir, 'data');
+    const start = () =>
+      startLinewatchServices({
+        dataDir,
+        configPath: path,
+        host: 'headless',
+        appVersion: 't',
+        watchConfig: false,
+      });
+    try {
+      writeFileSync(path, config(plc + hmi));
+      await (await start()).stop();
+      // The edit lands while the app is down (as after a kill -9 before the hot reload ran).
+      writeFileSync(path, config(plc + hmiMoved + robot));
+      await (await start()).stop();
+
+      const store = openStore(dataDir);
+      const [latest, first] = store.configVersions.listRecent(10);
+      expect(store.configVersions.listRecent(10)).toHaveLength(2);
+      expect(first?.diff).toEqual({ added: ['plc', 'hmi'], changed: [], removed: [] });
+      expect(latest?.diff).toEqual({ added: ['robot'], changed: ['hmi'], removed: [] });
+      expect(latest?.text).toBe(config(plc + hmiMoved + robot));
+      const audit = store.auditLog.recent(10).find((a) => a.action === 'config.applied');
+      expect(audit?.details).toEqual({ added: ['robot'], changed: ['hmi'], removed: [] });
+      store.close();
+    } finally {
+      temp.remove();
+    }
+  }, 20_000);
+
+  it('falls back to an all-added diff, with a log line, when the stored previous text no longer reads', async () => {
+    const temp = makeTempDir('reload-unreadable');
+    const path = join(temp.dir, 'plant.yaml');
+    const dataDir = join(temp.dir, 'data');
+    try {
+      const seeded = openStore(dataDir);
+      seeded.configVersions.record({
+        hash: 'old',
+        appliedAt: 0,
+        source: 'file',
+        path,
+        text: 'version: 1\nsite: [unclosed\n',
+        endpointCount: 1,
+      });
+      seeded.close();
+      writeFileSync(path, config(plc));
+      const logged: string[] = [];
+      const services = await startLinewatchServices({
+        dataDir,
+        configPath: path,
+        host: 'headless',
+        appVersion: 't',
+        watchConfig: false,
+        log: (line) => logged.push(line),
+      });
+      await services.stop();
+      expect(logged).toContain(
+        'config: the last applied version (old) no longer reads; diffing against none',
+      );
+      const store = openStore(dataDir);
+      expect(store.configVersions.latest()?.diff).toEqual({ added: ['plc'], changed: [], removed: [] });
+      store.close();
+    } finally {
+      temp.remove();
+    }
+  }, 20_000);
 });

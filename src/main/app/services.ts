@@ -12,6 +12,7 @@ import {
 } from '../../shared/contract';
 import { systemClock, type Clock } from '../clock/clock';
 import { loadConfigFile } from '../config';
+import { configOfAppliedText } from '../config/applied-config';
 import { diffEndpoints } from '../config/endpoint-diff';
 import type { LinewatchConfig } from '../config/types';
 import { startDemoPlant, type DemoPlant } from '../demo/demo-plant';
@@ -101,8 +102,15 @@ export async function startLinewatchServices(
     };
   };
   const previousVersion = store.configVersions.latest();
-  if (previousVersion?.hash !== initial.hash) recordApplied(initial, null);
-  else {
+  if (previousVersion?.hash !== initial.hash) {
+    // A restart with a changed config (say after a kill between an edit and its hot reload) diffs
+    // against the last applied version, re-read from its stored text, not against nothing.
+    const previousConfig = previousVersion ? configOfAppliedText(previousVersion) : null;
+    if (previousVersion && !previousConfig) {
+      log(`config: the last applied version (${previousVersion.hash}) no longer reads; diffing against none`);
+    }
+    recordApplied(initial, previousConfig);
+  } else {
     status = {
       source: previousVersion.source,
       path: options.configPath,
