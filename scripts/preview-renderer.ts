@@ -50,7 +50,14 @@ await build({
 
 // Replaced for each screen size, so every size starts from the same story.
 let plant = createFakePlant();
-const appInfo: AppInfo = { name: 'Linewatch', version: '0.1.0-preview', host: 'headless', demo: true };
+const appInfo: AppInfo = {
+  name: 'Linewatch',
+  version: '0.1.0-preview',
+  host: 'headless',
+  demo: true,
+  access: 'operator',
+  pinSet: false,
+};
 const configStatus = (): ConfigStatus => ({
   source: 'file',
   path: '/etc/linewatch/plant.yaml',

@@ -19,9 +19,9 @@ export const USAGE = `Usage: linewatch <command> [options]
 
 Commands:
   check-config FILE                          validate a configuration file
-  serve --config FILE --data DIR [--host 127.0.0.1] [--port 8470]
+  serve --config FILE --data DIR [--host 127.0.0.1] [--port 8470] [ACCESS OPTIONS]
                                              monitor headless and serve the dashboard on loopback
-  demo [--data DIR] [--host 127.0.0.1] [--port 8470]
+  demo [--data DIR] [--host 127.0.0.1] [--port 8470] [ACCESS OPTIONS]
                                              start the simulated demo plant and monitor it
   import --config FILE --data DIR CHECKS.jsonl
                                              feed recorded checks through the same state machine
@@ -32,5 +32,14 @@ Commands:
   telemetry test --config FILE --data DIR
                                              with consent, send one test error to Sentry and one test
                                              event to Mixpanel; without consent send nothing (exit 1)
+
+Access options of serve and demo:
+  --allow-host NAME                          also answer to NAME (repeatable); otherwise only the
+                                             bound address, localhost, 127.0.0.1 and [::1]
+  --operator-token-file FILE                 the token (16+ characters) a LAN screen presents to act;
+                                             without it a non-loopback --host generates DIR/operator-token
+  --tls-cert FILE --tls-key FILE             serve HTTPS and WSS with this PEM certificate and key
+  Bound to anything but 127.0.0.1, localhost or ::1, every connection may only read unless it
+  presents the operator token.
 
 Exit codes: 0 success, 1 bad input, 2 usage error.`;

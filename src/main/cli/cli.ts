@@ -1,6 +1,7 @@
 // The `linewatch` command line: the same services as the app, headless.
 import { parseArgs } from 'node:util';
 import { runCheckConfig } from '../config';
+import { canonicalHostname } from '../host/host-allow-list';
 import { EXIT_USAGE, UsageError, USAGE, type CliIo } from './cli-io';
 import { runImport } from './import-command';
 import { parseReportArgs, runReport } from './report-command';
@@ -14,6 +15,26 @@ function parsePort(value: string | undefined): number {
     throw new UsageError(`--port: expected a whole number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function parseAllowHosts(names: string[]): string[] {
+  for (const name of names) {
+    if (canonicalHostname(name) === null) {
+      throw new UsageError(`--allow-host: expected a host name or IP address without a port, got "${name}"`);
+    }
+  }
+  return names;
+}
+
+function parseTls(
+  certPath: string | undefined,
+  keyPath: string | undefined,
+): { certPath: string; keyPath: string } | null {
+  if (certPath === undefined && keyPath === undefined) return null;
+  if (certPath === undefined || keyPath === undefined) {
+    throw new UsageError('--tls-cert FILE and --tls-key FILE go together: give both or neither');
+  }
+  return { certPath, keyPath };
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -36,6 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             data: { type: 'string' },
             host: { type: 'string', default: '127.0.0.1' },
             port: { type: 'string' },
+            'allow-host': { type: 'string', multiple: true, default: [] },
+            'operator-token-file': { type: 'string' },
+            'tls-cert': { type: 'string' },
+            'tls-key': { type: 'string' },
           },
         });
         if (command === 'serve' && (!values.config || !values.data)) {
@@ -48,6 +73,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             dataDir: values.data ?? null,
             host: values.host,
             port: parsePort(values.port),
+            allowHosts: parseAllowHosts(values['allow-host']),
+            operatorTokenFile: values['operator-token-file'] ?? null,
+            tls: parseTls(values['tls-cert'], values['tls-key']),
           },
           io,
         );

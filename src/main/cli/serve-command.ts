@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { formatIssue } from '../config';
 import { APP_VERSION } from '../app/app-version';
 import { ConfigLoadError, startLinewatchServices } from '../app/services';
+import { HostAccessError, prepareHostAccess } from '../host/host-access';
 import { startHttpHost } from '../host/http-host';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './cli-io';
 
 export const DEFAULT_PORT = 8470;
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** The built renderer sits next to the built CLI: out/main/cli.js -> out/renderer/. */
 export const defaultRendererDir = (): string => fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -21,17 +21,32 @@ export interface ServeOptions {
   dataDir: string | null;
   host: string;
   port: number;
+  /** `--allow-host NAME`: more names (besides the bound address and loopback) the host answers to. */
+  allowHosts?: string[];
+  /** `--operator-token-file FILE`; else a LAN bind generates `<data>/operator-token`. */
+  operatorTokenFile?: string | null;
+  tls?: { certPath: string; keyPath: string } | null;
   rendererDir?: string;
 }
 
 export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linewatch-demo-'));
   mkdirSync(dataDir, { recursive: true });
-  if (!LOOPBACK.test(options.host)) {
-    io.stderr(
-      `warning: serving on ${options.host}; the dashboard has no login, so anyone who can reach it can see the plant`,
-    );
+  let access;
+  try {
+    access = prepareHostAccess({
+      host: options.host,
+      dataDir,
+      operatorTokenFile: options.operatorTokenFile ?? null,
+      tls: options.tls ?? null,
+    });
+  } catch (error) {
+    if (!(error instanceof HostAccessError)) throw error;
+    io.stderr(`linewatch: ${error.message}`);
+    return EXIT_BAD_INPUT;
   }
+  for (const line of access.warnings) io.stderr(line);
+  for (const line of access.lines) io.stdout(line);
   let services;
   try {
     services = await startLinewatchServices({
@@ -55,6 +70,10 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       rendererDir: options.rendererDir ?? defaultRendererDir(),
       host: options.host,
       port: options.port,
+      allowHosts: options.allowHosts ?? [],
+      operatorToken: access.operatorToken,
+      tls: access.tls,
+      log: (line) => io.stdout(line),
     });
   } catch (error) {
     await services.stop();

@@ -10,6 +10,7 @@ import {
   type ContractHandlers,
   type Result,
 } from '../../shared/contract';
+import { createKeyedRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from '../host/rate-limit';
 import { isAppUrl } from './app-protocol';
 
 /** The parts of an invoke event we look at; the real IpcMainInvokeEvent satisfies it. */
@@ -53,23 +54,52 @@ type IpcMainLike = Pick<IpcMain, 'removeHandler'> & {
   ): void;
 };
 
-/** Registers one handler per contract request; returns the function that removes them all. */
+export interface BindOptions {
+  senderCheck?: SenderCheck;
+  /** Per-window request rate limits, the same as the WebSocket host's by default. */
+  limits?: RateLimits;
+  /** Monotonic milliseconds for the rate limiter; injectable for tests. */
+  now?: () => number;
+}
+
+export interface ContractBinding {
+  /** Removes every handler. */
+  unbind(): void;
+  /** A window's webContents is gone: forget its rate limit (its sessions are the services'). */
+  windowClosed(webContentsId: number): void;
+}
+
+/** Registers one handler per contract request. */
 export function bindContract(
   ipcMain: IpcMainLike,
   handlers: ContractHandlers,
-  senderCheck: SenderCheck = isTrustedSender,
-): () => void {
+  options: BindOptions = {},
+): ContractBinding {
+  const senderCheck = options.senderCheck ?? isTrustedSender;
+  // A renderer stuck in a loop must not starve the engine: the same limits as a WebSocket client.
+  // There is no connection to close here, so abuse is answered like any other excess request.
+  const limiter = createKeyedRateLimiter(options.limits ?? DEFAULT_RATE_LIMITS, options.now);
   const channels = REQUEST_NAMES.map((name) => {
     const channel = requestChannel(name);
     ipcMain.handle(channel, async (event, payload) => {
       if (!senderCheck(event)) {
         return failure('forbidden_sender', `${name} refused: the sender is not the Linewatch window`);
       }
-      return dispatchRequest(handlers, name, payload, windowCaller(event.sender.id));
+      const caller = windowCaller(event.sender.id);
+      if (limiter.take(caller.connectionId) !== 'allow') {
+        return failure(
+          'rate_limited',
+          `${name} refused: too many requests from this window; try again shortly`,
+        );
+      }
+      return dispatchRequest(handlers, name, payload, caller);
     });
     return channel;
   });
-  return () => {
-    for (const channel of channels) ipcMain.removeHandler(channel);
+  return {
+    unbind() {
+      for (const channel of channels) ipcMain.removeHandler(channel);
+    },
+    windowClosed: (webContentsId) => limiter.forget(windowCaller(webContentsId).connectionId),
   };
 }

@@ -9,7 +9,7 @@ import { formatIssue } from '../config/format-issues';
 import { registerAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { createWindowEventSink } from './event-sink';
 import { startElectronMainSentry } from './sentry-main';
-import { bindContract } from './ipc-binding';
+import { bindContract, windowCaller, type ContractBinding } from './ipc-binding';
 import { installWebContentsHardening, lockDownDefaultSession } from './security';
 import { createMainWindow, revealWindow } from './window';
 import { installCrashRecovery, kioskUrl, parseKioskOptions } from './kiosk';
@@ -17,6 +17,8 @@ import { enterKioskSession, kioskWindowOptionsFor } from './kiosk-window';
 import { APP_INDEX_URL } from './app-protocol';
 
 export const DEFAULT_CONFIG_FILE = 'linewatch.yaml';
+/** The shell itself reading settings at startup: it only reads. */
+const SHELL_CALLER = { connectionId: 'shell', canMutate: false, label: 'electron shell' } as const;
 /** A hung probe or disk must not keep the app from quitting forever. */
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -86,6 +88,8 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
 
   let mainWindow: BrowserWindow | null = null;
   let teardown: (() => void) | null = null;
+  /** Set once services run: forgets a window's sessions, PIN throttling and rate limit. */
+  let windowGone: ((webContentsId: number) => void) | null = null;
   let starting: Promise<LinewatchServices | null> | null = null;
   let stopping: Promise<void> | null = null;
   let stopped = false;
@@ -104,6 +108,9 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
       : createMainWindow({ preloadPath: options.preloadPath });
     const leaveKiosk = kiosk.kiosk ? enterKioskSession() : () => undefined;
     installCrashRecovery(window, { log });
+    // Read now: a destroyed webContents no longer answers for its id.
+    const contentsId = window.webContents.id;
+    window.webContents.once('destroyed', () => windowGone?.(contentsId));
     mainWindow = window;
     window.on('closed', () => {
       leaveKiosk();
@@ -167,14 +174,18 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
     starting = launching.catch(() => null);
     const services = await launching;
     // Handlers before the window, so the renderer's first request never races an empty ipcMain.
-    const unbind = bindContract(ipcMain, services.handlers);
+    const binding: ContractBinding = bindContract(ipcMain, services.handlers);
     const unsubscribe = services.subscribe(createWindowEventSink());
+    windowGone = (webContentsId) => {
+      binding.windowClosed(webContentsId);
+      services.connectionClosed(windowCaller(webContentsId).connectionId);
+    };
     teardown = () => {
       unsubscribe();
-      unbind();
+      binding.unbind();
     };
     if (kiosk.kiosk && kioskDisplay === null) {
-      kioskDisplay = (await services.handlers.getSettings({})).displayIndex;
+      kioskDisplay = (await services.handlers.getSettings({}, SHELL_CALLER)).displayIndex;
     }
     openWindow();
   };

@@ -9,6 +9,8 @@ export function fakeHandlers() {
       version: '9.9.9-test',
       host: 'electron' as const,
       demo: true,
+      access: 'operator' as const,
+      pinSet: false,
     })),
     getWallSnapshot: vi.fn(() => ({
       site: { id: 'plant', name: 'Plant', timezone: 'UTC' },

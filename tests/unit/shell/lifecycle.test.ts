@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, defined, fake, fakeEvent, resetFakeElectron } from './fake-electron';
+import {
+  FakeBrowserWindow,
+  FakeWebContents,
+  defined,
+  fake,
+  fakeEvent,
+  resetFakeElectron,
+} from './fake-electron';
 import { fakeHandlers } from './handlers';
 import { resolveConfigPath, runLinewatchShell } from '../../../src/main/electron/lifecycle';
 import type { LinewatchServices, LinewatchServicesOptions } from '../../../src/main/app/services-types';
@@ -21,6 +28,7 @@ const paths = {
 function fakeServices() {
   const services = {
     handlers: fakeHandlers(),
+    connectionClosed: vi.fn((_connectionId: string) => undefined),
     subscribe: vi.fn(() => vi.fn()),
     stop: vi.fn(() => Promise.resolve()),
   } satisfies LinewatchServices;
@@ -150,6 +158,21 @@ describe('shutdown', () => {
     fake.app.emit('will-quit', again);
     expect(again.defaultPrevented).toBe(false);
     expect(services.stop).toHaveBeenCalledOnce();
+  });
+
+  it("forgets a window's operator sessions when its webContents is destroyed", async () => {
+    const { services, startServices } = fakeServices();
+    // The fake webContents has no id of its own; Electron's always has one.
+    Object.defineProperty(FakeWebContents.prototype, 'id', { value: 42, configurable: true });
+    try {
+      await defined(runLinewatchShell({ startServices, argv: ['electron', '.'], ...paths })).ready;
+      const contents = defined(FakeBrowserWindow.instances[0]).webContents;
+      expect(services.connectionClosed).not.toHaveBeenCalled();
+      contents.emit('destroyed');
+      expect(services.connectionClosed).toHaveBeenCalledWith('ipc:42');
+    } finally {
+      Reflect.deleteProperty(FakeWebContents.prototype, 'id');
+    }
   });
 
   it('quits when the last window closes', async () => {
