@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLinewatchServices } from '../../src/main/app/services';
-import type { ConfigStatus, EventName, EventPayload } from '../../src/shared/contract';
+import type { Caller, ConfigStatus, EventName, EventPayload } from '../../src/shared/contract';
 import { openStore } from '../../src/main/store';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -20,6 +20,8 @@ const plc = `      - { id: plc, name: PLC, type: plc, probe: { kind: tcp, host: 
 const hmi = `      - { id: hmi, name: HMI, type: hmi, probe: { kind: tcp, host: 127.0.0.1, port: 9 } }\n`;
 const hmiMoved = `      - { id: hmi, name: HMI, type: hmi, probe: { kind: tcp, host: 127.0.0.2, port: 9 } }\n`;
 const robot = `      - { id: robot, name: Robot, type: robot, probe: { kind: tcp, host: 127.0.0.1, port: 9 } }\n`;
+
+const READER: Caller = { connectionId: 'test', canMutate: false, label: 'test' };
 
 describe('config hot reload', () => {
   it('applies a valid change with its diff and keeps the last good config on an invalid one', async () => {
@@ -50,7 +52,7 @@ describe('config hot reload', () => {
       const good = await waitFor(1);
       expect(good.errors).toEqual([]);
       expect(good.endpointCount).toBe(2);
-      const snapshot = await services.handlers.getWallSnapshot({});
+      const snapshot = await services.handlers.getWallSnapshot({}, READER);
       expect(snapshot.lines[0]?.endpoints.map((e) => e.id)).toEqual(['hmi', 'robot']);
 
       writeFileSync(
@@ -64,7 +66,7 @@ describe('config hot reload', () => {
       expect(bad.errors[0]).toMatchObject({ line: 8 });
       expect(bad.errors[0]?.message).toContain('expected one of plc');
       expect(bad.hash).toBe(good.hash);
-      const still = await services.handlers.getWallSnapshot({});
+      const still = await services.handlers.getWallSnapshot({}, READER);
       expect(still.lines[0]?.endpoints.map((e) => e.id)).toEqual(['hmi', 'robot']);
     } finally {
       await services.stop();
