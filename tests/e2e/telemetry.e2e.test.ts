@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSimulatedDevice, type SimulatedDevice } from '../../src/main/demo/simulated-device';
-import { startReceiver, type Receiver } from '../fixtures/telemetry/receiver';
+import { startReceiver, type ReceivedRequest, type Receiver } from '../fixtures/telemetry/receiver';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { BIN } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-dir';
@@ -87,6 +87,152 @@ const throwInRenderer = (page: Page): Promise<void> =>
       throw new Error(message);
     }, 0);
   }, poison);
+
+// In-page helpers (page.evaluate / addInitScript serialize them: each is self-contained). The tests
+// are type-checked without the DOM lib, so the page's globals are typed by what is used of them.
+interface PageGlobals {
+  localStorage: { getItem(key: string): string | null };
+  location: { hash: string };
+  Storage: { prototype: { setItem(key: string, value: string): void } };
+  HashChangeEvent: new (type: string) => object;
+  dispatchEvent(event: object): boolean;
+  __queueLog?: QueueWrite[];
+}
+/** A write of Mixpanel's opt-in flag, or a write that put events into a `__mpq_*` queue key. */
+interface QueueWrite {
+  key: string;
+  value: string;
+  events: number;
+  at: number;
+}
+
+/** Logs, in order, the writes a poll could miss: one undone right away still counts. */
+function logQueueWrites(): void {
+  const page = globalThis as unknown as PageGlobals;
+  const log: QueueWrite[] = [];
+  page.__queueLog = log;
+  const setItem = page.Storage.prototype.setItem;
+  page.Storage.prototype.setItem = function (this: unknown, key: string, value: string): void {
+    setItem.call(this, key, value);
+    let events = 0;
+    if (key.startsWith('__mpq_')) {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (Array.isArray(parsed)) events = parsed.length;
+      } catch {
+        // a lock key (`:X`, `:Y`, `:Z`) holds no queue
+      }
+    }
+    if (key.startsWith('__mp_opt_in_out_') || events > 0)
+      log.push({ key, value: String(value).slice(0, 200), events, at: Date.now() });
+  };
+}
+
+/** Date.now() when Mixpanel was opted out after having been opted in; 0 until then. */
+function mixpanelOptedOutAt(): number {
+  const flags = ((globalThis as unknown as PageGlobals).__queueLog ?? []).filter((w) =>
+    w.key.startsWith('__mp_opt_in_out_'),
+  );
+  const optedIn = flags.findIndex((w) => w.value === '1');
+  const out = flags.findLast((w, i) => i > optedIn && w.value === '0');
+  return optedIn >= 0 && out ? out.at : 0;
+}
+
+/** Writes of events into a queue key after the last opt-out. */
+function eventWritesAfterOptOut(): QueueWrite[] {
+  const log = (globalThis as unknown as PageGlobals).__queueLog ?? [];
+  const out = log.findLastIndex((w) => w.key.startsWith('__mp_opt_in_out_') && w.value === '0');
+  return out < 0 ? [] : log.slice(out + 1).filter((w) => w.events > 0);
+}
+
+/** Events held in `__mpq_*` keys now. */
+function queuedEventCount(): number {
+  const page = globalThis as unknown as PageGlobals;
+  let count = 0;
+  for (const key of Object.keys(page.localStorage)) {
+    if (!key.startsWith('__mpq_')) continue;
+    try {
+      const parsed: unknown = JSON.parse(page.localStorage.getItem(key) ?? 'null');
+      if (Array.isArray(parsed)) count += parsed.length;
+    } catch {
+      // a lock key
+    }
+  }
+  return count;
+}
+
+/**
+ * Three page views in one task, every 100 ms: the second and third enqueue find the queue's
+ * storage lock taken and poll for it (10-110 ms), the window in which issue 9's withdrawal landed.
+ */
+function keepTracking(): void {
+  const page = globalThis as unknown as PageGlobals;
+  setInterval(() => {
+    for (let i = 0; i < 3; i++) page.dispatchEvent(new page.HashChangeEvent('hashchange'));
+  }, 100);
+}
+
+/**
+ * Polls every 250 ms for `ms`, moving through the console's pages and throwing `poison` now and
+ * then; resolves with the first `__mpq_*` key seen holding an event, or null.
+ */
+async function watchForQueuedEvents({ ms, poison }: { ms: number; poison: string }): Promise<string | null> {
+  const page = globalThis as unknown as PageGlobals;
+  const routes = ['#/alarms', '#/wall', '#/line/press-1', '#/settings', '#/overview'];
+  const sighting = (): string | null => {
+    for (const key of Object.keys(page.localStorage)) {
+      if (!key.startsWith('__mpq_')) continue;
+      const raw = page.localStorage.getItem(key) ?? '';
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (Array.isArray(parsed) && parsed.length > 0) return `${key}: ${raw.slice(0, 300)}`;
+      } catch {
+        // a lock key
+      }
+    }
+    return null;
+  };
+  const deadline = Date.now() + ms;
+  for (let step = 0; ; step++) {
+    const seen = sighting();
+    if (seen !== null || Date.now() >= deadline) return seen;
+    page.location.hash = routes[step % routes.length] ?? '#/';
+    if (step % 8 === 0)
+      setTimeout(() => {
+        throw new Error(poison);
+      }, 0);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The events of one Mixpanel request. */
+function mixpanelEventsIn(
+  request: ReceivedRequest,
+): { event: string; properties: Record<string, unknown> }[] {
+  if (request.service !== 'mixpanel' || request.method !== 'POST') return [];
+  const parsed: unknown = JSON.parse(request.body);
+  return (Array.isArray(parsed) ? parsed : [parsed]) as {
+    event: string;
+    properties: Record<string, unknown>;
+  }[];
+}
+
+/** When a request was made: Mixpanel's `_` query parameter, a Sentry envelope's `sent_at`. */
+function madeAt(request: ReceivedRequest): number | null {
+  if (request.service === 'mixpanel') {
+    const sent = new URL(request.url, 'http://receiver').searchParams.get('_');
+    return sent === null ? null : Number(sent);
+  }
+  if (request.service === 'sentry' && request.method === 'POST') {
+    try {
+      const header = JSON.parse(request.body.split('\n', 1)[0] ?? '{}') as { sent_at?: string };
+      return header.sent_at ? Date.parse(header.sent_at) : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
 
 describe.skipIf(missing !== null)('telemetry against a local Sentry/Mixpanel stand-in', () => {
   const temp = makeTempDir('telemetry-e2e');
@@ -233,7 +379,11 @@ lines:
       env,
       true,
     );
+    // The receiver serves the whole file: judge only what arrives from this session on.
+    const first = receiver.requests.length;
+    const mine = () => receiver.requests.slice(first);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(logQueueWrites);
     await page.goto(host.url);
     await page.getByRole('dialog').waitFor({ timeout: 10_000 });
     for (const label of ['Error reports', 'Performance timings', 'Usage statistics']) {
@@ -241,32 +391,44 @@ lines:
     }
     await page.getByRole('button', { name: 'Save choice' }).click();
     await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 10_000 });
-    const before = receiver.requests.length;
-    await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBeGreaterThan(before);
+    // Usage analytics is on: Mixpanel's first batch (every 5 s) brings the consent event.
+    const events = () => mine().flatMap(mixpanelEventsIn);
+    await expect.poll(() => events().map((e) => e.event), { timeout: 20_000 }).toContain('Consent Changed');
 
-    // Queue events Mixpanel has not sent yet (it batches every 5 s), then withdraw everything.
-    await page.evaluate("location.hash = '#/alarms'");
+    // Keep tracking in bursts, so that enqueues wait for Mixpanel's storage lock as the withdrawal
+    // lands (issue 9), and wait until events are queued unsent: these the withdrawal must delete.
+    await page.evaluate(keepTracking);
+    await expect.poll(() => page.evaluate(queuedEventCount), { timeout: 10_000 }).toBeGreaterThan(0);
     const reply = await callContract(host.url, 'setConsent', {
       choice: { error_diagnostics: false, performance: false, usage_analytics: false },
     });
+    const repliedAt = Date.now();
     expect(reply).toMatchObject({ result: { ok: true, value: { source: 'stored' } } });
-    await expect
-      .poll(
-        () =>
-          page.evaluate(
-            "Object.keys(localStorage).filter((k) => k.startsWith('__mpq_') && localStorage.getItem(k) !== '[]')",
-          ),
-        { timeout: 5000 },
-      )
-      .toEqual([]);
-    // A request already on the wire when consent was withdrawn may still land: let it arrive, then
-    // nothing more may come.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const atWithdrawal = receiver.requests.length;
-    await page.evaluate("location.hash = '#/'");
-    await throwInRenderer(page);
-    await new Promise((resolve) => setTimeout(resolve, 7000));
-    expect(receiver.requests.length).toBe(atWithdrawal);
+    // The page learns it through `consentChanged`; Mixpanel's opt-out flag says it has applied it.
+    await expect.poll(() => page.evaluate(mixpanelOptedOutAt), { timeout: 10_000 }).toBeGreaterThan(0);
+    const optedOutAt = await page.evaluate(mixpanelOptedOutAt);
+
+    // For 10 s, while the page keeps tracking (page changes on every page, bursts of page views)
+    // and throwing renderer errors: no `__mpq_*` key holds an event, at any poll...
+    const countMidWindow = new Promise<number>((resolve) =>
+      setTimeout(() => resolve(receiver.requests.length), 5000),
+    );
+    expect(await page.evaluate(watchForQueuedEvents, { ms: 10_000, poison })).toBeNull();
+    // ...nor did any write put one there for a moment after the opt-out.
+    expect(await page.evaluate(eventWritesAfterOptOut)).toEqual([]);
+
+    // Nothing made after the withdrawal left: a request on the wire at that moment may still land,
+    // but every Mixpanel request was sent, and every event and Sentry envelope made, before it...
+    const withdrawnAt = Math.max(repliedAt, optedOutAt);
+    for (const request of mine()) {
+      expect(madeAt(request) ?? 0, `${request.service} ${request.url}`).toBeLessThanOrEqual(withdrawnAt);
+    }
+    for (const event of events()) {
+      // mixpanel-browser stamps `time` in seconds
+      expect(Number(event.properties.time) * 1000, event.event).toBeLessThanOrEqual(withdrawnAt);
+    }
+    // ...and in the second half of the window nothing arrived at all.
+    expect(receiver.requests.length).toBe(await countMidWindow);
     expectClean();
     await page.close();
     await host.stop();

@@ -1,7 +1,8 @@
 // A UsageSender that loads mixpanel-browser only when it is first needed: when usage analytics is
 // granted (opt-in) or an identity reset is asked for. Until then the console parses none of the
 // SDK. Calls made while it loads are replayed in order, and every track is checked against the
-// gate twice: when it is made and again by the real sender when it runs.
+// gate when it is made and again when it runs (here and in the real sender). A withdrawal or a
+// reset while the SDK loads drops the tracks queued so far: they are unsent usage data too.
 import type { ConsentGate } from '../../shared/telemetry/consent-gate';
 import type { UsageProperties } from '../../shared/telemetry/usage-events';
 import type { UsageSender } from './mixpanel-client';
@@ -25,7 +26,7 @@ export function createDeferredUsageSender(
 ): DeferredUsageSender {
   let sender: UsageSender | null = null;
   let loading: Promise<void> | null = null;
-  let queue: ((sender: UsageSender) => void)[] = [];
+  let queue: { kind: 'track' | 'setup'; call: (sender: UsageSender) => void }[] = [];
 
   const load = (): Promise<void> => {
     loading ??= create().then(
@@ -33,7 +34,7 @@ export function createDeferredUsageSender(
         sender = created;
         const pending = queue;
         queue = [];
-        for (const call of pending) call(created);
+        for (const { call } of pending) call(created);
       },
       () => {
         // The SDK did not load: nothing can be sent. Keep the registrations for a later attempt.
@@ -43,30 +44,41 @@ export function createDeferredUsageSender(
     return loading;
   };
   /** Runs `call` now when loaded, else queues it (and starts loading when `start`). */
-  const run = (call: (sender: UsageSender) => void, start: boolean): void => {
+  const run = (kind: 'track' | 'setup', call: (sender: UsageSender) => void, start: boolean): void => {
     if (sender) return call(sender);
-    queue.push(call);
+    queue.push({ kind, call });
     if (start) void load();
+  };
+  const dropQueuedTracks = (): void => {
+    queue = queue.filter((entry) => entry.kind !== 'track');
   };
 
   return {
     load,
     track(event, properties) {
       if (!gate.allows('usage_analytics')) return;
-      run((s) => s.track(event, properties), true);
+      run(
+        'track',
+        (s) => {
+          if (gate.allows('usage_analytics')) s.track(event, properties);
+        },
+        true,
+      );
     },
-    register: (properties: UsageProperties) => run((s) => s.register(properties), false),
-    optIn: () => run((s) => s.optIn(), true),
+    register: (properties: UsageProperties) => run('setup', (s) => s.register(properties), false),
+    optIn: () => run('setup', (s) => s.optIn(), true),
     optOut() {
-      // Never loaded in this session (only registrations are queued): no SDK queue exists in
-      // memory, but delete any batch an earlier session left in storage.
-      if (sender || loading) run((s) => s.optOut(), false);
-      else clearStored();
+      dropQueuedTracks();
+      // Delete the stored batch now, whether or not the SDK ever loads (an earlier session may have
+      // left one); once loaded, the SDK stops its batchers and clears its memory queue too.
+      clearStored();
+      if (sender || loading) run('setup', (s) => s.optOut(), false);
     },
     reset() {
       // The identity lives in the SDK's own storage: "forget me" needs the SDK.
+      dropQueuedTracks();
       clearStored();
-      run((s) => s.reset(), true);
+      run('setup', (s) => s.reset(), true);
     },
   };
 }

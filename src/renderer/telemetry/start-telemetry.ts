@@ -107,6 +107,9 @@ async function startWith(client: LinewatchClient, kiosk: boolean): Promise<void>
   const { mixpanelToken, mixpanelApiHost } = config;
   if (mixpanelToken !== null && mixpanelApiHost !== null) {
     const options = { token: mixpanelToken, apiHost: mixpanelApiHost };
+    // Not granted machine-wide: no window may hold unsent usage events (a session that ended
+    // between a track and its withdrawal could have left some; they must never go out later).
+    if (!initial.choice.usage_analytics) clearStoredUsageQueues(options.token);
     const deferred = createDeferredUsageSender(
       async () =>
         (await import('./mixpanel-client')).createMixpanelSender(options, rendererConsentGate, scrubber),
