@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { WS_PATH, WS_SUBPROTOCOL, WS_TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/contract/ws-protocol';
@@ -16,7 +16,8 @@ import type { LinewatchServices } from '../app/services-types';
 import { readStaticFile } from './static-files';
 import { withTelemetryConnectSrc } from '../telemetry/telemetry-env';
 import { createHostAllowList, isLoopbackBind } from './host-allow-list';
-import { createHostLog, printable, type HostLog } from './host-log';
+import { listenForClientErrors, peer, refuseUpgrade } from './client-errors';
+import { createHostLog, printable } from './host-log';
 import { offeredSubprotocols, offersOperatorToken } from './operator-token';
 import { DEFAULT_RATE_LIMITS } from './rate-limit';
 import { serveConnection, type ConnectionLimits } from './ws-connection';
@@ -72,43 +73,6 @@ export interface HttpHost {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-const peer = (socket: Socket | Duplex): string => {
-  const { remoteAddress, remotePort } = socket as Partial<Socket>;
-  return remoteAddress === undefined ? 'a client' : `${remoteAddress}:${remotePort ?? 0}`;
-};
-
-/** Answers an upgrade that will not become a WebSocket, then lets the socket go. */
-function refuseUpgrade(socket: Duplex, status: number, body: string): void {
-  if (!socket.writable) return void socket.destroy();
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nConnection: close\r\n` +
-      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
-
-const CLIENT_ERROR_STATUS: Record<string, number> = {
-  HPE_HEADER_OVERFLOW: 431,
-  ERR_HTTP_REQUEST_TIMEOUT: 408,
-};
-
-function listenForClientErrors(server: http.Server, log: HostLog): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code !== 'ECONNRESET')
-      log('http', `bad request from ${peer(socket)}: ${printable(error.code ?? error.message)}`);
-    if (!socket.writable) return void socket.destroy();
-    const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? 400;
-    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nConnection: close\r\n\r\n`);
-  });
-  server.on('tlsClientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    log('tls', `TLS handshake with ${peer(socket)} failed: ${printable(error.code ?? error.message)}`);
-    socket.destroy();
-  });
-  server.on('drop', (data?: { remoteAddress?: string }) =>
-    log('capacity', `dropped a connection from ${data?.remoteAddress ?? 'a client'}: too many open sockets`),
-  );
 }
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
