@@ -77,7 +77,8 @@ export function createHostAllowList(options: HostAllowListOptions): HostAllowLis
   const named = new Set<string>(LOOPBACK_NAMES);
   const wildcard = isWildcardBind(options.bindHost);
   const bound = canonicalHostname(options.bindHost);
-  if (bound !== null && !wildcard) named.add(bound);
+  // Bound to a wildcard, the wildcard literal too: it is the URL `serve` prints, and not a DNS name.
+  if (bound !== null) named.add(bound);
   for (const name of options.allowHosts ?? []) {
     const canonical = canonicalHostname(name);
     if (canonical !== null) named.add(canonical);

@@ -39,8 +39,9 @@ describe('Host header', () => {
     ['::', '10.20.30.40', true],
     ['0.0.0.0', '10.20.30.41:8470', false],
     ['0.0.0.0', 'wall.plant.local:8470', false],
-    // ...but never to 0.0.0.0 itself
-    ['0.0.0.0', '0.0.0.0:8470', false],
+    // ...and to the wildcard literal itself (the URL serve prints), an IP, not a DNS name
+    ['0.0.0.0', '0.0.0.0:8470', true],
+    ['127.0.0.1', '0.0.0.0:8470', false],
     // bound to a name: that name
     ['wall.plant.local', 'Wall.Plant.Local:8470', true],
   ])('bound to %s, Host %j -> %s', (bindHost, host, allowed) => {
