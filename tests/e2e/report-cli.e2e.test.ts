@@ -16,6 +16,11 @@ const EXPECTED = JSON.parse(
 const WINDOW = ['--from', '2026-01-05T14:00:00Z', '--to', '2026-01-05T14:30:00Z'];
 
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+/**
+ * Each run starts the bin afresh (about 1 CPU-second; 2-5 s of wall time when the machine is
+ * busy): tests that run it several times get room for that many starts, not the default minute.
+ */
+const timeoutFor = (runs: number): { timeout: number } => ({ timeout: runs * 20_000 });
 
 describe('linewatch report (built bin)', () => {
   const temp = makeTempDir('report-e2e');
@@ -84,7 +89,7 @@ describe('linewatch report (built bin)', () => {
     expect(stdout.stdout).toContain('</html>');
   });
 
-  it('exit 1 with a clear message on bad input', () => {
+  it('exit 1 with a clear message on bad input', timeoutFor(5), () => {
     const local = run(...base, '--from', '2026-01-05T14:00:00', '--to', '2026-01-05T14:30:00Z');
     expect(local.status).toBe(1);
     expect(local.stderr).toMatch(/--from: expected an ISO 8601 time with Z or an offset/);
@@ -109,7 +114,7 @@ describe('linewatch report (built bin)', () => {
     expect(unknownShift.stderr).toMatch(/--shift: no shift "lunch"/);
   });
 
-  it('exit 2 with usage on missing or conflicting options', () => {
+  it('exit 2 with usage on missing or conflicting options', timeoutFor(6), () => {
     for (const args of [
       [...base, '--from', '2026-01-05T14:00:00Z'],
       ['report', '--config', CONFIG, ...WINDOW],

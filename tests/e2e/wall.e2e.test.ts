@@ -11,6 +11,9 @@ import { startSmallPlant, type SmallPlant } from '../support/small-plant';
 import { declineTelemetryIfAsked } from '../support/first-run';
 import { makeTempDir } from '../support/temp-dir';
 
+/** Polls return as soon as their condition holds; this is only how long a stuck run may take. */
+const POLL = { timeout: 30_000 };
+
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 
@@ -37,19 +40,19 @@ describe.skipIf(missing !== null)('wall in a real browser against linewatch serv
   it('shows every endpoint, turns a tile down when its device stops and up when it returns', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(cli.url);
-    await declineTelemetryIfAsked(page, '[data-endpoint-id]');
+    await declineTelemetryIfAsked(page, '[data-endpoint-id]', { timeoutMs: POLL.timeout });
     const plc = page.locator('[data-endpoint-id="press1-plc"]');
-    await expect.poll(() => page.locator('[data-endpoint-id]').count(), { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => plc.getAttribute('data-state'), { timeout: 10_000 }).toBe('up');
+    await expect.poll(() => page.locator('[data-endpoint-id]').count(), POLL).toBe(2);
+    await expect.poll(() => plc.getAttribute('data-state'), POLL).toBe('up');
 
     await plant.plc.stop();
-    await expect.poll(() => plc.getAttribute('data-state'), { timeout: 10_000 }).toBe('down');
-    await expect.poll(() => plc.innerText()).toMatch(/DOWN/);
+    await expect.poll(() => plc.getAttribute('data-state'), POLL).toBe('down');
+    await expect.poll(() => plc.innerText(), POLL).toMatch(/DOWN/);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/e2e-wall-device-down-1080p.png' });
 
     await plant.plc.start();
-    await expect.poll(() => plc.getAttribute('data-state'), { timeout: 10_000 }).toBe('up');
+    await expect.poll(() => plc.getAttribute('data-state'), POLL).toBe('up');
     await page.setViewportSize({ width: 3840, height: 2160 });
     await page.screenshot({ path: 'test-results/e2e-wall-recovered-4k.png' });
     await page.close();

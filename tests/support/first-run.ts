@@ -3,11 +3,15 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export async function declineTelemetryIfAsked(page: Page, readySelector: string): Promise<void> {
+export async function declineTelemetryIfAsked(
+  page: Page,
+  readySelector: string,
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   const decline = page.getByRole('button', { name: 'Send nothing' });
   await expect
     .poll(async () => (await decline.count()) + (await page.locator(readySelector).count()), {
-      timeout: 10_000,
+      timeout: options.timeoutMs ?? 10_000,
     })
     .toBeGreaterThan(0);
   if ((await decline.count()) > 0) await decline.click();
