@@ -305,7 +305,7 @@ lines:
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(host.url);
     const dialog = page.getByRole('dialog', { name: 'Help improve Linewatch?' });
-    await dialog.waitFor({ timeout: 10_000 });
+    await dialog.waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-endpoint-id]').count()).toBe(0);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/e2e-consent-dialog-1080p.png' });
@@ -313,7 +313,7 @@ lines:
     await page.screenshot({ path: 'test-results/e2e-consent-dialog-4k.png' });
     await throwInRenderer(page);
     await page.getByRole('button', { name: 'Send nothing' }).click();
-    await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 30_000 });
     await page.evaluate("location.hash = '#/alarms'");
     await throwInRenderer(page);
     const cli = await run(
@@ -339,15 +339,15 @@ lines:
     );
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(host.url);
-    await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 30_000 });
     await throwInRenderer(page);
     const names = () => receiver.mixpanelEvents().map((e) => e.event);
-    await expect.poll(names, { timeout: 20_000 }).toContain('Console Started');
+    await expect.poll(names, { timeout: 30_000 }).toContain('Console Started');
     await expect
-      .poll(() => receiver.sentryEvents().join('\n'), { timeout: 15_000 })
+      .poll(() => receiver.sentryEvents().join('\n'), { timeout: 30_000 })
       .toMatch(/telemetry self-test/);
     await expect
-      .poll(() => receiver.sentryEvents().join('\n'), { timeout: 15_000 })
+      .poll(() => receiver.sentryEvents().join('\n'), { timeout: 30_000 })
       .toMatch(/"process":"renderer"/);
 
     const cli = await run(
@@ -385,27 +385,27 @@ lines:
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript(logQueueWrites);
     await page.goto(host.url);
-    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+    await page.getByRole('dialog').waitFor({ timeout: 30_000 });
     for (const label of ['Error reports', 'Performance timings', 'Usage statistics']) {
       await page.getByRole('switch', { name: label }).check();
     }
     await page.getByRole('button', { name: 'Save choice' }).click();
-    await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 30_000 });
     // Usage analytics is on: Mixpanel's first batch (every 5 s) brings the consent event.
     const events = () => mine().flatMap(mixpanelEventsIn);
-    await expect.poll(() => events().map((e) => e.event), { timeout: 20_000 }).toContain('Consent Changed');
+    await expect.poll(() => events().map((e) => e.event), { timeout: 30_000 }).toContain('Consent Changed');
 
     // Keep tracking in bursts, so that enqueues wait for Mixpanel's storage lock as the withdrawal
     // lands (issue 9), and wait until events are queued unsent: these the withdrawal must delete.
     await page.evaluate(keepTracking);
-    await expect.poll(() => page.evaluate(queuedEventCount), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(queuedEventCount), { timeout: 30_000 }).toBeGreaterThan(0);
     const reply = await callContract(host.url, 'setConsent', {
       choice: { error_diagnostics: false, performance: false, usage_analytics: false },
     });
     const repliedAt = Date.now();
     expect(reply).toMatchObject({ result: { ok: true, value: { source: 'stored' } } });
     // The page learns it through `consentChanged`; Mixpanel's opt-out flag says it has applied it.
-    await expect.poll(() => page.evaluate(mixpanelOptedOutAt), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(mixpanelOptedOutAt), { timeout: 30_000 }).toBeGreaterThan(0);
     const optedOutAt = await page.evaluate(mixpanelOptedOutAt);
 
     // For 10 s, while the page keeps tracking (page changes on every page, bursts of page views)

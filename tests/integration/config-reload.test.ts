@@ -42,7 +42,9 @@ describe('config hot reload', () => {
       },
     });
     const waitFor = async (count: number): Promise<ConfigStatus> => {
-      for (let i = 0; i < 100 && applied.length < count; i++) await new Promise((r) => setTimeout(r, 50));
+      // Returns as soon as the event is there; the deadline only has to outlast a loaded machine.
+      const deadline = Date.now() + 20_000;
+      while (applied.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const last = applied[count - 1];
       if (!last) throw new Error(`expected ${count} configApplied events, got ${applied.length}`);
       return last;

@@ -128,7 +128,7 @@ describe('startup', () => {
     await expect(defined(shell).ready).rejects.toThrow('config has 2 errors');
     expect(fake.errorBoxes[0]?.content).toBe('config has 2 errors');
     expect(FakeBrowserWindow.instances).toHaveLength(0);
-    await vi.waitFor(() => expect(fake.app.calls).toContain('exit:1'));
+    await vi.waitFor(() => expect(fake.app.calls).toContain('exit:1'), { timeout: 20_000 });
   });
 });
 
@@ -143,7 +143,7 @@ describe('shutdown', () => {
     const first = fakeEvent();
     fake.app.emit('before-quit', first);
     expect(first.defaultPrevented).toBe(true);
-    await vi.waitFor(() => expect(services.stop).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(services.stop).toHaveBeenCalledOnce(), { timeout: 20_000 });
     expect(fake.app.calls).not.toContain('quit');
     expect(fake.ipcMain.handlers.size).toBe(0);
 
@@ -152,7 +152,7 @@ describe('shutdown', () => {
     expect(duringStop.defaultPrevented).toBe(true);
 
     releaseStop();
-    await vi.waitFor(() => expect(fake.app.calls).toContain('quit'));
+    await vi.waitFor(() => expect(fake.app.calls).toContain('quit'), { timeout: 20_000 });
     const again = fakeEvent();
     fake.app.emit('before-quit', again);
     fake.app.emit('will-quit', again);
