@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 20_000,
+          testTimeout: 30_000,
         },
       },
       {
@@ -16,7 +16,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // Generous: every wait inside returns at its event; these only stop a hung test.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },
