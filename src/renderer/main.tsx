@@ -14,6 +14,7 @@ import { healthStore } from './stores/health-store';
 import { startHealthSync } from './stores/health-sync';
 import { startWallSync } from './stores/wall-sync';
 import { wallStore } from './stores/wall-store';
+import { OperatorPromptHost } from './components/OperatorPrompt';
 import { AcknowledgeContext, type AcknowledgeActions } from './views/acknowledge-context';
 import { ConsentGate } from './telemetry/ConsentGate';
 import { startRendererTelemetry } from './telemetry/start-telemetry';
@@ -22,13 +23,15 @@ import './styles/tile.css';
 import './styles/header-status.css';
 import './styles/alarms.css';
 import './styles/ack-dialog.css';
+import './styles/operator-access.css';
 import './styles/app.css';
 import './styles/overview.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const client = selectClient();
+// App info learnt when main refuses a change (access, pinSet) keeps the wall store current too.
+const client = selectClient({ onAppInfo: (info) => wallStore.getState().setAppInfo(info) });
 const alarmSound = installAlarmSound();
 const operatorMemory = createOperatorMemory();
 
@@ -52,6 +55,8 @@ createRoot(container).render(
       <ConsentGate>
         <App client={client} kiosk={KIOSK} />
       </ConsentGate>
+      {/* Outside the gate: saving the first-run consent choice may need the PIN as well. */}
+      <OperatorPromptHost operator={client.operator} />
     </AcknowledgeContext>
   </StrictMode>,
 );

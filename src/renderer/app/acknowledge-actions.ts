@@ -1,16 +1,30 @@
-// The acknowledge actions the App provides: the normal flow, plus the operator PIN when the page
-// runs as a kiosk wall and a PIN is set (anyone walking past a wall could otherwise silence it).
+// The acknowledge actions the App provides: the normal flow, plus the operator PIN while one is set
+// (on every console: main refuses an acknowledgement without proof) and, on a read-only LAN wall,
+// the operator token before the dialog can open at all.
+import type { OperatorAccess } from '../client/operator-access';
 import type { LinewatchClient } from '../client/linewatch-client';
 import { submitAcknowledge, type OperatorMemory, type PinGate } from '../stores/acknowledge-flow';
 import type { AlarmStore } from '../stores/alarm-store';
 import { settingsStore } from '../stores/settings-store';
+import { isReadOnlyConnection, wallStore } from '../stores/wall-store';
 import type { AcknowledgeActions } from '../views/acknowledge-context';
 
-export function kioskPinGate(client: Pick<LinewatchClient, 'verifyPin'>, kiosk: boolean): PinGate {
+/**
+ * Whether an operator PIN is set, from the settings (replaced by every save here) or else the app
+ * info. Until either is known a kiosk assumes one is set (refusing is the safe side); a desk asks
+ * only once main refuses.
+ */
+export function pinIsSet(kiosk: boolean): boolean {
+  return settingsStore.getState().settings?.pinSet ?? wallStore.getState().appInfo?.pinSet ?? kiosk;
+}
+
+export function operatorPinGate(
+  operator: Pick<OperatorAccess, 'session' | 'verifyPin'>,
+  kiosk: boolean,
+): PinGate {
   return {
-    // Until the settings are known a kiosk assumes a PIN is set: refusing is the safe side.
-    required: () => kiosk && (settingsStore.getState().settings?.pinSet ?? true),
-    verify: async (pin) => (await client.verifyPin({ pin })).ok,
+    required: () => pinIsSet(kiosk) && operator.session.live() === null,
+    verify: (pin) => operator.verifyPin(pin),
   };
 }
 
@@ -20,10 +34,11 @@ export function createAcknowledgeActions(deps: {
   memory: OperatorMemory;
   kiosk: boolean;
 }): AcknowledgeActions {
-  const pinGate = kioskPinGate(deps.client, deps.kiosk);
+  const pinGate = operatorPinGate(deps.client.operator, deps.kiosk);
   return {
-    submit: (input) => submitAcknowledge({ ...deps, pinGate }, input),
+    submit: (input) => submitAcknowledge({ ...deps, pinGate, readOnly: isReadOnlyConnection }, input),
     lastOperator: () => deps.memory.load(),
     pinRequired: () => pinGate.required(),
+    signIn: () => deps.client.operator.askToken('acknowledge the alarm'),
   };
 }

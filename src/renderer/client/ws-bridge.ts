@@ -1,6 +1,7 @@
 // A `LinewatchBridge` over the headless host's WebSocket (`/contract`). It survives a restart of
 // the host: pending calls fail fast with a `transport` error, and the socket reconnects with a
-// capped backoff while the UI shows the connection status.
+// capped backoff while the UI shows the connection status. Every (re)connect offers the
+// subprotocols `protocols()` names at that moment (the operator token of a LAN wall).
 import {
   ERROR_CODES,
   events,
@@ -31,13 +32,20 @@ export interface ContractSocket {
 
 export interface WsBridgeOptions {
   url: string;
-  createSocket?: (url: string) => ContractSocket;
+  createSocket?: (url: string, protocols: string[] | undefined) => ContractSocket;
+  /** Asked on every connect: the subprotocols to offer, none when undefined or empty. */
+  protocols?: () => string[] | undefined;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
 }
 
 export type WsBridge = LinewatchBridge & {
   connection: ConnectionStatusSource;
+  /**
+   * Drop the socket and connect again now (with what `protocols()` says now); pending calls fail.
+   * Resolves true when the new socket opened, false when that attempt failed.
+   */
+  reconnect(): Promise<boolean>;
   /** Stop for good: close the socket, fail pending calls, no reconnect. */
   close(): void;
 };
@@ -58,7 +66,10 @@ function isEventName(name: string): name is EventName {
 }
 
 export function createWsBridge(options: WsBridgeOptions): WsBridge {
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const createSocket =
+    options.createSocket ??
+    ((url: string, protocols: string[] | undefined) =>
+      protocols ? new WebSocket(url, protocols) : new WebSocket(url));
   const initialBackoffMs = options.initialBackoffMs ?? 1_000;
   const maxBackoffMs = options.maxBackoffMs ?? 10_000;
 
@@ -74,6 +85,13 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   const unsent: ClientFrame[] = [];
   const eventListeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
+  // Told how the next connection attempt ends (see reconnect).
+  let attemptWaiters: ((opened: boolean) => void)[] = [];
+  const attemptEnded = (opened: boolean): void => {
+    const waiters = attemptWaiters;
+    attemptWaiters = [];
+    for (const waiter of waiters) waiter(opened);
+  };
 
   const setStatus = (next: ConnectionStatus): void => {
     status = next;
@@ -141,14 +159,19 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   function connect(): void {
     let ws: ContractSocket;
     try {
-      ws = createSocket(options.url);
+      const protocols = options.protocols?.();
+      ws = createSocket(options.url, protocols && protocols.length > 0 ? protocols : undefined);
     } catch {
+      attemptEnded(false);
       scheduleReconnect();
       return;
     }
     socket = ws;
+    let opened = false;
     ws.addEventListener('open', () => {
       if (socket !== ws) return;
+      opened = true;
+      attemptEnded(true);
       backoffMs = initialBackoffMs;
       setStatus({ state: 'open', nextAttemptAt: null });
       for (const frame of unsent.splice(0)) ws.send(JSON.stringify(frame));
@@ -161,6 +184,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     const drop = (): void => {
       if (socket !== ws) return;
       socket = null;
+      if (!opened) attemptEnded(false);
       ws.close();
       failPending('The connection to Linewatch was lost');
       if (!closedForGood) scheduleReconnect();
@@ -206,8 +230,24 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
         return () => statusListeners.delete(listener);
       },
     },
+    reconnect() {
+      if (closedForGood) return Promise.resolve(false);
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
+      const ws = socket;
+      socket = null;
+      failPending('Reconnecting to Linewatch');
+      ws?.close();
+      backoffMs = initialBackoffMs;
+      // Through 'reconnecting', so the stores reload once the new socket is open.
+      setStatus({ state: 'reconnecting', nextAttemptAt: null });
+      const outcome = new Promise<boolean>((resolve) => attemptWaiters.push(resolve));
+      connect();
+      return outcome;
+    },
     close() {
       closedForGood = true;
+      attemptEnded(false);
       if (retryTimer) clearTimeout(retryTimer);
       const ws = socket;
       socket = null;

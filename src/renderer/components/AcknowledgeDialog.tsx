@@ -1,12 +1,16 @@
-// The small acknowledge dialog: who (required, prefilled with the last name used here) and an
-// optional note. A native modal <dialog> keeps focus inside and closes on Escape; Enter submits
-// from either field (Shift+Enter adds a line to the note). Refusals are shown inside the dialog.
+// The small acknowledge dialog: who (required, prefilled with the last name used here), an
+// optional note and, while an operator PIN is set and no operator session is live, the PIN. A
+// native modal <dialog> keeps focus inside and closes on Escape; Enter submits from either field
+// (Shift+Enter adds a line to the note). Refusals are shown inside the dialog. On a read-only LAN
+// wall the operator token is asked for first (the shared prompt); cancelling it closes the dialog.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AlarmView } from '../../shared/contract';
 import { OPERATOR_REQUIRED } from '../stores/acknowledge-flow';
 import { useAlarms } from '../stores/alarm-store';
+import { useWall } from '../stores/wall-store';
 import { useAcknowledgeActions } from '../views/acknowledge-context';
 import { ALARM_STRIP_ID } from './AlarmStrip';
+import { PinField } from './OperatorPrompt';
 
 /**
  * Back to the button that opened the dialog; once that alarm is acknowledged, on to the next one
@@ -121,17 +125,9 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
         {askPin && (
           <label className="ack-dialog__field">
             <span>
-              Operator PIN <span className="ack-dialog__required">(required on this wall)</span>
+              Operator PIN <span className="ack-dialog__required">(required while a PIN is set)</span>
             </span>
-            <input
-              name="pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              value={pin}
-              onChange={(event) => setPin(event.target.value)}
-            />
+            <PinField value={pin} onChange={setPin} />
           </label>
         )}
         {error && (
@@ -155,10 +151,29 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
   );
 }
 
+/** A read-only wall: the token prompt comes first; once signed in the form takes over. */
+function SignInFirst() {
+  const actions = useAcknowledgeActions();
+  const close = useAlarms((state) => state.closeAcknowledge);
+  useEffect(() => {
+    let current = true;
+    // Asked twice in StrictMode's double effect, the prompt is still shown once (same answer).
+    void (actions.signIn?.() ?? Promise.resolve(false)).then((signedIn) => {
+      if (current && !signedIn) close();
+    });
+    return () => {
+      current = false;
+    };
+  }, [actions, close]);
+  return null;
+}
+
 export function AcknowledgeDialog() {
   const alarmId = useAlarms((state) => state.acknowledging?.alarmId ?? null);
   const alarm = useAlarms((state) => state.alarms.find((candidate) => candidate.id === alarmId));
+  const readOnly = useWall((state) => state.appInfo?.access === 'read-only');
   if (alarmId === null) return null;
+  if (readOnly) return <SignInFirst key={alarmId} />;
   // Keyed by alarm, so switching alarms starts a fresh form (and focus runs again).
   return <AcknowledgeForm key={alarmId} alarmId={alarmId} alarm={alarm} />;
 }

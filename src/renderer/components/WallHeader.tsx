@@ -1,10 +1,13 @@
 // The top bar: which site, what time it is there, and the plant-wide counts operators scan first;
-// also whether checks run late and whether the alarm sound is on.
+// also whether checks run late, whether the alarm sound is on, and whether this screen may only
+// read (a LAN wall without the operator token), with the way out of that.
 import { useMemo } from 'react';
 import type { EndpointState } from '../../shared/domain/endpoint';
+import { useClient } from '../app/client-context';
 import { useClock } from '../stores/clock-store';
 import { useWall, type WallState } from '../stores/wall-store';
 import { SchedulerLagChip } from './HealthIndicators';
+import { EyeIcon } from './icons';
 import { SoundToggle } from './SoundToggle';
 
 function siteTimeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
@@ -48,6 +51,31 @@ function SiteClock({ timeZone }: { timeZone: string | undefined }) {
   );
 }
 
+/** Shown only on a read-only LAN wall; on loopback and in the Electron window never. */
+function ReadOnlyChip() {
+  const readOnly = useWall((state) => state.appInfo?.access === 'read-only');
+  const client = useClient();
+  if (!readOnly) return null;
+  return (
+    <span
+      className="header__chip header__chip--read-only"
+      data-access="read-only"
+      title="This screen shows everything but cannot acknowledge alarms or change settings"
+    >
+      <EyeIcon /> READ-ONLY
+      {client.operator.canSignIn && (
+        <button
+          type="button"
+          className="header__sign-in"
+          onClick={() => void client.operator.askToken('act from this screen')}
+        >
+          Operator sign-in
+        </button>
+      )}
+    </span>
+  );
+}
+
 export function WallHeader() {
   const site = useWall((state) => state.site);
   const demo = useWall((state) => state.appInfo?.demo ?? false);
@@ -59,6 +87,7 @@ export function WallHeader() {
       <div className="header__site">
         <h1 className="header__name">{site?.name ?? 'Linewatch'}</h1>
         {demo && <span className="header__demo">DEMO PLANT</span>}
+        <ReadOnlyChip />
         <SchedulerLagChip />
       </div>
       <div className="header__counts" aria-label="Device counts">

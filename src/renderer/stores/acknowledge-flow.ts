@@ -3,6 +3,8 @@
 // operator can act on, shown inside the dialog rather than lost in a console.
 import type { AlarmView } from '../../shared/contract';
 import { ContractCallError, type LinewatchClient } from '../client/linewatch-client';
+import { describeForbidden } from '../client/operator-access';
+import type { PromptOutcome } from '../client/operator-prompts';
 import type { AlarmStore } from './alarm-store';
 
 /** Where the last operator name is kept between acknowledgements (localStorage in the browser). */
@@ -14,14 +16,18 @@ export interface OperatorMemory {
 export interface AcknowledgeInput {
   operator: string;
   note: string;
-  /** The operator PIN, asked for on a kiosk wall (see `pinGate`). */
+  /** The operator PIN, asked for in the dialog while one is set (see `pinGate`). */
   pin?: string;
 }
 
-/** On a kiosk wall with a PIN set, acknowledging needs the operator PIN. */
+/**
+ * While an operator PIN is set, main accepts an acknowledgement only with proof. The dialog asks
+ * for the PIN when this console holds no live operator session; verifying it earns one, which the
+ * client then sends with the acknowledgement (and the next ones, for a while).
+ */
 export interface PinGate {
   required(): boolean;
-  verify(pin: string): Promise<boolean>;
+  verify(pin: string): Promise<PromptOutcome>;
 }
 
 export interface AcknowledgeDeps {
@@ -29,9 +35,9 @@ export interface AcknowledgeDeps {
   store: AlarmStore;
   memory: OperatorMemory;
   pinGate?: PinGate;
+  /** True on a LAN wall that has not presented the operator token (it may only read). */
+  readOnly?: () => boolean;
 }
-
-export const PIN_WRONG = 'Wrong PIN. Enter the operator PIN to acknowledge from this wall.';
 
 export const OPERATOR_REQUIRED = 'Enter your name so the shift log shows who acknowledged.';
 
@@ -45,6 +51,7 @@ export async function describeAcknowledgeFailure(
   error: unknown,
   alarmId: number,
   client: AcknowledgeDeps['client'],
+  readOnly = false,
 ): Promise<string> {
   if (!(error instanceof ContractCallError)) {
     return `Could not acknowledge: ${error instanceof Error ? error.message : String(error)}`;
@@ -62,6 +69,8 @@ export async function describeAcknowledgeFailure(
       return 'This alarm no longer exists — it may have been cleared and closed meanwhile.';
     case 'transport':
       return 'Not connected to Linewatch. Try again when the connection is back.';
+    case 'forbidden':
+      return describeForbidden(error.detail, readOnly, 'acknowledge alarms');
     case 'bad_request':
       return `Linewatch refused the acknowledgement: ${error.detail}`;
     default:
@@ -82,9 +91,14 @@ export async function submitAcknowledge(deps: AcknowledgeDeps, input: Acknowledg
   store.getState().setAcknowledgeProgress({ submitting: true, error: null });
   memory.save(operator);
   try {
-    if (deps.pinGate?.required() && !(await deps.pinGate.verify(input.pin ?? ''))) {
-      store.getState().setAcknowledgeProgress({ submitting: false, error: PIN_WRONG });
-      return false;
+    if (deps.pinGate?.required()) {
+      const check = await deps.pinGate.verify(input.pin ?? '');
+      if (!check.ok) {
+        if (store.getState().acknowledging?.alarmId === draft.alarmId) {
+          store.getState().setAcknowledgeProgress({ submitting: false, error: check.message });
+        }
+        return false;
+      }
     }
     const updated = await client.acknowledgeAlarm({
       alarmId: draft.alarmId,
@@ -95,7 +109,12 @@ export async function submitAcknowledge(deps: AcknowledgeDeps, input: Acknowledg
     if (store.getState().acknowledging?.alarmId === draft.alarmId) store.getState().closeAcknowledge();
     return true;
   } catch (error) {
-    const message = await describeAcknowledgeFailure(error, draft.alarmId, client);
+    const message = await describeAcknowledgeFailure(
+      error,
+      draft.alarmId,
+      client,
+      deps.readOnly?.() ?? false,
+    );
     // The operator may have closed the dialog (or opened another) while the call was in flight.
     if (store.getState().acknowledging?.alarmId === draft.alarmId) {
       store.getState().setAcknowledgeProgress({ submitting: false, error: message });

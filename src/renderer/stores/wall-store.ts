@@ -10,6 +10,11 @@ export type LiveStates = Readonly<Record<string, EndpointLive>>;
 
 export interface WallState {
   appInfo: AppInfo | null;
+  /**
+   * The first app info said `read-only`: a LAN wall. It stays a wall (no first-run consent
+   * question) after an operator signs in on it.
+   */
+  startedReadOnly: boolean;
   site: WallSnapshot['site'] | null;
   lines: readonly WallLine[];
   live: LiveStates;
@@ -58,12 +63,17 @@ export function mergeLiveStates(live: LiveStates, batch: readonly EndpointLive[]
 export function createWallStore(): WallStore {
   return createStore<WallState>()((set) => ({
     appInfo: null,
+    startedReadOnly: false,
     site: null,
     lines: [],
     live: {},
     connection: { state: 'connecting', nextAttemptAt: null },
     loadError: null,
-    setAppInfo: (appInfo) => set({ appInfo }),
+    setAppInfo: (appInfo) =>
+      set((state) => ({
+        appInfo,
+        startedReadOnly: state.appInfo === null ? appInfo.access === 'read-only' : state.startedReadOnly,
+      })),
     setSnapshot: (snapshot) =>
       set((state) => {
         // Endpoints missing from the snapshot are gone from the config. Entries the snapshot does not
@@ -89,6 +99,9 @@ export function createWallStore(): WallStore {
 
 /** The renderer's single wall store. Tests create their own with createWallStore(). */
 export const wallStore = createWallStore();
+
+/** This connection may only read (a LAN wall without the operator token). */
+export const isReadOnlyConnection = (): boolean => wallStore.getState().appInfo?.access === 'read-only';
 
 export function useWall<T>(selector: (state: WallState) => T): T {
   return useStore(wallStore, selector);

@@ -1,5 +1,5 @@
 // How the acknowledge dialog reaches the services without knowing the client or the storage: the
-// app root provides these two functions once, tests of the flow use submitAcknowledge directly.
+// app root provides these functions once, tests of the flow use submitAcknowledge directly.
 import { createContext, useContext } from 'react';
 import type { AcknowledgeInput } from '../stores/acknowledge-flow';
 
@@ -7,8 +7,10 @@ export interface AcknowledgeActions {
   submit(input: AcknowledgeInput): Promise<boolean>;
   /** The operator name used last on this screen, '' if none. */
   lastOperator(): string;
-  /** True on a kiosk wall with an operator PIN set: the dialog then asks for it. */
+  /** True while an operator PIN is set and this console holds no live session: the dialog asks. */
   pinRequired?(): boolean;
+  /** On a read-only LAN wall: ask for the operator token; true once this screen may act. */
+  signIn?(): Promise<boolean>;
 }
 
 export const AcknowledgeContext = createContext<AcknowledgeActions | null>(null);

@@ -3,6 +3,7 @@ import {
   OPERATOR_REQUIRED,
   submitAcknowledge,
   type OperatorMemory,
+  type PinGate,
 } from '../../../src/renderer/stores/acknowledge-flow';
 import { createAlarmStore } from '../../../src/renderer/stores/alarm-store';
 import type { BridgeRequests } from '../../../src/renderer/client/request-methods';
@@ -114,5 +115,62 @@ describe('acknowledge flow', () => {
     store.getState().closeAcknowledge();
     await pending;
     expect(store.getState().acknowledging).toBeNull();
+  });
+});
+
+describe('acknowledge flow while an operator PIN is set', () => {
+  const gate = (outcome: Awaited<ReturnType<PinGate['verify']>>, required = true) => ({
+    required: () => required,
+    verify: vi.fn(async () => outcome),
+  });
+
+  it('verifies the PIN first and acknowledges only when it is right', async () => {
+    const acknowledgeAlarm = vi.fn(async () => ({ ok: true as const, value: alarm(7) }));
+    const { deps, store } = setup({ acknowledgeAlarm });
+    const wrong = gate({ ok: false, message: 'Wrong PIN: check it and try again.' });
+    await expect(
+      submitAcknowledge({ ...deps, pinGate: wrong }, { operator: 'Anna', note: '', pin: '0000' }),
+    ).resolves.toBe(false);
+    expect(wrong.verify).toHaveBeenCalledWith('0000');
+    expect(acknowledgeAlarm).not.toHaveBeenCalled();
+    expect(store.getState().acknowledging).toMatchObject({
+      submitting: false,
+      error: expect.stringMatching(/^Wrong PIN/),
+    });
+
+    const right = gate({ ok: true });
+    await expect(
+      submitAcknowledge({ ...deps, pinGate: right }, { operator: 'Anna', note: '', pin: '4711' }),
+    ).resolves.toBe(true);
+    // The session the PIN earned travels with the request (added by the client, not here).
+    expect(acknowledgeAlarm).toHaveBeenCalledWith({ alarmId: 7, operator: 'Anna', note: '' });
+  });
+
+  it('does not ask again while a session is live', async () => {
+    const acknowledgeAlarm = vi.fn(async () => ({ ok: true as const, value: alarm(7) }));
+    const { deps } = setup({ acknowledgeAlarm });
+    const live = gate({ ok: false, message: 'unused' }, false);
+    await expect(submitAcknowledge({ ...deps, pinGate: live }, { operator: 'Anna', note: '' })).resolves.toBe(
+      true,
+    );
+    expect(live.verify).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      false,
+      'acknowledgeAlarm refused: an operator PIN is set',
+      'An operator PIN is set: enter the operator PIN',
+    ],
+    [
+      false,
+      'Too many wrong PINs from this console: try again in 42 s',
+      'Too many wrong PINs from this console: try again in 42 s.',
+    ],
+    [true, 'acknowledgeAlarm refused: this connection is read-only', 'This screen is read-only'],
+  ])('reads a forbidden reply as a sentence (read-only %s)', async (readOnly, message, expected) => {
+    const { deps, store } = setup({ acknowledgeAlarm: fails({ code: 'forbidden', message }) });
+    await submitAcknowledge({ ...deps, readOnly: () => readOnly }, { operator: 'Anna', note: '' });
+    expect(store.getState().acknowledging?.error).toContain(expected);
   });
 });

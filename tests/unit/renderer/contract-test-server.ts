@@ -2,7 +2,12 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrame, WS_PATH, type ServerFrame } from '../../../src/shared/contract/ws-protocol';
+import {
+  ClientFrame,
+  WS_PATH,
+  WS_SUBPROTOCOL,
+  type ServerFrame,
+} from '../../../src/shared/contract/ws-protocol';
 
 export interface ReceivedRequest {
   socket: WebSocket;
@@ -13,6 +18,8 @@ export interface ContractTestServer {
   port: number;
   url: string;
   sockets: WebSocket[];
+  /** Per connection, in order: the subprotocols the client offered (none: an empty list). */
+  offeredProtocols: string[][];
   /** Resolves with the next request frame a client sends. */
   nextRequest(): Promise<ReceivedRequest>;
   send(socket: WebSocket, frame: ServerFrame): void;
@@ -21,14 +28,23 @@ export interface ContractTestServer {
 }
 
 export async function startContractTestServer(port = 0): Promise<ContractTestServer> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port, path: WS_PATH });
+  // Like the host: selects the contract's subprotocol whenever a client offers it.
+  const wss = new WebSocketServer({
+    host: '127.0.0.1',
+    port,
+    path: WS_PATH,
+    handleProtocols: (protocols) => (protocols.has(WS_SUBPROTOCOL) ? WS_SUBPROTOCOL : false),
+  });
   await once(wss, 'listening');
   const actualPort = (wss.address() as AddressInfo).port;
   const sockets: WebSocket[] = [];
+  const offeredProtocols: string[][] = [];
   const received: ReceivedRequest[] = [];
   const waiting: ((request: ReceivedRequest) => void)[] = [];
 
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request) => {
+    const header = request.headers['sec-websocket-protocol'];
+    offeredProtocols.push(header ? header.split(',').map((protocol) => protocol.trim()) : []);
     sockets.push(socket);
     socket.on('message', (data) => {
       const request = { socket, frame: ClientFrame.parse(JSON.parse(String(data))) };
@@ -43,6 +59,7 @@ export async function startContractTestServer(port = 0): Promise<ContractTestSer
     port: actualPort,
     url: `ws://127.0.0.1:${actualPort}${WS_PATH}`,
     sockets,
+    offeredProtocols,
     nextRequest: () => {
       const request = received.shift();
       return request ? Promise.resolve(request) : new Promise((resolve) => waiting.push(resolve));

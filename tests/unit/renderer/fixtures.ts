@@ -8,7 +8,14 @@ import type {
   WallSnapshot,
 } from '../../../src/shared/contract';
 
-export const appInfo: AppInfo = { name: 'Linewatch', version: '0.1.0', host: 'headless', demo: true };
+export const appInfo: AppInfo = {
+  name: 'Linewatch',
+  version: '0.1.0',
+  host: 'headless',
+  demo: true,
+  access: 'operator',
+  pinSet: false,
+};
 
 export const live = (id: string, overrides: Partial<EndpointLive> = {}): EndpointLive => ({
   id,

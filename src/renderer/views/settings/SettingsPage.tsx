@@ -1,13 +1,19 @@
 // Settings (`#/settings`): kiosk rotation, the wall display, the operator PIN, and the data
-// retention from the config (read-only). Every change is audited with the name given here; on a
-// kiosk wall every change needs the operator PIN.
+// retention from the config (read-only). Every change is audited with the name given here. While a
+// PIN is set every save needs it (sent as proof; a PIN entered in the last minutes elsewhere on
+// this console counts too), and changing or removing the PIN always needs the current PIN itself.
+// A read-only LAN wall gets the operator token prompt from the client when it saves.
 import { useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
 import { MAX_ROTATION_SECONDS, MIN_ROTATION_SECONDS, type ConsoleSettings } from '../../../shared/contract';
 import { useClient } from '../../app/client-context';
 import { KIOSK } from '../../app/kiosk-mode';
 import { routeHref } from '../../app/router';
 import { ContractCallError } from '../../client/linewatch-client';
+import { describeForbidden } from '../../client/operator-access';
+import { PinField } from '../../components/OperatorPrompt';
 import { settingsStore, useSettings } from '../../stores/settings-store';
+import { isReadOnlyConnection } from '../../stores/wall-store';
 import { ConsentSlot } from './consent-slot';
 import { RetentionFacts } from './RetentionFacts';
 
@@ -15,8 +21,9 @@ type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
 
 function describeFailure(error: unknown): string {
   if (error instanceof ContractCallError) {
-    if (error.code === 'pin_required') return `PIN refused: ${error.detail}`;
-    if (error.code === 'bad_request') return `Not saved: ${error.detail}`;
+    if (error.code === 'forbidden') {
+      return `Not saved. ${describeForbidden(error.detail, isReadOnlyConnection(), 'save the settings')}`;
+    }
     return `Not saved: ${error.detail}`;
   }
   return `Not saved: ${error instanceof Error ? error.message : String(error)}`;
@@ -32,10 +39,22 @@ function SettingsForm({ settings }: { settings: ConsoleSettings }) {
   const [removePin, setRemovePin] = useState(false);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const needsCurrentPin = settings.pinSet && (KIOSK || newPin !== '' || removePin);
+  const hasSession = useStore(client.operator.session.store, (state) => state.token !== null);
+  const changesPin = newPin !== '' || removePin;
+  // A live operator session is proof enough for a plain save, never for a PIN change.
+  const pinOptional = hasSession && !changesPin;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
+    if (settings.pinSet && currentPin === '' && !pinOptional) {
+      setOutcome({
+        kind: 'error',
+        message: changesPin
+          ? 'Not saved: enter the current PIN to change or remove it.'
+          : 'Not saved: an operator PIN is set, enter it to save the settings.',
+      });
+      return;
+    }
     setSaving(true);
     setOutcome(null);
     try {
@@ -45,8 +64,11 @@ function SettingsForm({ settings }: { settings: ConsoleSettings }) {
         kioskRotationSeconds: Number(rotation),
         displayIndex: display.trim() === '' ? null : Number(display),
         ...(removePin ? { newPin: null } : newPin !== '' ? { newPin } : {}),
-        ...(settings.pinSet ? { currentPin } : {}),
+        ...(settings.pinSet && currentPin !== '' ? { proof: { pin: currentPin } } : {}),
+        ...(settings.pinSet && changesPin ? { currentPin } : {}),
       });
+      // A new or removed PIN ends every operator session in main; this console's too.
+      if (changesPin) client.operator.session.end();
       settingsStore.getState().setSettings(updated);
       setCurrentPin('');
       setNewPin('');
@@ -113,18 +135,17 @@ function SettingsForm({ settings }: { settings: ConsoleSettings }) {
             Remove the PIN
           </label>
         )}
-        {needsCurrentPin && (
+        {settings.pinSet && (
           <label className="settings__field">
-            <span>Current PIN (required{KIOSK ? ' on this wall' : ' to change the PIN'})</span>
-            <input
-              name="currentPin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              required
-              value={currentPin}
-              onChange={(e) => setCurrentPin(e.target.value)}
-            />
+            <span>
+              Current PIN{' '}
+              {pinOptional
+                ? '(not needed again for a few minutes after it was entered here)'
+                : changesPin
+                  ? '(required to change or remove the PIN)'
+                  : '(required to save while a PIN is set)'}
+            </span>
+            <PinField name="currentPin" required={!pinOptional} value={currentPin} onChange={setCurrentPin} />
           </label>
         )}
       </fieldset>
