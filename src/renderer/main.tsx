@@ -32,6 +32,8 @@ if (!container) throw new Error('index.html has no #root element');
 
 // App info learnt when main refuses a change (access, pinSet) keeps the wall store current too.
 const client = selectClient({ onAppInfo: (info) => wallStore.getState().setAppInfo(info) });
+// A tab that signed in before this reload is a LAN wall although main now says `operator`.
+if (client.operator.presentsToken()) wallStore.getState().markLanWall();
 const alarmSound = installAlarmSound();
 const operatorMemory = createOperatorMemory();
 

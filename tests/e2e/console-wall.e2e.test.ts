@@ -1,7 +1,7 @@
 // End to end for the console shell against the built `linewatch serve`: the overview sorts lines by
 // health, settings are saved from the page, and a `?kiosk=1` wall hides the navigation, rotates
-// through its pages and asks for the operator PIN before acknowledging. Screenshots at 1080p and
-// 4K land in test-results/ for a human look.
+// through its pages and asks for the operator PIN before acknowledging; with a PIN set, settings
+// are saved only with it. Screenshots at 1080p and 4K land in test-results/ for a human look.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -129,6 +129,29 @@ describe.skipIf(missing !== null)('console shell and kiosk wall against linewatc
       .toBe('saved');
     await expect.poll(() => page.locator('legend').nth(1).innerText()).toMatch(/\(set\)/);
     await shot(page, 'console-settings-1080p');
+    await page.close();
+  });
+
+  it('with the PIN set, saves the settings only with the PIN and says why otherwise', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${cli.url}#/settings`);
+    const form = page.locator('[data-form="settings"]');
+    const currentPin = form.locator('input[name="currentPin"]');
+    await expect.poll(() => currentPin.count(), { timeout: 10_000 }).toBe(1);
+    await form.locator('input[name="actor"]').fill('E2E Supervisor');
+    const outcome = page.locator('[data-outcome]');
+    // The browser holds the form back: the PIN field is required while a PIN is set.
+    await form.locator('button[type="submit"]').click();
+    expect(
+      await page.evaluate("document.querySelector('input[name=currentPin]').validity.valueMissing"),
+    ).toBe(true);
+    expect(await outcome.count()).toBe(0);
+    await currentPin.fill('0000');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => outcome.innerText(), { timeout: 10_000 }).toMatch(/Not saved\. Wrong PIN/);
+    await currentPin.fill(PIN);
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => outcome.getAttribute('data-outcome'), { timeout: 10_000 }).toBe('saved');
     await page.close();
   });
 

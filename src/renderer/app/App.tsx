@@ -29,6 +29,7 @@ export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean
   const lines = useWall((s) => s.lines);
   const stale = useWall((s) => s.connection.state !== 'open');
   const dialogOpen = useAlarms((s) => s.acknowledging !== null);
+  const access = useWall((s) => s.appInfo?.access ?? 'unknown');
   const rotationSeconds = useSettings((s) => s.settings?.kioskRotationSeconds ?? FALLBACK_ROTATION_SECONDS);
   const pages = useMemo(() => rotationPages(ROUTES, lines), [lines]);
   const cursorIdle = useCursorIdle(kiosk);
@@ -49,6 +50,7 @@ export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean
         data-stale={stale}
         data-kiosk={kiosk}
         data-route={current}
+        data-connection-access={access}
       >
         <WallHeader />
         {kiosk ? (

@@ -20,6 +20,8 @@ export interface OperatorTokenTransport {
   present(token: string | null): Promise<boolean>;
   /** Drop the kept token without reconnecting (it was not accepted). */
   forget(): void;
+  /** True while a token is being presented (kept from an earlier sign-in in this tab, or just entered). */
+  presenting(): boolean;
 }
 
 /** What the client tried already for one call, so each kind of question is asked at most once. */
@@ -40,6 +42,8 @@ export interface OperatorAccess {
   prompts: OperatorPrompts;
   /** True when this console can present an operator token (a browser on the WebSocket). */
   readonly canSignIn: boolean;
+  /** True while this console presents an operator token: it is a LAN screen. */
+  presentsToken(): boolean;
   /** Checks the PIN; when right, the session it earns is kept for the next mutating requests. */
   verifyPin(pin: string): Promise<PromptOutcome>;
   /** Presents the token (reconnecting); ok once main answers that this connection may act. */
@@ -69,8 +73,7 @@ export const WRONG_PIN = 'Wrong PIN: check it and try again.';
 export const tooManyWrongPins = (seconds: number): string =>
   `Too many wrong PINs: try again in ${seconds} s.`;
 export const TOKEN_REFUSED =
-  'That token was not accepted: this screen stays read-only. Copy it again from the file ' +
-  '“operator-token” in the data folder of the Linewatch host.';
+  'That token was not accepted: this screen stays read-only. Check it and enter it again.';
 
 /**
  * A `forbidden` refusal as a sentence for the person at the screen, saying what to do next (main's
@@ -161,6 +164,7 @@ export function createOperatorAccess(deps: OperatorAccessDeps): OperatorAccess {
     session,
     prompts,
     canSignIn: token !== null,
+    presentsToken: () => token?.presenting() ?? false,
     verifyPin,
     signIn,
     askPin,

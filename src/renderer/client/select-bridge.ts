@@ -69,6 +69,7 @@ export function selectBridge(tokens: TokenStorage = sessionTokenStorage()): Sele
       token = null;
       tokens.write(null);
     },
+    presenting: () => token !== null,
   };
   return { bridge, connection: bridge.connection, operatorToken };
 }

@@ -38,6 +38,9 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
   const operatorMissing = error === OPERATOR_REQUIRED;
+  const pinRef = useRef<HTMLInputElement>(null);
+  // Asked for the PIN and refused: any refusal but a missing name is about the PIN then.
+  const pinRefused = askPin && error !== null && !operatorMissing;
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -57,7 +60,12 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void actions.submit({ operator, note, pin });
+    void actions.submit({ operator, note, pin }).then((acknowledged) => {
+      // A refused PIN is cleared for the next try; the dialog is gone after a success.
+      if (acknowledged || !askPin) return;
+      setPin('');
+      pinRef.current?.focus();
+    });
   };
   const onNoteKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -127,7 +135,13 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
             <span>
               Operator PIN <span className="ack-dialog__required">(required while a PIN is set)</span>
             </span>
-            <PinField value={pin} onChange={setPin} />
+            <PinField
+              ref={pinRef}
+              value={pin}
+              onChange={setPin}
+              invalid={pinRefused}
+              describedBy={pinRefused ? `${ids}-error` : undefined}
+            />
           </label>
         )}
         {error && (

@@ -11,10 +11,11 @@ export type LiveStates = Readonly<Record<string, EndpointLive>>;
 export interface WallState {
   appInfo: AppInfo | null;
   /**
-   * The first app info said `read-only`: a LAN wall. It stays a wall (no first-run consent
-   * question) after an operator signs in on it.
+   * A LAN wall: the services said `read-only` on this page, or it presented the operator token from
+   * the start (a reload after sign-in). It stays a wall (no first-run consent question) after an
+   * operator signs in on it.
    */
-  startedReadOnly: boolean;
+  lanWall: boolean;
   site: WallSnapshot['site'] | null;
   lines: readonly WallLine[];
   live: LiveStates;
@@ -22,6 +23,7 @@ export interface WallState {
   /** Why the last load failed, shown until a load succeeds. */
   loadError: string | null;
   setAppInfo(appInfo: AppInfo): void;
+  markLanWall(): void;
   setSnapshot(snapshot: WallSnapshot): void;
   applyStates(batch: readonly EndpointLive[]): void;
   setConnection(connection: ConnectionStatus): void;
@@ -63,17 +65,15 @@ export function mergeLiveStates(live: LiveStates, batch: readonly EndpointLive[]
 export function createWallStore(): WallStore {
   return createStore<WallState>()((set) => ({
     appInfo: null,
-    startedReadOnly: false,
+    lanWall: false,
     site: null,
     lines: [],
     live: {},
     connection: { state: 'connecting', nextAttemptAt: null },
     loadError: null,
     setAppInfo: (appInfo) =>
-      set((state) => ({
-        appInfo,
-        startedReadOnly: state.appInfo === null ? appInfo.access === 'read-only' : state.startedReadOnly,
-      })),
+      set((state) => ({ appInfo, lanWall: state.lanWall || appInfo.access === 'read-only' })),
+    markLanWall: () => set({ lanWall: true }),
     setSnapshot: (snapshot) =>
       set((state) => {
         // Endpoints missing from the snapshot are gone from the config. Entries the snapshot does not

@@ -264,6 +264,7 @@ describe('after a forbidden reply', () => {
         return true;
       },
       forget: () => void forgotten++,
+      presenting: () => presented.length > 0,
     };
     const h = harness({ acknowledgeAlarm }, token);
     h.info.current = { ...appInfo, access: 'read-only', pinSet: false };
@@ -291,6 +292,7 @@ describe('after a forbidden reply', () => {
         return value === null;
       },
       forget: () => undefined,
+      presenting: () => false,
     };
     const { client } = harness({}, token);
     await expect(client.operator.signIn('some-token')).resolves.toEqual({
