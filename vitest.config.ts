@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -19,6 +20,8 @@ export default defineConfig({
           // Generous: every wait inside returns at its event; these only stop a hung test.
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // A poll returns at its first success; its default deadline must outlast a busy machine.
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },

@@ -80,7 +80,7 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     await page.goto(`${desk.url}#/alarms`);
     // Decided before the PIN exists (the consent save would need the PIN too, see below).
     await declineTelemetryIfAsked(page, '[data-page="alarms"]');
-    await expect.poll(() => page.locator('[data-page="alarms"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-page="alarms"]').count(), { timeout: 30_000 }).toBe(1);
     await expect
       .poll(() => page.locator('[data-connection-access]').getAttribute('data-connection-access'))
       .toBe('operator');
@@ -92,7 +92,7 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     await plant.plc.stop();
     await page.reload();
     const ackButton = page.locator('.op-alarm[data-alarm-kind="unacked"] [data-ack-button]');
-    await expect.poll(() => ackButton.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => ackButton.count(), { timeout: 30_000 }).toBe(1);
     await ackButton.click();
     const dialog = page.locator('dialog.ack-dialog');
     await dialog.locator('input[name="operator"]').fill('Desk Operator');
@@ -102,16 +102,16 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     await shots(page, 'ack-pin');
     await dialog.locator('button[type="submit"]').click();
     await expect
-      .poll(() => dialog.locator('[role="alert"]').innerText(), { timeout: 10_000 })
+      .poll(() => dialog.locator('[role="alert"]').innerText(), { timeout: 30_000 })
       .toMatch(/Wrong PIN/);
     // Cleared for the next try.
     expect(await pin.inputValue()).toBe('');
     await shots(page, 'ack-pin-wrong');
     await pin.fill(PIN);
     await dialog.locator('button[type="submit"]').click();
-    await expect.poll(() => page.locator('dialog.ack-dialog').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('dialog.ack-dialog').count(), { timeout: 30_000 }).toBe(0);
     await expect
-      .poll(() => page.locator('.op-alarm[data-alarm-kind="acked"]').count(), { timeout: 10_000 })
+      .poll(() => page.locator('.op-alarm[data-alarm-kind="acked"]').count(), { timeout: 30_000 })
       .toBe(1);
     expect(await page.locator('.op-alarm[data-alarm-kind="acked"]').innerText()).toMatch(/Desk Operator/);
     await page.close();
@@ -121,22 +121,22 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${desk.url}#/settings`);
     const usage = page.locator('[data-category="usage_analytics"] input');
-    await expect.poll(() => usage.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => usage.count(), { timeout: 30_000 }).toBe(1);
     expect(await usage.isChecked()).toBe(false);
     await usage.click();
     const prompt = page.locator('dialog.operator-prompt[data-prompt="pin"]');
-    await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(1);
     expect(await prompt.innerText()).toMatch(/Enter it to save the privacy choice/);
     await prompt.locator('input[name="pin"]').fill('9999');
     await prompt.locator('button[type="submit"]').click();
     await expect
-      .poll(() => prompt.locator('[role="alert"]').innerText(), { timeout: 10_000 })
+      .poll(() => prompt.locator('[role="alert"]').innerText(), { timeout: 30_000 })
       .toMatch(/Wrong PIN/);
     await shots(page, 'shared-pin-prompt');
     await prompt.locator('input[name="pin"]').fill(PIN);
     await prompt.locator('button[type="submit"]').click();
-    await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => usage.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => usage.isChecked(), { timeout: 30_000 }).toBe(true);
     await page.close();
   });
 
@@ -146,7 +146,7 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${lan.url}#/alarms`);
     const chip = page.locator('[data-access="read-only"]');
-    await expect.poll(() => chip.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => chip.count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('[data-connection-access]').getAttribute('data-connection-access')).toBe(
       'read-only',
     );
@@ -155,12 +155,12 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     expect(await page.getByRole('button', { name: 'Send nothing' }).count()).toBe(0);
     // The PLC is down for this host too (it watches the same plant); its alarm is not acknowledged.
     const ackButton = page.locator('.op-alarm[data-alarm-kind="unacked"] [data-ack-button]');
-    await expect.poll(() => ackButton.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => ackButton.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await shots(page, 'read-only-chip');
 
     await ackButton.first().click();
     const prompt = page.locator('dialog.operator-prompt[data-prompt="token"]');
-    await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(1);
     expect(await prompt.innerText()).toMatch(
       /Enter the operator token from the Linewatch host to act from this screen/,
     );
@@ -170,7 +170,7 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     await field.fill('not-the-operator-token');
     await prompt.locator('button[type="submit"]').click();
     await expect
-      .poll(() => prompt.locator('[role="alert"]').innerText(), { timeout: 10_000 })
+      .poll(() => prompt.locator('[role="alert"]').innerText(), { timeout: 30_000 })
       .toMatch(/not accepted: this screen stays read-only/);
     expect(await chip.count()).toBe(1);
     expect(await page.evaluate("sessionStorage.getItem('linewatch.operatorToken')")).toBeNull();
@@ -178,17 +178,17 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
 
     await field.fill(token);
     await prompt.locator('button[type="submit"]').click();
-    await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => chip.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => prompt.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => chip.count(), { timeout: 30_000 }).toBe(0);
     const dialog = page.locator('dialog.ack-dialog');
-    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => dialog.count(), { timeout: 30_000 }).toBe(1);
     await dialog.locator('input[name="operator"]').fill('LAN Operator');
     // No PIN is set on this host: the token alone lets the screen act.
     expect(await dialog.locator('input[name="pin"]').count()).toBe(0);
     await dialog.locator('button[type="submit"]').click();
-    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => dialog.count(), { timeout: 30_000 }).toBe(0);
     await expect
-      .poll(() => page.locator('.op-alarm[data-alarm-kind="acked"]').count(), { timeout: 10_000 })
+      .poll(() => page.locator('.op-alarm[data-alarm-kind="acked"]').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
 
     expect(await page.evaluate("sessionStorage.getItem('linewatch.operatorToken')")).toBe(token);
@@ -197,7 +197,7 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
     await page.reload();
     await expect
       .poll(() => page.locator('[data-connection-access]').getAttribute('data-connection-access'), {
-        timeout: 10_000,
+        timeout: 30_000,
       })
       .toBe('operator');
     expect(await chip.count()).toBe(0);

@@ -106,8 +106,6 @@ export const ERROR_CODES = [
   'transport',
   'not_found',
   'conflict',
-  /** The operator PIN is missing or wrong (kiosk changes, PIN changes). */
-  'pin_required',
   /** The caller may not do this: no proof while a PIN is set, or a read-only (LAN) connection. */
   'forbidden',
   /** A WebSocket frame that is not a request frame (not JSON, no type, a bad id). */

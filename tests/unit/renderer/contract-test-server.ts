@@ -75,7 +75,7 @@ export async function startContractTestServer(port = 0): Promise<ContractTestSer
   };
 }
 
-export async function waitFor(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');

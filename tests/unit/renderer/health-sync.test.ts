@@ -42,10 +42,10 @@ describe('health sync', () => {
     const services = fakeServices({ getConfigStatus });
     const store = createHealthStore();
     startHealthSync(services.client, store);
-    await vi.waitFor(() => expect(store.getState().configErrors).toHaveLength(2));
+    await vi.waitFor(() => expect(store.getState().configErrors).toHaveLength(2), { timeout: 20_000 });
 
     services.emit('configApplied', configStatus());
-    await vi.waitFor(() => expect(store.getState().configErrors).toHaveLength(0));
+    await vi.waitFor(() => expect(store.getState().configErrors).toHaveLength(0), { timeout: 20_000 });
     expect(getConfigStatus).toHaveBeenCalledTimes(2);
   });
 
