@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedDevice, type SimulatedDevice } from '../../src/main/demo/simulated-device';
+import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-dir';

@@ -4,9 +4,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/main/clock/clock';
-import { createMonitorEngine } from '../../src/main/monitor/monitor-engine';
-import { openStore } from '../../src/main/store';
+import { ManualClock } from '@src/main/clock/clock';
+import { createMonitorEngine } from '@src/main/monitor/monitor-engine';
+import { openStore } from '@src/main/store';
 import { makeTempDir } from '../support/temp-dir';
 
 const BENCH = fileURLToPath(new URL('../../out/main/bench.js', import.meta.url));

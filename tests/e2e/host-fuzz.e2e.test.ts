@@ -8,7 +8,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { startSimulatedDevice, type SimulatedDevice } from '../../src/main/demo/simulated-device';
+import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-dir';
 

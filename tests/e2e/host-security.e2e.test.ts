@@ -7,8 +7,8 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startSimulatedDevice, type SimulatedDevice } from '../../src/main/demo/simulated-device';
-import { wsSubprotocols } from '../../src/shared/contract/ws-protocol';
+import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
+import { wsSubprotocols } from '@src/shared/contract/ws-protocol';
 import { BIN } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WS_PATH, wsSubprotocols } from '../../src/shared/contract/ws-protocol';
+import { WS_PATH, wsSubprotocols } from '@src/shared/contract/ws-protocol';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { declineTelemetryIfAsked } from '../support/first-run';

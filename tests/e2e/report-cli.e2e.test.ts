@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Report } from '../../src/shared/report/report-schema';
+import { Report } from '@src/shared/report/report-schema';
 import { BIN } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-dir';
 

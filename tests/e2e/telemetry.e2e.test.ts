@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startSimulatedDevice, type SimulatedDevice } from '../../src/main/demo/simulated-device';
+import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { startReceiver, type ReceivedRequest, type Receiver } from '../fixtures/telemetry/receiver';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { BIN } from '../support/cli-process';

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinewatchBridge } from '../../src/shared/contract';
+import type { LinewatchBridge } from '@src/shared/contract';
 import { declineTelemetryIfAsked } from '../support/first-run';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

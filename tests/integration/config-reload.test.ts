@@ -3,9 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startLinewatchServices } from '../../src/main/app/services';
-import type { Caller, ConfigStatus, EventName, EventPayload } from '../../src/shared/contract';
-import { openStore } from '../../src/main/store';
+import { startLinewatchServices } from '@src/main/app/services';
+import type { Caller, ConfigStatus, EventName, EventPayload } from '@src/shared/contract';
+import { openStore } from '@src/main/store';
 import { makeTempDir } from '../support/temp-dir';
 
 const config = (endpoints: string): string => `version: 1

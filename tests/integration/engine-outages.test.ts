@@ -1,8 +1,8 @@
 // The engine through the import path (the same code as live monitoring), on real SQLite files,
 // with numbers worked out by hand from the KPI spec.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importChecksFile } from '../../src/main/import/import-checks';
-import { openStore, type Store } from '../../src/main/store';
+import { importChecksFile } from '@src/main/import/import-checks';
+import { openStore, type Store } from '@src/main/store';
 import { configFrom, writeChecks } from '../support/import-fixture';
 import { makeTempDir } from '../support/temp-dir';
 

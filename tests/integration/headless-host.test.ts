@@ -4,11 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { EndpointLive } from '../../src/shared/contract';
-import { startLinewatchServices } from '../../src/main/app/services';
-import { startHttpHost, type HttpHost } from '../../src/main/host/http-host';
-import type { LinewatchServices } from '../../src/main/app/services-types';
-import { openStore } from '../../src/main/store';
+import type { EndpointLive } from '@src/shared/contract';
+import { startLinewatchServices } from '@src/main/app/services';
+import { startHttpHost, type HttpHost } from '@src/main/host/http-host';
+import type { LinewatchServices } from '@src/main/app/services-types';
+import { openStore } from '@src/main/store';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
 import { makeTempDir } from '../support/temp-dir';
 

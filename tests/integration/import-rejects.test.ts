@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/main/cli/import-command';
-import { importChecksFile } from '../../src/main/import/import-checks';
-import { openStore, type Store } from '../../src/main/store';
+import { runImport } from '@src/main/cli/import-command';
+import { importChecksFile } from '@src/main/import/import-checks';
+import { openStore, type Store } from '@src/main/store';
 import { configFrom } from '../support/import-fixture';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -1,11 +1,11 @@
 // Maintenance, line state, dependencies, acknowledgement and DST shifts end to end: import into a
 // real temp SQLite store, then buildReport. Minutes after 14:00Z (15:00 Berlin), checks every 5 min.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importChecksFile } from '../../src/main/import/import-checks';
-import { buildReport } from '../../src/main/kpi';
-import { openStore, type Store } from '../../src/main/store';
-import type { LinewatchConfig } from '../../src/main/config/types';
-import { Report } from '../../src/shared/report/report-schema';
+import { importChecksFile } from '@src/main/import/import-checks';
+import { buildReport } from '@src/main/kpi';
+import { openStore, type Store } from '@src/main/store';
+import type { LinewatchConfig } from '@src/main/config/types';
+import { Report } from '@src/shared/report/report-schema';
 import { configFrom, writeChecks } from '../support/import-fixture';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -1,10 +1,10 @@
 // KPI reports end to end: recorded checks through `linewatch import`'s code path into a real temp
 // SQLite store, then buildReport. Numbers worked out by hand; minutes after 14:00Z (15:00 Berlin).
 import { afterEach, describe, expect, it } from 'vitest';
-import { importChecksFile } from '../../src/main/import/import-checks';
-import { buildReport } from '../../src/main/kpi';
-import { openStore, type Store } from '../../src/main/store';
-import { Report } from '../../src/shared/report/report-schema';
+import { importChecksFile } from '@src/main/import/import-checks';
+import { buildReport } from '@src/main/kpi';
+import { openStore, type Store } from '@src/main/store';
+import { Report } from '@src/shared/report/report-schema';
 import { configFrom, writeChecks } from '../support/import-fixture';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -11,12 +11,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startLinewatchServices } from '../../src/main/app/services';
-import type { Caller, EndpointLive, EventName, EventPayload } from '../../src/shared/contract';
-import { startSimulatedDevice } from '../../src/main/demo/simulated-device';
-import { loadConfigFile } from '../../src/main/config';
-import { buildReport } from '../../src/main/kpi';
-import { openStore } from '../../src/main/store';
+import { startLinewatchServices } from '@src/main/app/services';
+import type { Caller, EndpointLive, EventName, EventPayload } from '@src/shared/contract';
+import { startSimulatedDevice } from '@src/main/demo/simulated-device';
+import { loadConfigFile } from '@src/main/config';
+import { buildReport } from '@src/main/kpi';
+import { openStore } from '@src/main/store';
 import { makeTempDir } from '../support/temp-dir';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

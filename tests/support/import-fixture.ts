@@ -1,8 +1,8 @@
 // Config + JSONL helpers for engine tests that go through `linewatch import`'s code path.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfigText } from '../../src/main/config';
-import type { LinewatchConfig } from '../../src/main/config/types';
+import { parseConfigText } from '@src/main/config';
+import type { LinewatchConfig } from '@src/main/config/types';
 
 export function configFrom(yaml: string): LinewatchConfig {
   const loaded = parseConfigText(yaml, 'test.yaml');

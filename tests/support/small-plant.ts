@@ -1,7 +1,7 @@
 // A small plant of real loopback devices and the YAML config that monitors them.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSimulatedDevice, type SimulatedDevice } from '../../src/main/demo/simulated-device';
+import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 
 export interface SmallPlant {
   configPath: string;

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loopbackHosts, measureIcmpBackends } from '../probes/icmp-bench';
+import { loopbackHosts, measureIcmpBackends } from './icmp-bench';
 import { createProbeRunner } from '../probes/run-probe';
 import { openStore, type Store } from '../store';
-import { simulateStoreSize } from '../store/size-simulation';
-import { benchNinetyDayReport } from '../kpi/kpi-bench';
+import { simulateStoreSize } from './size-simulation';
+import { benchNinetyDayReport } from './kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 
 type Figures = Record<string, unknown>;

@@ -2,15 +2,15 @@
 // As a kiosk wall (`?kiosk=1`) it drops the navigation, hides the idle cursor, keeps the screen
 // awake and rotates through the wall pages on the timer from the settings.
 import { Suspense, useEffect, useMemo } from 'react';
-import { AcknowledgeDialog } from '../components/AcknowledgeDialog';
-import { AlarmStrip } from '../components/AlarmStrip';
-import { ConnectionBanner } from '../components/ConnectionBanner';
-import { ConfigErrorBanner } from '../components/HealthIndicators';
-import { WallHeader } from '../components/WallHeader';
+import { AcknowledgeDialog } from '../features/alarms/AcknowledgeDialog';
+import { AlarmStrip } from '../features/alarms/AlarmStrip';
+import { ConnectionBanner } from '../features/status/ConnectionBanner';
+import { ConfigErrorBanner } from '../features/status/HealthIndicators';
+import { WallHeader } from '../features/status/WallHeader';
 import type { LinewatchClient } from '../client/linewatch-client';
-import { useAlarms } from '../stores/alarm-store';
-import { startSettingsSync, useSettings } from '../stores/settings-store';
-import { useWall } from '../stores/wall-store';
+import { useAlarms } from '../features/alarms/alarm-store';
+import { startSettingsSync, useSettings } from '../features/settings/settings-store';
+import { useWall } from '../live/wall-store';
 import { ClientContext } from './client-context';
 import { useCursorIdle, useRotation, useScreenWakeLock } from './kiosk-mode';
 import { NavBar } from './NavBar';

@@ -2,10 +2,10 @@
 // rotation built from them (the `kiosk: true` pages, then one tile wall per line).
 import { createElement } from 'react';
 import type { WallLine } from '../../shared/contract';
-import { OverviewPage } from '../views/overview/OverviewPage';
-import { operatorRoutes } from '../views/operator';
-import { SettingsPage } from '../views/settings/SettingsPage';
-import { WallPage } from '../views/WallPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { operatorRoutes } from '../features/operator';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { WallPage } from '../features/wall/WallPage';
 import type { RouteDef } from './route-def';
 import { routeHref } from './router';
 

@@ -1,0 +1,22 @@
+// How the acknowledge dialog reaches the services without knowing the client or the storage: the
+// app root provides these functions once, tests of the flow use submitAcknowledge directly.
+import { createContext, useContext } from 'react';
+import type { AcknowledgeInput } from './acknowledge-flow';
+
+export interface AcknowledgeActions {
+  submit(input: AcknowledgeInput): Promise<boolean>;
+  /** The operator name used last on this screen, '' if none. */
+  lastOperator(): string;
+  /** True while an operator PIN is set and this console holds no live session: the dialog asks. */
+  pinRequired?(): boolean;
+  /** On a read-only LAN wall: ask for the operator token; true once this screen may act. */
+  signIn?(): Promise<boolean>;
+}
+
+export const AcknowledgeContext = createContext<AcknowledgeActions | null>(null);
+
+export function useAcknowledgeActions(): AcknowledgeActions {
+  const actions = useContext(AcknowledgeContext);
+  if (!actions) throw new Error('AcknowledgeContext is not provided (see main.tsx)');
+  return actions;
+}

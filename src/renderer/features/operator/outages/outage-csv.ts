@@ -1,0 +1,73 @@
+// The outage log as CSV for people (a spreadsheet, a shift report): times in the site's zone,
+// durations in whole seconds and minutes to one decimal, yes/no instead of true/false. Machines
+// that need exact figures use `linewatch report --format json`.
+import type { ConsoleOutage } from '../../../../shared/contract';
+import { formatIsoLocal } from '../format-operator';
+
+export type CsvCell = string | number | null;
+
+/** RFC 4180: quote when needed, double inner quotes; a leading =,+,-,@ is defused for spreadsheets. */
+export function csvCell(value: CsvCell): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const OUTAGE_CSV_HEADER = [
+  'line',
+  'endpoint',
+  'endpoint_id',
+  'started',
+  'detected',
+  'ended',
+  'duration_s',
+  'duration_min',
+  'status',
+  'kind',
+  'secondary_of',
+  'in_maintenance',
+  'ended_by_gap',
+  'failure',
+  'acknowledged',
+  'acknowledged_by',
+  'note',
+] as const;
+
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined): CsvCell[] {
+  return [
+    outage.lineName,
+    outage.endpointName,
+    outage.endpointId,
+    formatIsoLocal(outage.startedAt, timeZone),
+    formatIsoLocal(outage.detectedAt, timeZone),
+    formatIsoLocal(outage.endedAt, timeZone),
+    Math.round(outage.duration_s),
+    Math.round(outage.duration_s / 6) / 10,
+    outage.endedAt === null ? 'open' : 'closed',
+    outage.secondaryOf === null ? 'primary' : 'secondary',
+    outage.secondaryOf,
+    yesNo(outage.inMaintenance),
+    yesNo(outage.endedByGap),
+    outage.failureMessage,
+    formatIsoLocal(outage.acknowledgedAt, timeZone),
+    outage.acknowledgedBy,
+    outage.note,
+  ];
+}
+
+/** CRLF line ends and a BOM so spreadsheet programs open UTF-8 names correctly. */
+export function outagesToCsv(outages: readonly ConsoleOutage[], timeZone: string | undefined): string {
+  const rows = [
+    OUTAGE_CSV_HEADER.map(csvCell),
+    ...outages.map((o) => outageCsvRow(o, timeZone).map(csvCell)),
+  ];
+  return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+/** "linewatch-outages-2026-01-05_2026-01-06.csv" from the window shown. */
+export function outageCsvFileName(fromIso: string, toIso: string): string {
+  return `linewatch-outages-${fromIso.slice(0, 10)}_${toIso.slice(0, 10)}.csv`;
+}

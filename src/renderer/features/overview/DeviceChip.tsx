@@ -1,0 +1,40 @@
+// One device on the overview: a small chip that tells its state by icon, border style and (when it
+// is down) words and name, never by colour alone. It subscribes to its own live entry only, so a
+// batch of 1 Hz updates re-renders the chips whose endpoint changed and nothing else.
+import { memo } from 'react';
+import type { WallEndpoint } from '../../../shared/contract';
+import { STATE_LABEL } from '../../live/format-live';
+import { useWall } from '../../live/wall-store';
+import { countRender } from './render-counter';
+
+export const DeviceChip = memo(function DeviceChip({ endpoint }: { endpoint: WallEndpoint }) {
+  const state = useWall((s) => s.live[endpoint.id]?.state ?? 'unknown');
+  const flapping = useWall((s) => s.live[endpoint.id]?.flapping ?? false);
+  countRender('chip');
+  const label = STATE_LABEL[state];
+  return (
+    <span
+      className={`chip chip--${state}`}
+      data-endpoint-id={endpoint.id}
+      data-state={state}
+      data-critical={endpoint.critical}
+      title={`${endpoint.name}: ${label.text}${flapping ? ', flapping' : ''}`}
+      role="img"
+      aria-label={`${endpoint.name}: ${label.text}`}
+    >
+      <span className="chip__icon" aria-hidden="true">
+        {label.icon}
+      </span>
+      {state === 'down' && (
+        <span className="chip__text">
+          {label.text} {endpoint.name}
+        </span>
+      )}
+      {flapping && (
+        <span className="chip__flap" aria-hidden="true">
+          ⇅
+        </span>
+      )}
+    </span>
+  );
+});

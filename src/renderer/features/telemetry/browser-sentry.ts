@@ -1,0 +1,61 @@
+// @sentry/browser in the renderer (in a browser and in the Electron window alike), started only
+// once error or performance consent is granted and a DSN is configured; every envelope still
+// passes the consent gate at the transport, so a withdrawal applies to the very next one.
+import * as Sentry from '@sentry/browser';
+import type { ConsentGate } from '../../../shared/telemetry/consent-gate';
+import { gateTransport } from '../../../shared/telemetry/envelope-gate';
+import type { Scrubber } from '../../../shared/telemetry/scrubber';
+import { sentryPrivacyHooks } from '../../../shared/telemetry/sentry-hooks';
+
+export interface BrowserSentry {
+  /** Ends the `dashboard.load` span (sent only under `performance`). */
+  dashboardLoaded(): void;
+}
+
+export function startBrowserSentry(
+  options: { dsn: string; release: string; siteHash: string },
+  gate: ConsentGate,
+  scrubber: Scrubber,
+): BrowserSentry {
+  let started = false;
+  let loadSpan: ReturnType<typeof Sentry.startInactiveSpan> | null = null;
+  const start = (): void => {
+    if (started || !(gate.allows('error_diagnostics') || gate.allows('performance'))) return;
+    started = true;
+    Sentry.init({
+      dsn: options.dsn,
+      release: `linewatch@${options.release}`,
+      environment: 'production',
+      ...sentryPrivacyHooks(gate, scrubber, () => options.siteHash),
+      // Uncaught errors only: no fetch/XHR/navigation breadcrumbs (URLs), no DOM click trails.
+      defaultIntegrations: false,
+      integrations: [
+        Sentry.eventFiltersIntegration(),
+        Sentry.functionToStringIntegration(),
+        Sentry.browserApiErrorsIntegration(),
+        Sentry.globalHandlersIntegration(),
+        Sentry.linkedErrorsIntegration(),
+        Sentry.dedupeIntegration(),
+      ],
+      sendClientReports: false,
+      transport: gateTransport(Sentry.makeFetchTransport, gate, {}),
+    });
+    Sentry.setTag('process', 'renderer');
+  };
+  gate.subscribe(start);
+  start();
+  if (started && gate.allows('performance')) {
+    // From navigation start, so the span covers bundle load and the first render.
+    loadSpan = Sentry.startInactiveSpan({
+      name: 'dashboard.load',
+      op: 'ui.load',
+      startTime: performance.timeOrigin / 1000,
+    });
+  }
+  return {
+    dashboardLoaded() {
+      loadSpan?.end();
+      loadSpan = null;
+    },
+  };
+}

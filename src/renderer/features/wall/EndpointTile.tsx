@@ -1,0 +1,83 @@
+// One device on the wall. It subscribes to the few fields it displays (state, since, flapping,
+// error), compared by value, so a check that only moves lastCheckAt does not re-render it and a
+// batch that changes another endpoint never does; the rounded RTT and the time in state are small
+// children with their own subscriptions. State is told
+// three ways: colour, icon and word.
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { WallEndpoint } from '../../../shared/contract';
+import { formatTileRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../../live/format-live';
+import { useClock } from '../../live/clock-store';
+import { useWall } from '../../live/wall-store';
+import { countRender } from '../overview/render-counter';
+
+function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since: string | null }) {
+  const text = useClock((now) => formatTimeInState(state, since, now));
+  countRender('tileSince');
+  return <span className="tile__since">{text ?? 'not checked yet'}</span>;
+}
+
+/** The RTT on its own: a jittering RTT re-renders this span, not the tile. */
+function TileRtt({ id }: { id: string }) {
+  const text = useWall((s) => {
+    const live = s.live[id];
+    return live?.state === 'down' ? '' : formatTileRtt(live?.lastRttMs ?? null);
+  });
+  countRender('tileRtt');
+  return <span className="tile__rtt">{text}</span>;
+}
+
+export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint: WallEndpoint }) {
+  const { state, since, flapping, error } = useWall(
+    useShallow((s) => {
+      const live = s.live[endpoint.id];
+      const state = live?.state ?? 'unknown';
+      return {
+        state,
+        since: live?.since ?? null,
+        flapping: live?.flapping ?? false,
+        error: state === 'down' ? (live?.lastError ?? null) : null,
+      };
+    }),
+  );
+  countRender('tile');
+  const label = STATE_LABEL[state];
+  return (
+    <article
+      className={`tile tile--${state}`}
+      data-endpoint-id={endpoint.id}
+      data-state={state}
+      data-critical={endpoint.critical}
+      data-flapping={flapping}
+      aria-label={`${endpoint.name}: ${label.text}${flapping ? ', flapping' : ''}`}
+    >
+      <div className="tile__top">
+        <span className="tile__status">
+          <span className="tile__icon" aria-hidden="true">
+            {label.icon}
+          </span>
+          {label.text}
+        </span>
+        {endpoint.critical && <span className="tile__critical">CRITICAL</span>}
+        {flapping && (
+          <span className="tile__flapping" title="Changing state often: the current state may not last">
+            <span aria-hidden="true">⇅</span> FLAPPING
+          </span>
+        )}
+      </div>
+      <div className="tile__name" title={endpoint.name}>
+        {endpoint.name}
+      </div>
+      <div className="tile__meta">
+        <span>{TYPE_LABEL[endpoint.type]}</span>
+        <TileRtt id={endpoint.id} />
+      </div>
+      <TimeInState state={state} since={since} />
+      {error && (
+        <div className="tile__error" title={error}>
+          {error}
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,65 @@
+// A real store filled through `linewatch import`'s code path, for the handover and series tests.
+// Europe/Berlin in January is UTC+1: the late shift 14:00-22:00 local is 13:00-21:00Z.
+import { importChecksFile } from '@src/main/import/import-checks';
+import { openStore, type Store } from '@src/main/store';
+import type { LinewatchConfig } from '@src/main/config/types';
+import { configFrom, writeChecks } from './import-fixture';
+import { makeTempDir } from './temp-dir';
+
+export const EVIL_NAME = '<script>alert("pwn")</script> & Co';
+
+export const HANDOVER_YAML = `
+version: 1
+site: { id: plant, name: Test Plant, timezone: Europe/Berlin }
+shifts:
+  - { id: early, name: Early shift, start: "06:00", end: "14:00" }
+  - { id: late, name: Late shift, start: "14:00", end: "22:00" }
+  - { id: night, name: Night shift, start: "22:00", end: "06:00" }
+defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
+lines:
+  - id: press-1
+    name: Press line 1
+    downtime_cost_per_minute: 850
+    endpoints:
+      - { id: press1-plc, name: Press 1 PLC, type: plc, probe: { kind: tcp, host: 10.0.0.1, port: 502 } }
+  - id: paint
+    name: Paint shop
+    endpoints:
+      - { id: paint-cam, name: '${EVIL_NAME.replaceAll("'", "''")}', type: camera, probe: { kind: icmp, host: 10.0.0.2 } }
+`;
+
+export interface HandoverFixture {
+  store: Store;
+  config: LinewatchConfig;
+  remove: () => void;
+}
+
+/**
+ * press1-plc: down 14:10-14:20Z (acknowledged by Anna). paint-cam: down from 15:00Z and never back,
+ * so its alarm is still open at the end of the shift.
+ */
+export function handoverFixture(): HandoverFixture {
+  const temp = makeTempDir('handover');
+  const config = configFrom(HANDOVER_YAML);
+  const store = openStore(temp.dir);
+  const plc: [string, number, boolean][] = Array.from({ length: 97 }, (_, i) => [
+    'press1-plc',
+    i * 5,
+    !(i === 14 || i === 15), // 14:10 and 14:15Z fail
+  ]);
+  const cam: [string, number, boolean][] = Array.from({ length: 97 }, (_, i) => ['paint-cam', i * 5, i < 24]);
+  const file = writeChecks(temp.dir, 'checks.jsonl', '2026-01-05T13:00:00Z', [...plc, ...cam]);
+  const outcome = importChecksFile(file, config, store);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+  const plcAlarm = store.alarms.recent(10).find((a) => a.endpointId === 'press1-plc');
+  if (!plcAlarm) throw new Error('no alarm for press1-plc');
+  store.alarms.acknowledge(plcAlarm.id, Date.parse('2026-01-05T14:16:00Z'), 'Anna', 'PLC rebooted <ok>');
+  return {
+    store,
+    config,
+    remove: () => {
+      store.close();
+      temp.remove();
+    },
+  };
+}
