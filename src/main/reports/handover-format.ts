@@ -1,4 +1,7 @@
-// Text helpers of the printed handover: HTML escaping, site-local times and human durations.
+// Text helpers of the printed handover: HTML escaping, site-local times and spelled-out durations.
+// Its figures read as on every screen (src/shared/format).
+import { formatDuration } from '../../shared/format';
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -36,23 +39,8 @@ export function siteClock(timezone: string) {
   };
 }
 
-/** "45 s", "10 min 5 s", "2 h 05 min". */
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) {
-    const rest = s % 60;
-    return rest === 0 ? `${Math.floor(s / 60)} min` : `${Math.floor(s / 60)} min ${rest} s`;
-  }
-  const minutes = Math.floor((s % 3600) / 60);
-  return `${Math.floor(s / 3600)} h ${String(minutes).padStart(2, '0')} min`;
-}
-
-export const formatPercent = (availability: number | null): string =>
-  availability === null ? 'no data' : `${(availability * 100).toFixed(2)} %`;
-
-export const formatCost = (cost: number | null): string =>
-  cost === null ? '—' : cost.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Paper has room to spell units out: "45 s", "10 min 5 s", "2 h 05 min" (the screens say "2h 05m"). */
+export const formatPrintedDuration = (seconds: number): string => formatDuration(seconds, { units: 'long' });
 
 /** A CSS class for the availability figure; the number is always printed too (grey print). */
 export function availabilityClass(availability: number | null): string {

@@ -1,22 +1,16 @@
 // Renders a ShiftHandover as one self-contained, printable HTML page (A4 landscape). Every text
 // that comes from config, devices or operators is escaped: a device name or a note is user input.
 import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/contract/report-contract';
+import { formatAvailability, formatCost, formatCount } from '../../shared/format';
 import { HANDOVER_CSS } from './handover-css';
-import {
-  availabilityClass,
-  escapeHtml as e,
-  formatCost,
-  formatDuration,
-  formatPercent,
-  siteClock,
-} from './handover-format';
+import { availabilityClass, escapeHtml as e, formatPrintedDuration, siteClock } from './handover-format';
 
 type Clock = ReturnType<typeof siteClock>;
 
 const tag = (text: string, alert = false): string =>
   `<span class="tag${alert ? ' alert' : ''}">${e(text)}</span>`;
 const percentCell = (a: number | null): string =>
-  `<td class="num ${availabilityClass(a)}">${e(formatPercent(a))}</td>`;
+  `<td class="num ${availabilityClass(a)}">${e(formatAvailability(a))}</td>`;
 const table = (head: string[], numeric: ReadonlySet<number>, rows: string[], empty: string): string =>
   rows.length === 0
     ? `<p class="empty">${e(empty)}</p>`
@@ -27,15 +21,20 @@ function kpis(h: ShiftHandover): string {
   const unacknowledged = h.openAlarms.filter((a) => !a.acknowledged).length;
   // [label, value, class, small second line]
   const cards: [string, string, string, string][] = [
-    ['Site availability', formatPercent(h.totals.availability), availabilityClass(h.totals.availability), ''],
-    ['Down time (lines)', formatDuration(h.totals.down_s), '', ''],
-    ['Line failures', String(h.totals.failures), h.totals.failures > 0 ? 'bad' : '', ''],
+    [
+      'Site availability',
+      formatAvailability(h.totals.availability),
+      availabilityClass(h.totals.availability),
+      '',
+    ],
+    ['Down time (lines)', formatPrintedDuration(h.totals.down_s), '', ''],
+    ['Line failures', formatCount(h.totals.failures), h.totals.failures > 0 ? 'bad' : '', ''],
     ['Downtime cost', formatCost(h.totals.downtime_cost), '', ''],
     [
       'Alarms handed over',
-      String(h.openAlarms.length),
+      formatCount(h.openAlarms.length),
       unacknowledged > 0 ? 'bad' : '',
-      h.openAlarms.length > 0 ? `${unacknowledged} unacknowledged` : '',
+      h.openAlarms.length > 0 ? `${formatCount(unacknowledged)} unacknowledged` : '',
     ],
   ];
   return `<section class="kpis">${cards
@@ -51,8 +50,8 @@ function kpis(h: ShiftHandover): string {
 function linesTable(h: ShiftHandover): string {
   const rows = h.lines.map(
     (l) =>
-      `<tr><td>${e(l.name)}</td>${percentCell(l.availability)}<td class="num">${e(formatDuration(l.down_s))}</td>` +
-      `<td class="num">${l.failures}</td><td class="num">${e(formatCost(l.downtime_cost))}</td></tr>`,
+      `<tr><td>${e(l.name)}</td>${percentCell(l.availability)}<td class="num">${e(formatPrintedDuration(l.down_s))}</td>` +
+      `<td class="num">${formatCount(l.failures)}</td><td class="num">${e(formatCost(l.downtime_cost))}</td></tr>`,
   );
   return table(
     ['Line', 'Availability', 'Down', 'Failures', 'Cost'],
@@ -65,8 +64,8 @@ function linesTable(h: ShiftHandover): string {
 function worstTable(h: ShiftHandover): string {
   const rows = h.worstDevices.map(
     (d) =>
-      `<tr><td>${e(d.endpointName)}</td><td class="nowrap">${e(d.lineName)}</td><td class="num">${e(formatDuration(d.down_s))}</td>` +
-      `<td class="num">${d.failures}</td>${percentCell(d.availability)}</tr>`,
+      `<tr><td>${e(d.endpointName)}</td><td class="nowrap">${e(d.lineName)}</td><td class="num">${e(formatPrintedDuration(d.down_s))}</td>` +
+      `<td class="num">${formatCount(d.failures)}</td>${percentCell(d.availability)}</tr>`,
   );
   return table(
     ['Device', 'Line', 'Down', 'Failures', 'Availability'],
@@ -99,7 +98,7 @@ function outageRow(o: HandoverOutage, clock: Clock, fromMs: number): string {
   return (
     `<tr><td>${e(o.endpointName)}${tags}<br><span class="muted">${e(o.lineName)}</span></td>` +
     `<td class="nowrap">${e(clock.timeNear(Date.parse(o.startedAt), fromMs))}</td><td class="nowrap">${end}</td>` +
-    `<td class="num">${e(formatDuration(o.duration_s))}${o.endedAt === null ? '<br><span class="muted">so far</span>' : ''}</td>` +
+    `<td class="num">${e(formatPrintedDuration(o.duration_s))}${o.endedAt === null ? '<br><span class="muted">so far</span>' : ''}</td>` +
     `<td>${cause(o.failureKind, o.failureMessage)}</td>` +
     `<td>${ack}</td><td class="note">${o.note ? e(o.note) : '<span class="muted">—</span>'}</td></tr>`
   );

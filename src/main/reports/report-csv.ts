@@ -1,16 +1,13 @@
 // `linewatch report --format csv`: the Report as five tables for people and spreadsheets. JSON keeps
 // every digit; here numbers are rounded the way the UI shows them (README "Reports" lists columns).
 import type { LineFigures, Report } from '../../shared/report/report-schema';
-import { csvTable, type CsvValue } from './csv';
+import { csvCost, csvPercent, csvRow, csvSeconds, type CsvValue } from '../../shared/format';
 
-/** Availability 0..1 as a percentage with three decimals ("66.667"); null stays an empty cell. */
-export const percentCell = (availability: number | null): CsvValue =>
-  availability === null ? null : (availability * 100).toFixed(3);
-/** Whole seconds. */
-export const secondsCell = (seconds: number | null): CsvValue =>
-  seconds === null ? null : Math.round(seconds);
-/** Money with two decimals, in whatever currency `downtime_cost_per_minute` is written in. */
-export const costCell = (cost: number | null): CsvValue => (cost === null ? null : cost.toFixed(2));
+// One titled table: `# title`, the header row, then the rows. Lines end in "\n", which shells and
+// spreadsheets both read.
+function csvTable(title: string, header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return [`# ${title}`, csvRow(header), ...rows.map(csvRow)].join('\n');
+}
 
 const TIME_COLUMNS = [
   'up_s',
@@ -23,15 +20,15 @@ const TIME_COLUMNS = [
 const LINE_COLUMNS = [...TIME_COLUMNS, 'mttr_s', 'mtbf_s', 'downtime_cost'] as const;
 
 const lineCells = (f: LineFigures): CsvValue[] => [
-  secondsCell(f.up_s),
-  secondsCell(f.down_s),
-  secondsCell(f.maintenance_s),
-  secondsCell(f.unknown_s),
-  percentCell(f.availability),
+  csvSeconds(f.up_s),
+  csvSeconds(f.down_s),
+  csvSeconds(f.maintenance_s),
+  csvSeconds(f.unknown_s),
+  csvPercent(f.availability),
   f.failures,
-  secondsCell(f.mttr_s),
-  secondsCell(f.mtbf_s),
-  costCell(f.downtime_cost),
+  csvSeconds(f.mttr_s),
+  csvSeconds(f.mtbf_s),
+  csvCost(f.downtime_cost),
 ];
 
 export function formatReportCsv(report: Report): string {
@@ -41,16 +38,16 @@ export function formatReportCsv(report: Report): string {
     report.endpoints.map((e) => [
       e.id,
       e.line,
-      secondsCell(e.up_s),
-      secondsCell(e.down_s),
-      secondsCell(e.maintenance_s),
-      secondsCell(e.unknown_s),
-      percentCell(e.availability),
+      csvSeconds(e.up_s),
+      csvSeconds(e.down_s),
+      csvSeconds(e.maintenance_s),
+      csvSeconds(e.unknown_s),
+      csvPercent(e.availability),
       e.failures,
-      secondsCell(e.mttd_s),
-      secondsCell(e.mtta_s),
-      secondsCell(e.mttr_s),
-      secondsCell(e.mtbf_s),
+      csvSeconds(e.mttd_s),
+      csvSeconds(e.mtta_s),
+      csvSeconds(e.mttr_s),
+      csvSeconds(e.mtbf_s),
     ]),
   );
   const lines = csvTable(
@@ -90,7 +87,7 @@ export function formatReportCsv(report: Report): string {
       o.started_at,
       o.detected_at,
       o.ended_at,
-      secondsCell(o.duration_s),
+      csvSeconds(o.duration_s),
       o.ended_by_gap,
       o.in_maintenance,
       o.secondary_of,

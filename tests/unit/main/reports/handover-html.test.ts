@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml, formatDuration } from '@src/main/reports/handover-format';
+import { escapeHtml, formatPrintedDuration as formatDuration } from '@src/main/reports/handover-format';
 import { renderHandoverHtml } from '@src/main/reports/handover-html';
 import { buildShiftHandover } from '@src/main/reports/shift-handover';
 import { EVIL_NAME, handoverFixture, type HandoverFixture } from '../../../support/handover-setup';

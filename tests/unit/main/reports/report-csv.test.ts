@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '@src/main/reports/csv';
+import { csvCell, csvRow } from '@src/shared/format';
 import { formatReportCsv } from '@src/main/reports/report-csv';
 import { Report, type LineFigures } from '@src/shared/report/report-schema';
 
