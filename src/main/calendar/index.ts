@@ -1,14 +1,5 @@
-// Public surface of the calendar module: DST-aware local time, maintenance windows and shifts.
-export {
-  addDays,
-  localDateOf,
-  localToEpochMs,
-  toLocalParts,
-  weekdayOf,
-  zoneOffsetMs,
-  type LocalDate,
-  type LocalParts,
-} from './zoned-time';
+// Public surface of the calendar module: the config's maintenance windows and shifts. DST-aware
+// local time itself is src/shared/time.
 export type { Interval } from './intervals';
 export {
   createMaintenanceCalendar,

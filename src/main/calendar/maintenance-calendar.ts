@@ -3,19 +3,20 @@
 //
 // Recurring entries are resolved in the site timezone on each local date, so "02:00 for 4h" is
 // always 4 real hours starting at local 02:00 — or, on a spring-forward day where 02:00 does not
-// exist, at 03:00 (zoned-time.ts shifts gap times forward; overlap times take the first
-// occurrence). One-off `from`/`to` are site-local unless written with an offset.
-import { parseLocalDateTime, type LinewatchConfig, type MaintenanceConfig } from '../config';
-import { clipAndMerge, type Interval } from './intervals';
+// exist, at 03:00 (src/shared/time/zoned-time.ts shifts gap times forward; overlap times take the
+// first occurrence). One-off `from`/`to` are site-local unless written with an offset.
 import {
   addDays,
   atLocal,
   localDateOf,
-  localToEpochMs,
   parseClock,
+  parseSiteDateTime,
+  siteDateTimeToEpochMs,
   weekdayOf,
   type LocalDate,
-} from './zoned-time';
+} from '../../shared/time';
+import type { LinewatchConfig, MaintenanceConfig } from '../config';
+import { clipAndMerge, type Interval } from './intervals';
 
 export type { Interval } from './intervals';
 
@@ -159,12 +160,7 @@ function buildRule(entry: MaintenanceConfig, zone: string): Rule {
 
 /** A one-off `from`/`to`: its own offset when written with one, else site-local. */
 function instantOf(text: string, zone: string, id: string): number {
-  const dt = parseLocalDateTime(text);
+  const dt = parseSiteDateTime(text);
   if (dt === null) throw new Error(`maintenance ${id}: expected "YYYY-MM-DDTHH:MM[:SS]", got "${text}"`);
-  const wall = Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second);
-  if (dt.offsetMinutes !== null) return wall - dt.offsetMinutes * 60_000;
-  return localToEpochMs(
-    { y: dt.year, m: dt.month, d: dt.day, hh: dt.hour, mm: dt.minute, ss: dt.second },
-    zone,
-  );
+  return siteDateTimeToEpochMs(dt, zone);
 }

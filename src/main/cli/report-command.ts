@@ -7,7 +7,7 @@ import { formatIssue, loadConfigFile, type LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
 import { renderHandoverHtml } from '../reports/handover-html';
 import { resolveHandoverWindow, type HandoverWindowResult } from '../reports/handover-window';
-import { parseWindow } from '../reports/iso-time';
+import { parseIsoWindow } from '../../shared/time';
 import { formatReportCsv } from '../reports/report-csv';
 import { buildShiftHandover } from '../reports/shift-handover';
 import { DATABASE_FILE_NAME, openStore, type Store } from '../store';
@@ -79,7 +79,7 @@ function handoverWindow(
   nowMs: number,
 ): HandoverWindowResult | string {
   if (options.from !== null && options.to !== null) {
-    const parsed = parseWindow(options.from, options.to);
+    const parsed = parseIsoWindow(options.from, options.to);
     if (!parsed.ok) return parsed.message;
     return resolveHandoverWindow(config, nowMs, parsed.window);
   }
@@ -101,7 +101,7 @@ function produce(
       };
     return { text: renderHandoverHtml(buildShiftHandover(store, config, resolved.window, nowMs)) };
   }
-  const parsed = parseWindow(options.from ?? '', options.to ?? '');
+  const parsed = parseIsoWindow(options.from ?? '', options.to ?? '');
   if (!parsed.ok) return { error: parsed.message };
   const report = buildReport(store, config, { ...parsed.window, nowMs });
   return {

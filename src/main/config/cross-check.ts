@@ -3,7 +3,8 @@
 // run even when the schema found problems elsewhere: the user then sees every mistake at once.
 import { formatDuration, parseDuration } from './duration';
 import { BUILTIN_DEFAULTS } from './schema';
-import { isValidTimezone, localDateTimeToEpochMs, parseLocalDateTime } from './validators';
+import { parseSiteDateTime, siteDateTimeToEpochMs } from '../../shared/time';
+import { isValidTimezone } from './validators';
 import { describeValue, formatPath, isRecord, valueAt, type ConfigPath, type PathIssue } from './zod-issues';
 
 type IdKind = 'site' | 'shift' | 'line' | 'endpoint' | 'maintenance';
@@ -121,9 +122,9 @@ function checkMaintenance(data: unknown, places: IdPlace[]): PathIssue[] {
     }
     const from = valueAt(data, [...entry.path, 'from']).value;
     const to = valueAt(data, [...entry.path, 'to']).value;
-    const fromDt = typeof from === 'string' ? parseLocalDateTime(from) : null;
-    const toDt = typeof to === 'string' ? parseLocalDateTime(to) : null;
-    if (fromDt && toDt && localDateTimeToEpochMs(toDt, zone) <= localDateTimeToEpochMs(fromDt, zone)) {
+    const fromDt = typeof from === 'string' ? parseSiteDateTime(from) : null;
+    const toDt = typeof to === 'string' ? parseSiteDateTime(to) : null;
+    if (fromDt && toDt && siteDateTimeToEpochMs(toDt, zone) <= siteDateTimeToEpochMs(fromDt, zone)) {
       const path = [...entry.path, 'to'];
       issues.push({
         path,

@@ -12,4 +12,3 @@ export { formatIssue, sortIssues } from './format-issues';
 export { runCheckConfig, type CheckConfigOutput } from './check-config';
 export { DURATION_EXPECTED, formatDuration, parseDuration, type DurationResult } from './duration';
 export { BUILTIN_DEFAULTS, WEEKDAYS } from './schema';
-export { localDateTimeToEpochMs, parseLocalDateTime, type LocalDateTime } from './validators';

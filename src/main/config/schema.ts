@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
 import { DURATION_EXPECTED, parseDuration } from './duration';
-import { ID_RE, isValidClockTime, isValidHost, isValidTimezone, parseLocalDateTime } from './validators';
+import { DAY_MS, parseSiteDateTime } from '../../shared/time';
+import { ID_RE, isValidClockTime, isValidHost, isValidTimezone } from './validators';
 
 export const WEEKDAYS = [
   'sunday',
@@ -42,8 +43,6 @@ const CLOCK_EXPECTED = 'expected a time "HH:MM" from 00:00 to 23:59 (quote it in
 const clockSchema = z.string({ error: CLOCK_EXPECTED }).refine(isValidClockTime, CLOCK_EXPECTED);
 
 /** A duration in milliseconds; zero is refused because every duration here is a period or a wait. */
-const DAY_MS = 24 * 3600_000;
-
 const durationSchema = z
   .union([z.string(), z.number()], { error: DURATION_EXPECTED })
   .transform((value, ctx) => {
@@ -186,7 +185,7 @@ const DATETIME_EXPECTED =
   'expected a date-time like 2026-11-30T08:00, optionally with seconds and an offset (Z, +01:00)';
 const dateTimeSchema = z
   .string({ error: DATETIME_EXPECTED })
-  .refine((text) => parseLocalDateTime(text) !== null, DATETIME_EXPECTED);
+  .refine((text) => parseSiteDateTime(text) !== null, DATETIME_EXPECTED);
 
 const onceSchema = strict({ id: idSchema, targets: targetsSchema, from: dateTimeSchema, to: dateTimeSchema });
 

@@ -6,7 +6,7 @@ import { GAP_FACTOR } from '../monitor/state-machine';
 import type { KpiOutageRecord } from '../store/outages-store';
 import type { EndpointFigures, LineFigures, Report, ReportOutage } from '../../shared/report/report-schema';
 import { endpointFigures, seconds } from './endpoint-figures';
-import { isoTime as iso } from './iso-time';
+import { isoTime as iso } from '../../shared/time';
 import { lineFailures, lineFigures, siteFigures, type LineFailure } from './line-figures';
 import {
   buildStates,

@@ -4,12 +4,10 @@
 // MAX_AVAILABILITY_BUCKETS because each one is a computeReport. RTT comes from the rollups.
 import { ContractFailure } from '../../shared/contract/dispatch';
 import type { AvailabilitySeries, RttSeries } from '../../shared/contract/report-contract';
-import { addDays, localDateOf, localToEpochMs } from '../calendar';
+import { HOUR_MS, isoTime, startOfNextLocalDay } from '../../shared/time';
 import type { LinewatchConfig } from '../config';
 import { computeReport, loadKpiInput, type EndpointTimelineInput, type KpiInput } from '../kpi';
 import type { Store } from '../store';
-
-const HOUR_MS = 3_600_000;
 
 export interface AvailabilitySeriesQuery {
   level: 'endpoint' | 'line' | 'site';
@@ -30,7 +28,7 @@ export function bucketBounds(
   const next =
     resolution === 'hour'
       ? (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS + HOUR_MS
-      : (ms: number) => localToEpochMs({ ...addDays(localDateOf(ms, zone), 1), hh: 0, mm: 0, ss: 0 }, zone);
+      : (ms: number) => startOfNextLocalDay(ms, zone);
   const bounds = [fromMs];
   for (let at = next(fromMs); at < toMs; at = next(at)) bounds.push(at);
   bounds.push(toMs);
@@ -103,7 +101,7 @@ export function availabilitySeries(
           ? report.lines.find((l) => l.id === query.id)
           : report.endpoints.find((e) => e.id === query.id);
     return {
-      start: new Date(start).toISOString(),
+      start: isoTime(start),
       availability: figures?.availability ?? null,
       up_s: figures?.up_s ?? 0,
       down_s: figures?.down_s ?? 0,
@@ -123,7 +121,7 @@ export function rttSeries(
   const buckets = store.rollups
     .series(query.endpointId, query.resolution, query.fromMs, query.toMs)
     .map((b) => ({
-      start: new Date(b.start).toISOString(),
+      start: isoTime(b.start),
       count: b.count,
       okCount: b.okCount,
       loss: b.count > 0 ? 1 - b.okCount / b.count : 0,

@@ -7,6 +7,8 @@
 // - A local time that occurs twice (fall-back overlap) maps to the FIRST (earlier) occurrence:
 //   Europe/Berlin 2026-10-25 02:30 -> 02:30 CEST (00:30Z), not 02:30 CET (01:30Z).
 
+import { DAY_MS } from './instant';
+
 export interface LocalParts {
   y: number;
   /** 1-12 */
@@ -23,8 +25,6 @@ export interface LocalDate {
   m: number;
   d: number;
 }
-
-const DAY_MS = 86_400_000;
 
 // Building a DateTimeFormat costs far more than using one, and the calendars call this thousands of
 // times per report, so keep one per zone for the life of the process (zones are few).

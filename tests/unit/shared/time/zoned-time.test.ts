@@ -13,7 +13,7 @@ import {
   weekdayOf,
   zoneOffsetMs,
   type LocalParts,
-} from '@src/main/calendar/zoned-time';
+} from '@src/shared/time';
 
 const BER = 'Europe/Berlin';
 const NY = 'America/New_York';

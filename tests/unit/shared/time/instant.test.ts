@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoTime } from '@src/main/kpi/iso-time';
+import { isoTime } from '@src/shared/time';
 
 describe('isoTime', () => {
   it('is exactly Date#toISOString', () => {
