@@ -17,7 +17,7 @@ export function parseDuration(value: unknown): DurationResult {
     return { ok: true, ms: Math.round(value * 1000) };
   }
   if (typeof value !== 'string') return { ok: false, message: DURATION_EXPECTED };
-  const match = DURATION_RE.exec(value.trim());
+  const match = value.trim().match(DURATION_RE);
   if (!match) return { ok: false, message: DURATION_EXPECTED };
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';

@@ -30,7 +30,7 @@ export function canonicalHostname(name: string): string | null {
 /** `Host: name[:port]` split and made canonical; null when it is not a valid Host value. */
 export function parseHostHeader(value: string | undefined): { hostname: string; port: number | null } | null {
   if (value === undefined) return null;
-  const match = HOST_VALUE.exec(value.trim());
+  const match = value.trim().match(HOST_VALUE);
   if (!match?.[1]) return null;
   const hostname = canonicalHostname(match[1]);
   const port = match[2] === undefined ? null : Number(match[2]);

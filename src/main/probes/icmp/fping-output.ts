@@ -9,7 +9,7 @@ const SUMMARY = /^(\S+)\s+:\s+(\S+)\s*$/;
 export function parseFpingSummary(output: string): Map<string, number | null> {
   const results = new Map<string, number | null>();
   for (const line of output.replace(/\r/g, '').split('\n')) {
-    const match = SUMMARY.exec(line);
+    const match = line.match(SUMMARY);
     const host = match?.[1];
     const value = match?.[2];
     if (host === undefined || value === undefined) continue;

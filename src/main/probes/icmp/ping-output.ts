@@ -52,7 +52,7 @@ const PATTERNS: Record<PingPlatform, Patterns> = {
 };
 
 function firstNumber(pattern: RegExp, text: string): number | null {
-  const value = pattern.exec(text)?.[1];
+  const value = text.match(pattern)?.[1];
   return value === undefined ? null : Number.parseFloat(value);
 }
 
