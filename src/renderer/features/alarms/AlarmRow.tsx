@@ -3,8 +3,8 @@
 import { memo } from 'react';
 import type { AlarmView, WallLine } from '../../../shared/contract';
 import type { EndpointType } from '../../../shared/domain/endpoint';
+import { formatDuration } from '../../../shared/format';
 import { formatAcknowledged, formatClockTime, formatSuppressed } from './format-alarm';
-import { formatDuration } from '../../live/format-live';
 import { isAcknowledged, isActive, useAlarms } from './alarm-store';
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
@@ -29,7 +29,7 @@ function secondaryNames(lines: readonly WallLine[], ids: readonly string[]): str
 }
 
 function FailingFor({ since }: { since: string }) {
-  const text = useClock((now) => formatDuration(now - Date.parse(since)));
+  const text = useClock((now) => formatDuration((now - Date.parse(since)) / 1_000, { rounding: 'down' }));
   return <>{text}</>;
 }
 
@@ -46,7 +46,8 @@ function Timing({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | unde
       </span>
     );
   }
-  const lasted = formatDuration(Date.parse(alarm.clearedAt) - Date.parse(alarm.startedAt));
+  // A finished outage: its recorded length, rounded as the outage pages and the CSV round it.
+  const lasted = formatDuration((Date.parse(alarm.clearedAt) - Date.parse(alarm.startedAt)) / 1_000);
   return (
     <span className="alarm__timing">
       BACK UP {formatClockTime(alarm.clearedAt, timeZone)}

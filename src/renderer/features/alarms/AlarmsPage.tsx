@@ -7,12 +7,13 @@ import { isAcknowledged, isActive, needsAttention, useAlarms } from './alarm-sto
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
 import { useClient } from '../../app/client-context';
-import { formatDateTime, formatSeconds } from '../operator/format-operator';
+import { formatDuration } from '../../../shared/format';
+import { formatDateTime } from '../operator/format-operator';
 import { useInterval, useRequest } from '../operator/use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../operator/OperatorPage';
 
 function Elapsed({ since }: { since: string }) {
-  const text = useClock((now) => formatSeconds((now - Date.parse(since)) / 1000));
+  const text = useClock((now) => formatDuration((now - Date.parse(since)) / 1000, { rounding: 'down' }));
   return <>{text}</>;
 }
 
@@ -122,7 +123,7 @@ function RecentlyClosed({ timeZone }: { timeZone: string | undefined }) {
                   <a href={endpointHref(o.endpointId)}>{o.endpointName}</a>
                 </td>
                 <td>{formatDateTime(o.startedAt, timeZone, true)}</td>
-                <td className="op-num">{formatSeconds(o.duration_s)}</td>
+                <td className="op-num">{formatDuration(o.duration_s)}</td>
                 <td>{o.acknowledgedBy ? `✓ ${o.acknowledgedBy}` : '✕ never'}</td>
                 <td>{o.note ?? ''}</td>
               </tr>

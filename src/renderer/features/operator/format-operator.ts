@@ -1,36 +1,6 @@
-// Numbers and times as people read them in the console: availability to one decimal (two above
-// 99 %, where the difference matters), durations in the largest sensible units, times in the
-// site's zone. Null always reads as "no data", never as 0 or 100 %.
-export const NO_DATA = '—';
-
-export function formatPercent(availability: number | null): string {
-  if (availability === null) return NO_DATA;
-  const percent = availability * 100;
-  // 99.95 % must not round up to a "100 %" that hides real downtime.
-  const digits = percent >= 99 && percent < 100 ? 2 : 1;
-  const factor = 10 ** digits;
-  return `${(Math.floor(percent * factor) / factor).toFixed(digits)} %`;
-}
-
-/** "2h 05m", "4m 10s", "12s"; a week-long figure does not need seconds. */
-export function formatSeconds(seconds: number | null): string {
-  if (seconds === null) return NO_DATA;
-  const total = Math.max(0, Math.round(seconds));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3_600);
-  const minutes = Math.floor((total % 3_600) / 60);
-  const secs = total % 60;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  if (days > 0) return `${days}d ${pad(hours)}h`;
-  if (hours > 0) return `${hours}h ${pad(minutes)}m`;
-  if (minutes > 0) return `${minutes}m ${pad(secs)}s`;
-  return `${secs}s`;
-}
-
-export function formatCost(cost: number | null): string {
-  if (cost === null) return NO_DATA;
-  return Math.round(cost).toLocaleString('en-US');
-}
+// Times as people read them in the console, in the site's zone. Figures (availability, durations,
+// cost) read the same on every screen through src/shared/format; null is "no data" there too.
+import { NO_DATA } from '../../../shared/format';
 
 function formatter(timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   try {

@@ -4,7 +4,8 @@ import { memo } from 'react';
 import type { WallLine } from '../../../shared/contract';
 import { routeHref } from '../../app/router';
 import { useWall } from '../../live/wall-store';
-import { formatAvailability, useKpis } from './kpi-store';
+import { formatAvailability } from '../../../shared/format';
+import { useKpis } from './kpi-store';
 import { DeviceChip } from './DeviceChip';
 import { countRender } from './render-counter';
 

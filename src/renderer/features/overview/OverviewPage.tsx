@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import { useClient } from '../../app/client-context';
 import { wallStore, useWall } from '../../live/wall-store';
-import { formatAvailability, startKpiSync, useKpis } from './kpi-store';
+import { formatAvailability } from '../../../shared/format';
+import { startKpiSync, useKpis } from './kpi-store';
 import { LineHealthBlock } from './LineHealthBlock';
 import { linesByHealthKey } from './line-health';
 

@@ -122,8 +122,3 @@ export function startKpiSync(
     clearInterval(timer);
   };
 }
-
-export function formatAvailability(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return `${(value * 100).toFixed(value >= 0.9995 || value === 0 ? 0 : 1)} %`;
-}

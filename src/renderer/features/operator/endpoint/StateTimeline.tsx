@@ -3,7 +3,8 @@
 // grey unknown), with the list of changes below for exact times.
 import type { StateSpan } from '../../../../shared/contract';
 import { STATE_LABEL } from '../../../live/format-live';
-import { formatDateTime, formatSeconds } from '../format-operator';
+import { formatDuration } from '../../../../shared/format';
+import { formatDateTime } from '../format-operator';
 
 export function StateTimeline({
   spans,
@@ -64,7 +65,7 @@ export function StateTimeline({
                 <span>{formatDateTime(span.since, timeZone, true)}</span>
                 <span className="op-muted">
                   {span.until
-                    ? `for ${formatSeconds((end(span) - Date.parse(span.since)) / 1000)}`
+                    ? `for ${formatDuration((end(span) - Date.parse(span.since)) / 1000)}`
                     : 'until now'}
                 </span>
               </li>

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import type { ShiftHandover } from '../../../../shared/contract';
 import { useClient } from '../../../app/client-context';
-import { formatCost, formatDateTime, formatPercent, formatSeconds } from '../format-operator';
+import { formatAvailability, formatCost, formatCount, formatDuration } from '../../../../shared/format';
+import { formatDateTime } from '../format-operator';
 import { useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
 import { trackUsage } from '../../telemetry/start-telemetry';
@@ -15,16 +16,16 @@ function Totals({ h }: { h: ShiftHandover }) {
     <div className="op-figures">
       <div className="op-figure">
         <span className="op-figure__label">Availability</span>
-        <strong className="op-figure__value">{formatPercent(t.availability)}</strong>
+        <strong className="op-figure__value">{formatAvailability(t.availability)}</strong>
         {t.availability === null && <span className="op-muted">no monitored time in this shift</span>}
       </div>
       <div className="op-figure">
         <span className="op-figure__label">Failures</span>
-        <strong className="op-figure__value">{t.failures}</strong>
+        <strong className="op-figure__value">{formatCount(t.failures)}</strong>
       </div>
       <div className="op-figure">
         <span className="op-figure__label">Down time</span>
-        <strong className="op-figure__value">{formatSeconds(t.down_s)}</strong>
+        <strong className="op-figure__value">{formatDuration(t.down_s)}</strong>
       </div>
       <div className="op-figure">
         <span className="op-figure__label">Downtime cost</span>
@@ -82,9 +83,9 @@ function HandoverBody({ h }: { h: ShiftHandover }) {
             {h.lines.map((l) => (
               <tr key={l.id}>
                 <th scope="row">{l.name}</th>
-                <td className="op-num">{formatPercent(l.availability)}</td>
-                <td className="op-num">{l.failures}</td>
-                <td className="op-num">{formatSeconds(l.down_s)}</td>
+                <td className="op-num">{formatAvailability(l.availability)}</td>
+                <td className="op-num">{formatCount(l.failures)}</td>
+                <td className="op-num">{formatDuration(l.down_s)}</td>
                 <td className="op-num">{formatCost(l.downtime_cost)}</td>
               </tr>
             ))}
@@ -120,7 +121,7 @@ function HandoverBody({ h }: { h: ShiftHandover }) {
                   </td>
                   <td>{formatDateTime(o.startedAt, tz)}</td>
                   <td>{o.endedAt ? formatDateTime(o.endedAt, tz) : 'still down'}</td>
-                  <td className="op-num">{formatSeconds(o.duration_s)}</td>
+                  <td className="op-num">{formatDuration(o.duration_s)}</td>
                   <td className="op-wrap">{o.failureMessage ?? ''}</td>
                   <td className="op-wrap">
                     {o.acknowledgedBy ? `✓ ${o.acknowledgedBy}${o.note ? ` — ${o.note}` : ''}` : ''}
@@ -139,8 +140,8 @@ function HandoverBody({ h }: { h: ShiftHandover }) {
           <ol className="op-list">
             {h.worstDevices.map((d) => (
               <li key={d.endpointId}>
-                {d.lineName} · <strong>{d.endpointName}</strong> — {formatSeconds(d.down_s)} down,{' '}
-                {d.failures} failures, {formatPercent(d.availability)}
+                {d.lineName} · <strong>{d.endpointName}</strong> — {formatDuration(d.down_s)} down,{' '}
+                {formatCount(d.failures)} failures, {formatAvailability(d.availability)}
               </li>
             ))}
           </ol>

@@ -5,7 +5,7 @@ import { useWall } from '../../../live/wall-store';
 import { useClient } from '../../../app/client-context';
 import { EChart } from '../EChart';
 import { availabilityTrendOption, type TrendPoint } from '../chart-options';
-import { formatPercent } from '../format-operator';
+import { formatAvailability } from '../../../../shared/format';
 import { dayTrend, periodWindows, shiftTrend, weekTrend, type KpiPeriod } from './kpi-periods';
 import { startOfLocalWeek } from '../site-time';
 import { useInterval, useRequest } from '../use-request';
@@ -103,7 +103,7 @@ export function KpiPage() {
           return (
             <section key={shift.id} className="op-section" aria-label={shiftNames.get(shift.id) ?? shift.id}>
               <h2 className="op-section__title">
-                {shiftNames.get(shift.id) ?? shift.id} — {formatPercent(shift.site.availability)}
+                {shiftNames.get(shift.id) ?? shift.id} — {formatAvailability(shift.site.availability)}
               </h2>
               <KpiTable
                 rows={kpiRows(site, shift, before ?? null, lineNames)}

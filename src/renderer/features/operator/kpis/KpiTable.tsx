@@ -1,7 +1,7 @@
 // Site and line figures side by side, with the change against the previous period. Every figure
 // that has no data says so ("—"), never 0 or 100 %.
 import type { LineFigures } from '../../../../shared/report/report-schema';
-import { formatCost, formatPercent, formatSeconds } from '../format-operator';
+import { formatAvailability, formatCost, formatCount, formatDuration } from '../../../../shared/format';
 import { availabilityDelta } from './kpi-periods';
 import { lineHref } from '../OperatorPage';
 
@@ -39,16 +39,16 @@ export function KpiTable({ rows, previousLabel }: { rows: readonly KpiRow[]; pre
         {rows.map((row, i) => (
           <tr key={row.id} className={i === 0 ? 'op-row--total' : undefined} data-kpi-row={row.id}>
             <th scope="row">{row.href ? <a href={row.href}>{row.name}</a> : row.name}</th>
-            <td className="op-num op-big">{formatPercent(row.current.availability)}</td>
+            <td className="op-num op-big">{formatAvailability(row.current.availability)}</td>
             <td className="op-num">
               <Delta row={row} />
             </td>
-            <td className="op-num">{formatSeconds(row.current.down_s)}</td>
-            <td className="op-num">{row.current.failures}</td>
-            <td className="op-num">{formatSeconds(row.current.mttr_s)}</td>
-            <td className="op-num">{formatSeconds(row.current.mtbf_s)}</td>
+            <td className="op-num">{formatDuration(row.current.down_s)}</td>
+            <td className="op-num">{formatCount(row.current.failures)}</td>
+            <td className="op-num">{formatDuration(row.current.mttr_s)}</td>
+            <td className="op-num">{formatDuration(row.current.mtbf_s)}</td>
             <td className="op-num">{formatCost(row.current.downtime_cost)}</td>
-            <td className="op-num op-muted">{formatSeconds(row.current.unknown_s)}</td>
+            <td className="op-num op-muted">{formatDuration(row.current.unknown_s)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,8 @@ import type { EndpointFigures, LineFigures } from '../../../../shared/report/rep
 import { STATE_LABEL, TYPE_LABEL } from '../../../live/format-live';
 import { useWall } from '../../../live/wall-store';
 import { useClient } from '../../../app/client-context';
-import { formatDateTime, formatPercent, formatSeconds } from '../format-operator';
+import { formatAvailability, formatCount, formatDuration } from '../../../../shared/format';
+import { formatDateTime } from '../format-operator';
 import { currentShift, startOfLocalDay } from '../site-time';
 import { useInterval, useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
@@ -16,9 +17,11 @@ function Figure({ label, figures }: { label: string; figures: LineFigures | unde
   return (
     <div className="op-figure">
       <span className="op-figure__label">{label}</span>
-      <strong className="op-figure__value">{formatPercent(figures?.availability ?? null)}</strong>
+      <strong className="op-figure__value">{formatAvailability(figures?.availability ?? null)}</strong>
       <span className="op-muted">
-        {figures ? `${figures.failures} failures · ${formatSeconds(figures.down_s)} down` : 'no data'}
+        {figures
+          ? `${formatCount(figures.failures)} failures · ${formatDuration(figures.down_s)} down`
+          : 'no data'}
       </span>
     </div>
   );
@@ -111,9 +114,9 @@ export function LinePage({ params }: { params: string[] }) {
                     {endpoint.critical && <span className="op-muted"> · critical</span>}
                   </td>
                   <td>{TYPE_LABEL[endpoint.type]}</td>
-                  <td className="op-num">{formatPercent(figures?.today?.availability ?? null)}</td>
+                  <td className="op-num">{formatAvailability(figures?.today?.availability ?? null)}</td>
                   <td className="op-num">
-                    {d?.shiftName ? formatPercent(figures?.shift?.availability ?? null) : '—'}
+                    {d?.shiftName ? formatAvailability(figures?.shift?.availability ?? null) : '—'}
                   </td>
                   <td className="op-num">{figures?.today?.failures ?? '—'}</td>
                 </tr>
@@ -148,7 +151,7 @@ export function LinePage({ params }: { params: string[] }) {
                     {o.secondaryOf && <span className="op-muted"> · secondary</span>}
                   </td>
                   <td>{formatDateTime(o.startedAt, timeZone, true)}</td>
-                  <td className="op-num">{formatSeconds(o.duration_s)}</td>
+                  <td className="op-num">{formatDuration(o.duration_s)}</td>
                   <td>
                     {o.endedAt === null ? (
                       <span className="op-tag op-tag--down">✕ OPEN</span>

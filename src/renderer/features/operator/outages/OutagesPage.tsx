@@ -5,7 +5,8 @@ import type { ConsoleOutage } from '../../../../shared/contract';
 import { useWall } from '../../../live/wall-store';
 import { useClient } from '../../../app/client-context';
 import { downloadText } from '../download';
-import { formatDateTime, formatSeconds } from '../format-operator';
+import { formatCount, formatDuration } from '../../../../shared/format';
+import { formatDateTime } from '../format-operator';
 import { outageCsvFileName, outagesToCsv } from './outage-csv';
 import { DEFAULT_OUTAGE_FILTER, filterOutages, summarizeOutages, type OutageFilter } from './outage-filters';
 import { resolveRange, type RangeChoice } from '../time-range';
@@ -34,7 +35,7 @@ function OutageRow({ outage, timeZone }: { outage: ConsoleOutage; timeZone: stri
       </td>
       <td>{formatDateTime(outage.startedAt, timeZone, true)}</td>
       <td>{outage.endedAt ? formatDateTime(outage.endedAt, timeZone, true) : 'still down'}</td>
-      <td className="op-num">{formatSeconds(outage.duration_s)}</td>
+      <td className="op-num">{formatDuration(outage.duration_s)}</td>
       <td>
         {outage.secondaryOf ? `Secondary of ${outage.secondaryOf}` : 'Primary'}
         {outage.inMaintenance && <span className="op-tag op-tag--maint"> ⚒ maintenance</span>}
@@ -93,7 +94,7 @@ export function OutagesPage() {
       title="Outage log"
       subtitle={
         result.status === 'ok' || result.data
-          ? `${summary.count} outages · ${summary.open} still open · ${formatSeconds(summary.totalDown_s)} down in total`
+          ? `${formatCount(summary.count)} outages · ${formatCount(summary.open)} still open · ${formatDuration(summary.totalDown_s)} down in total`
           : 'Loading…'
       }
       actions={
@@ -106,8 +107,7 @@ export function OutagesPage() {
       {'error' in span && <p className="op-status op-status--error">⚠ {span.error}</p>}
       {result.data?.truncated && (
         <p className="op-status op-status--warn">
-          ⚠ More than {ROW_LIMIT.toLocaleString('en-US')} outages match: only the newest are listed. Narrow
-          the window.
+          ⚠ More than {formatCount(ROW_LIMIT)} outages match: only the newest are listed. Narrow the window.
         </p>
       )}
       <LoadStatus

@@ -2,17 +2,8 @@
 // durations in whole seconds and minutes to one decimal, yes/no instead of true/false. Machines
 // that need exact figures use `linewatch report --format json`.
 import type { ConsoleOutage } from '../../../../shared/contract';
+import { csvRow, csvSeconds, type CsvValue } from '../../../../shared/format';
 import { formatIsoLocal } from '../format-operator';
-
-export type CsvCell = string | number | null;
-
-/** RFC 4180: quote when needed, double inner quotes; a leading =,+,-,@ is defused for spreadsheets. */
-export function csvCell(value: CsvCell): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export const OUTAGE_CSV_HEADER = [
   'line',
@@ -36,7 +27,7 @@ export const OUTAGE_CSV_HEADER = [
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
-export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined): CsvCell[] {
+export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined): CsvValue[] {
   return [
     outage.lineName,
     outage.endpointName,
@@ -44,7 +35,7 @@ export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined
     formatIsoLocal(outage.startedAt, timeZone),
     formatIsoLocal(outage.detectedAt, timeZone),
     formatIsoLocal(outage.endedAt, timeZone),
-    Math.round(outage.duration_s),
+    csvSeconds(outage.duration_s),
     Math.round(outage.duration_s / 6) / 10,
     outage.endedAt === null ? 'open' : 'closed',
     outage.secondaryOf === null ? 'primary' : 'secondary',
@@ -60,11 +51,8 @@ export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined
 
 /** CRLF line ends and a BOM so spreadsheet programs open UTF-8 names correctly. */
 export function outagesToCsv(outages: readonly ConsoleOutage[], timeZone: string | undefined): string {
-  const rows = [
-    OUTAGE_CSV_HEADER.map(csvCell),
-    ...outages.map((o) => outageCsvRow(o, timeZone).map(csvCell)),
-  ];
-  return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+  const rows = [csvRow(OUTAGE_CSV_HEADER), ...outages.map((o) => csvRow(outageCsvRow(o, timeZone)))];
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
 /** "linewatch-outages-2026-01-05_2026-01-06.csv" from the window shown. */

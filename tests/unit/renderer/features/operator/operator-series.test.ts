@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shapeRttBand } from '@src/renderer/features/operator/endpoint/rtt-band';
 import { availabilityDelta, weekTrend } from '@src/renderer/features/operator/kpis/kpi-periods';
-import { formatPercent, formatSeconds } from '@src/renderer/features/operator/format-operator';
+import { formatAvailability as formatPercent, formatDuration as formatSeconds } from '@src/shared/format';
 import { currentShift, startOfLocalDay } from '@src/renderer/features/operator/site-time';
 
 const bucket = (start: string, min: number | null, avg: number | null, max: number | null, loss = 0) => ({

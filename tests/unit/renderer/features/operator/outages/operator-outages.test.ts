@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleOutage } from '@src/shared/contract';
-import { csvCell, outageCsvFileName, outagesToCsv } from '@src/renderer/features/operator/outages/outage-csv';
+import { outageCsvFileName, outagesToCsv } from '@src/renderer/features/operator/outages/outage-csv';
+import { csvCell } from '@src/shared/format';
 import {
   DEFAULT_OUTAGE_FILTER,
   filterOutages,
