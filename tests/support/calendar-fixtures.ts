@@ -1,6 +1,11 @@
 // Resolved configs built in code (the calendar never sees YAML): only what the calendar reads matters.
-import type { EndpointConfig, LineConfig, LinewatchConfig, MaintenanceConfig } from '@src/main/config';
-import { DEFAULT_RETENTION_CONFIG } from '@src/main/config/types';
+import {
+  DEFAULT_RETENTION,
+  type EndpointConfig,
+  type LineConfig,
+  type LinewatchConfig,
+  type MaintenanceConfig,
+} from '@src/main/config';
 
 export function endpoint(id: string, lineId: string): EndpointConfig {
   return {
@@ -37,6 +42,6 @@ export function configWith(
       line('paint-2', ['paint2-robot']),
     ],
     maintenance,
-    retention: DEFAULT_RETENTION_CONFIG,
+    retention: DEFAULT_RETENTION,
   };
 }

@@ -1,6 +1,7 @@
 // The operator console's contract handlers (outage log, endpoint detail, config view), kept out of
 // services.ts so the composition root only wires them. All answers come from the store and the
-// config in memory; the live engine is flushed first so buffered outages and changes are included.
+// config in memory; the composition root wraps them in `readThrough`, so buffered outages and
+// changes are included.
 import { readFileSync } from 'node:fs';
 import {
   ContractFailure,
@@ -11,8 +12,8 @@ import {
   type ContractHandlers,
   type StateSpan,
 } from '../../shared/contract';
+import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import type { EndpointConfig, LineConfig, LinewatchConfig, ProbeConfig } from '../config';
-import { alarmsByOutage } from '../reports/handover-queries';
 import type { OutageRecord, StateChangeRecord, Store } from '../store';
 
 export interface ConsoleHandlerDeps {
@@ -24,7 +25,6 @@ export interface ConsoleHandlerDeps {
   /** Null for the built-in demo plant. */
   configPath: string | null;
   now: () => number;
-  flush: () => void;
 }
 
 type ConsoleHandlers = Pick<
@@ -32,10 +32,6 @@ type ConsoleHandlers = Pick<
   'listOutages' | 'getEndpointDetail' | 'listConfigVersions' | 'getConfigText' | 'getSiteCalendar'
 >;
 
-const iso = (ms: number): string => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
-// Request schemas have already checked the ISO form and that from < to.
-const ms = (text: string): number => Date.parse(text);
 /** The spec's rule: a gap longer than 2.5 intervals is unknown time, not the last state. */
 const GAP_FACTOR = 2.5;
 
@@ -148,29 +144,24 @@ function readable(text: string, isDemo: boolean): string {
 }
 
 export function createConsoleHandlers(deps: ConsoleHandlerDeps): ConsoleHandlers {
-  const { store, config, flush, now } = deps;
+  const { store, config, now } = deps;
   return {
     listOutages: ({ from, to, lineId, endpointId, limit }) => {
-      flush();
       const nowMs = now();
       const where = indexEndpoints(config());
       const matching = store.outages
-        .overlapping(ms(from), ms(to))
+        .overlapping(from, to)
         .filter((o) => endpointId === undefined || o.endpointId === endpointId)
         .filter((o) => lineId === undefined || where.get(o.endpointId)?.line.id === lineId)
         .sort((a, b) => b.startedAt - a.startedAt || b.id - a.id);
       const shown = matching.slice(0, limit);
-      const alarms = alarmsByOutage(
-        store.db,
-        shown.map((o) => o.id),
-      );
+      const alarms = store.alarms.byOutage(shown.map((o) => o.id));
       return {
         outages: shown.map((o) => toConsoleOutage(o, where.get(o.endpointId), alarms.get(o.id), nowMs)),
         truncated: matching.length > shown.length,
       };
     },
     getEndpointDetail: ({ endpointId, from, to }) => {
-      flush();
       const where = indexEndpoints(config()).get(endpointId);
       if (!where)
         throw new ContractFailure('not_found', `No endpoint "${endpointId}" in the configuration in use`);
@@ -197,11 +188,11 @@ export function createConsoleHandlers(deps: ConsoleHandlerDeps): ConsoleHandlers
         stateTimeline: buildStateTimeline(
           store.stateChanges.listForEndpoint(endpointId),
           lastCheck,
-          ms(from),
-          ms(to),
+          from,
+          to,
           now(),
         ),
-        recentChecks: recentChecks(store, endpoint, Math.min(ms(to), now() + 1)),
+        recentChecks: recentChecks(store, endpoint, Math.min(to, now() + 1)),
       };
     },
     listConfigVersions: () => ({

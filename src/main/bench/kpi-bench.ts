@@ -2,8 +2,7 @@
 // realistic history (a few outages per endpoint per week, occasional monitoring gaps, weekly line
 // maintenance, dependencies on each line's switch, acknowledged alarms). Times `buildReport`.
 import { performance } from 'node:perf_hooks';
-import type { EndpointConfig, LinewatchConfig } from '../config/types';
-import { DEFAULT_RETENTION_CONFIG } from '../config/types';
+import { DEFAULT_RETENTION, type EndpointConfig, type LinewatchConfig } from '../config';
 import {
   openStore,
   type EndpointProgress,
@@ -11,7 +10,7 @@ import {
   type StateChangeRecord,
   type Store,
 } from '../store';
-import { buildReport } from '../kpi/index';
+import { buildReport } from '../kpi';
 
 const LINES = 40;
 const PER_LINE = 50;
@@ -68,7 +67,7 @@ export function benchConfig(): LinewatchConfig {
       start: '02:00',
       durationMs: 4 * 3_600_000,
     })),
-    retention: DEFAULT_RETENTION_CONFIG,
+    retention: DEFAULT_RETENTION,
   };
 }
 
@@ -136,7 +135,7 @@ function fill(
   }
   changes.sort((a, b) => a.decidedAt - b.decidedAt);
   outages.sort((a, b) => a.detectedAt - b.detectedAt);
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (const change of changes) store.stateChanges.insert(change);
     outages.forEach(({ ackAfterMs, ...outage }, i) => {
       const id = i + 1;
@@ -145,7 +144,7 @@ function fill(
       if (ackAfterMs !== null) store.alarms.acknowledge(id, outage.detectedAt + ackAfterMs, 'op', '');
     });
     store.progress.upsertMany(progress);
-  })();
+  });
   return { changes: changes.length, outages: outages.length };
 }
 

@@ -18,7 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../clock/clock';
 import { DATABASE_FILE_NAME, openDatabase, openStore, type SqliteDatabase } from '../store/database';
-import { DEFAULT_RETENTION, createRetention, schedulePruning } from '../store/retention';
+import { DEFAULT_RETENTION } from '../config';
+import { schedulePruning } from '../store/retention';
 import { emptyAggregate, mergeAggregate, type Aggregate } from '../store/rollups-codec';
 import { DAY_MS, createRollupWriter } from '../store/rollups-writer';
 import { createEndpointKeys } from '../store/check-chunks-endpoint-keys';
@@ -117,7 +118,7 @@ function simulateRawRun(dir: string, endpoints: number, intervalMs: number, days
   const store = openStore(dataDir);
   const start = Date.UTC(2025, 0, 1);
   const clock = new ManualClock(start);
-  const stopPruning = schedulePruning(clock, createRetention(store.db, DEFAULT_RETENTION));
+  const stopPruning = schedulePruning(clock, store.retention(DEFAULT_RETENTION));
   const rand = random(42);
   const models = Array.from({ length: endpoints }, () => endpointModel(rand));
   // Endpoints are spread over the interval like the scheduler does, each with a few ms of jitter.

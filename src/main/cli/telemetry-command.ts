@@ -7,7 +7,6 @@ import { bucketCount } from '../../shared/telemetry/buckets';
 import { formatIssue, loadConfigFile } from '../config';
 import { APP_VERSION } from '../app/app-version';
 import { openStore } from '../store';
-import { createConsentStore } from '../store/consent-store';
 import { createConsentService } from '../telemetry/consent-service';
 import { trackMixpanelEvent } from '../telemetry/mixpanel-http';
 import { createNodeSentry } from '../telemetry/node-sentry';
@@ -59,7 +58,7 @@ export async function runTelemetryTest(options: TelemetryTestOptions, io: CliIo)
   try {
     // Feeds the process gate exactly as the running app would.
     createConsentService({
-      store: createConsentStore(store.db),
+      store: store.consent,
       override,
       gate: processConsentGate,
       appVersion: APP_VERSION,

@@ -5,10 +5,14 @@ export type {
   LinewatchConfig,
   MaintenanceConfig,
   ProbeConfig,
+  RetentionPolicy,
   ShiftConfig,
 } from './types';
+export { DEFAULT_RETENTION } from './types';
 export { loadConfigFile, parseConfigText, type ConfigLoadResult } from './load-config';
 export { formatIssue, sortIssues } from './format-issues';
 export { runCheckConfig, type CheckConfigOutput } from './check-config';
 export { DURATION_EXPECTED, formatDuration, parseDuration, type DurationResult } from './duration';
 export { BUILTIN_DEFAULTS, WEEKDAYS } from './schema';
+export { diffEndpoints, type EndpointDiff } from './endpoint-diff';
+export { configOfAppliedText, type AppliedConfigText } from './applied-config';

@@ -1,5 +1,7 @@
 // From the validated file (snake_case, per-file defaults) to the model the rest of main uses:
-// camelCase, milliseconds, and every endpoint carrying its own effective settings and line id.
+// camelCase, milliseconds (retention in days), and every endpoint carrying its own effective
+// settings and line id.
+import { DAY_MS } from '../../shared/time';
 import type { RawConfig } from './schema';
 import { WEEKDAYS } from './schema';
 import type { EndpointConfig, LinewatchConfig, MaintenanceConfig, ProbeConfig } from './types';
@@ -68,10 +70,10 @@ export function resolveConfig(raw: RawConfig): LinewatchConfig {
     })),
     maintenance: raw.maintenance.map(resolveMaintenance),
     retention: {
-      rawChecksMs: raw.retention.raw_checks,
-      minuteRollupsMs: raw.retention.minute_rollups,
-      hourRollupsMs: raw.retention.hour_rollups,
-      dayRollupsMs: raw.retention.day_rollups,
+      rawDays: raw.retention.raw_checks / DAY_MS,
+      minuteDays: raw.retention.minute_rollups / DAY_MS,
+      hourDays: raw.retention.hour_rollups / DAY_MS,
+      dayDays: raw.retention.day_rollups / DAY_MS,
     },
   };
 }

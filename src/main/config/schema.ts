@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
 import { DURATION_EXPECTED, parseDuration } from './duration';
+import { DEFAULT_RETENTION } from './types';
 import { DAY_MS, parseSiteDateTime } from '../../shared/time';
 import { ID_RE, isValidClockTime, isValidHost, isValidTimezone } from './validators';
 
@@ -194,10 +195,10 @@ const maintenanceSchema = z.union([recurringSchema, onceSchema]);
 
 /** How long each tier of probe history is kept (KPIs never need raw checks). */
 const retentionSchema = strict({
-  raw_checks: durationSchema.default(7 * DAY_MS),
-  minute_rollups: durationSchema.default(30 * DAY_MS),
-  hour_rollups: durationSchema.default(730 * DAY_MS),
-  day_rollups: durationSchema.default(3650 * DAY_MS),
+  raw_checks: durationSchema.default(DEFAULT_RETENTION.rawDays * DAY_MS),
+  minute_rollups: durationSchema.default(DEFAULT_RETENTION.minuteDays * DAY_MS),
+  hour_rollups: durationSchema.default(DEFAULT_RETENTION.hourDays * DAY_MS),
+  day_rollups: durationSchema.default(DEFAULT_RETENTION.dayDays * DAY_MS),
 });
 
 export const RawConfigSchema = strict({

@@ -1,5 +1,6 @@
 // The resolved configuration: what the rest of main works with after the YAML has been parsed,
-// validated and had its defaults applied. Durations are milliseconds here, never strings.
+// validated and had its defaults applied. Durations are milliseconds here, never strings (retention
+// alone is in days, see RetentionPolicy).
 import type { EndpointType } from '../../shared/domain/endpoint';
 
 export interface ShiftConfig {
@@ -68,20 +69,24 @@ export interface LinewatchConfig {
   shifts: ShiftConfig[];
   lines: LineConfig[];
   maintenance: MaintenanceConfig[];
-  retention: RetentionConfig;
+  retention: RetentionPolicy;
 }
 
-/** How long each tier of probe history is kept; defaults 7 d raw, 30 d minute, 2 y hour, 10 y day. */
-export interface RetentionConfig {
-  rawChecksMs: number;
-  minuteRollupsMs: number;
-  hourRollupsMs: number;
-  dayRollupsMs: number;
+/**
+ * How long each tier of probe history is kept, in days: the unit people set it in and the settings
+ * page shows, so it is also the unit the store prunes by (a file's `36h` is 1.5 days here).
+ */
+export interface RetentionPolicy {
+  rawDays: number;
+  minuteDays: number;
+  hourDays: number;
+  dayDays: number;
 }
 
-export const DEFAULT_RETENTION_CONFIG: RetentionConfig = {
-  rawChecksMs: 7 * 86_400_000,
-  minuteRollupsMs: 30 * 86_400_000,
-  hourRollupsMs: 730 * 86_400_000,
-  dayRollupsMs: 3650 * 86_400_000,
+/** The one retention default: 7 d raw checks, 30 d minute, 2 y hour and 10 y day buckets. */
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  rawDays: 7,
+  minuteDays: 30,
+  hourDays: 730,
+  dayDays: 3650,
 };

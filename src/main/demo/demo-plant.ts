@@ -2,12 +2,7 @@
 // with scripted faults, so a newcomer sees a living wall without any configuration.
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
-import {
-  DEFAULT_RETENTION_CONFIG,
-  type EndpointConfig,
-  type LinewatchConfig,
-  type ProbeConfig,
-} from '../config/types';
+import { DEFAULT_RETENTION, type EndpointConfig, type LinewatchConfig, type ProbeConfig } from '../config';
 import { startOnLoopback, type SimulatedDevice } from './simulated-device';
 
 interface DemoDeviceSpec {
@@ -163,7 +158,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
       endpoints: endpoints.filter((e) => e.lineId === line.id),
     })),
     maintenance: [],
-    retention: DEFAULT_RETENTION_CONFIG,
+    retention: DEFAULT_RETENTION,
   };
 
   return {

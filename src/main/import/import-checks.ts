@@ -89,7 +89,7 @@ export function importChecksFile(
   const outagesBefore = store.outages.maxId();
   const clock = new ManualClock(ordered[0]?.ts ?? 0);
   try {
-    store.db.transaction(() => {
+    store.transaction(() => {
       const engine = createMonitorEngine({
         endpoints,
         maintenance: createMaintenanceCalendar(config),
@@ -102,7 +102,7 @@ export function importChecksFile(
         engine.ingest(check.endpointId, check.ts, resultOf(check.ok, check.rttMs, check.error));
       }
       engine.stop();
-    })();
+    });
   } catch (error) {
     // The line checks above leave nothing the chunk codec refuses (it throws RangeError for a value
     // it cannot encode); should one slip through, the transaction has rolled back and the user

@@ -10,7 +10,7 @@ export { loadKpiInput, type KpiWindow } from './load-kpi-input';
 
 /** The report for [fromMs, toMs) from what the store holds; not schema-validated here (tests do). */
 export function buildReport(
-  store: Pick<Store, 'db' | 'stateChanges' | 'progress' | 'outages'>,
+  store: Pick<Store, 'transaction' | 'stateChanges' | 'progress' | 'outages'>,
   config: LinewatchConfig,
   window: KpiWindow,
 ): Report {

@@ -15,19 +15,18 @@ export interface KpiWindow {
 }
 
 export function loadKpiInput(
-  store: Pick<Store, 'db' | 'stateChanges' | 'progress' | 'outages'>,
+  store: Pick<Store, 'transaction' | 'stateChanges' | 'progress' | 'outages'>,
   config: LinewatchConfig,
   window: KpiWindow,
 ): KpiInput {
   const { fromMs, toMs, nowMs } = window;
   // One read transaction: a consistent snapshot while the monitor keeps writing (WAL).
-  const read = store.db.transaction(() => ({
+  const { changes, progress, outages } = store.transaction(() => ({
     // compute-report needs the class at from - 1 and at to (see its `lo`/`hi`).
     changes: store.stateChanges.listForWindow(fromMs - 1, toMs + 1),
     progress: store.progress.all(),
     outages: store.outages.kpiStartedIn(fromMs, toMs),
   }));
-  const { changes, progress, outages } = read();
   const timelines = new Map<string, EndpointTimelineInput>();
   for (const line of config.lines) {
     for (const ep of line.endpoints) {

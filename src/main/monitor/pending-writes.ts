@@ -10,7 +10,10 @@ import type {
   Store,
 } from '../store';
 
-export type EngineStore = Pick<Store, 'db' | 'checks' | 'stateChanges' | 'outages' | 'alarms' | 'progress'>;
+export type EngineStore = Pick<
+  Store,
+  'transaction' | 'checks' | 'stateChanges' | 'outages' | 'alarms' | 'progress'
+>;
 
 export class PendingWrites {
   checks: CheckRecord[] = [];
@@ -28,7 +31,7 @@ export class PendingWrites {
   /** Write everything in one transaction (nested inside a caller's transaction when there is one). */
   commit(store: EngineStore): void {
     if (this.isEmpty && this.outageCloses.length === 0) return;
-    store.db.transaction(() => {
+    store.transaction(() => {
       if (this.checks.length > 0) store.checks.insertMany(this.checks);
       for (const change of this.stateChanges) store.stateChanges.insert(change);
       for (const outage of this.outageInserts) store.outages.insert(outage);
@@ -36,7 +39,7 @@ export class PendingWrites {
       for (const close of this.outageCloses) store.outages.close(close.id, close.endedAt, close.endedByGap);
       for (const clear of this.alarmClears) store.alarms.clearForOutage(clear.outageId, clear.clearedAt);
       store.progress.upsertMany(this.progress.values());
-    })();
+    });
     this.checks = [];
     this.stateChanges = [];
     this.outageInserts = [];

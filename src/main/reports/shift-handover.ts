@@ -6,7 +6,6 @@ import type { LineFigures } from '../../shared/report/report-schema';
 import type { LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
 import type { Store } from '../store';
-import { alarmsByOutage, alarmsOpenAt, outageBriefs } from './handover-queries';
 import type { HandoverWindow } from './handover-window';
 
 const WORST_DEVICES = 5;
@@ -52,10 +51,7 @@ export function buildShiftHandover(
   const lineFigures = new Map(report.lines.map((l) => [l.id, l]));
 
   const stored = store.outages.overlapping(fromMs, toMs);
-  const alarms = alarmsByOutage(
-    store.db,
-    stored.map((o) => o.id),
-  );
+  const alarms = store.alarms.byOutage(stored.map((o) => o.id));
   const outages = stored.map((o): HandoverOutage => {
     const alarm = alarms.get(o.id);
     const end = o.endedAt ?? Math.max(nowMs, o.startedAt);
@@ -93,11 +89,8 @@ export function buildShiftHandover(
       };
     });
 
-  const open = alarmsOpenAt(store.db, toMs);
-  const briefs = outageBriefs(
-    store.db,
-    open.map((a) => a.outageId),
-  );
+  const open = store.alarms.openAt(toMs);
+  const briefs = store.outages.briefs(open.map((a) => a.outageId));
   const openAlarms = open.map((a): HandoverAlarm => {
     const acknowledged = a.acknowledgedAt !== null && a.acknowledgedAt <= toMs;
     const { endpointName, lineName } = names(a.endpointId);

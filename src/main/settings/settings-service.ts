@@ -9,14 +9,12 @@
 import { z } from 'zod';
 import { type ConsoleSettings, type ContractHandlers, type RequestName } from '../../shared/contract';
 import type { OperatorAuth } from '../auth';
-import type { RetentionConfig } from '../config/types';
-import type { AuditLogStore } from '../store/audit-log-store';
-import type { SettingsStore } from '../store/settings-store';
+import type { RetentionPolicy } from '../config';
+import type { AuditLogStore, SettingsStore } from '../store';
 import { hashPin } from './pin-hash';
 
 export const DEFAULT_ROTATION_SECONDS = 20;
 const KEYS = { rotation: 'kiosk.rotationSeconds', display: 'kiosk.displayIndex', pin: 'operator.pinHash' };
-const DAY_MS = 86_400_000;
 
 /** The stored scrypt hash of the operator PIN, null while none is set. */
 export function readPinHash(settings: SettingsStore): string | null {
@@ -31,7 +29,7 @@ export interface SettingsServiceDeps {
   /** Runs the change and its audit entry atomically. */
   transaction: <T>(work: () => T) => T;
   now: () => number;
-  retention: () => RetentionConfig;
+  retention: () => RetentionPolicy;
 }
 
 type SettingsHandlers = Pick<
@@ -39,7 +37,8 @@ type SettingsHandlers = Pick<
   Extract<RequestName, 'getSettings' | 'updateSettings' | 'verifyPin'>
 >;
 
-const days = (ms: number): number => Math.round((ms / DAY_MS) * 10) / 10;
+/** Days to one decimal: a file's `36h` shows as 1.5. */
+const days = (value: number): number => Math.round(value * 10) / 10;
 
 export function createSettingsService(deps: SettingsServiceDeps): {
   handlers: SettingsHandlers;
@@ -57,10 +56,10 @@ export function createSettingsService(deps: SettingsServiceDeps): {
       displayIndex: display.success ? display.data : null,
       pinSet: pinHash() !== null,
       retentionDays: {
-        rawChecks: days(retention.rawChecksMs),
-        minuteRollups: days(retention.minuteRollupsMs),
-        hourRollups: days(retention.hourRollupsMs),
-        dayRollups: days(retention.dayRollupsMs),
+        rawChecks: days(retention.rawDays),
+        minuteRollups: days(retention.minuteDays),
+        hourRollups: days(retention.hourDays),
+        dayRollups: days(retention.dayDays),
       },
     };
   };

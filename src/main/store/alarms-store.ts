@@ -1,6 +1,7 @@
 // Alarms: one per primary outage. An alarm stays on the operator's list until it is both
 // acknowledged and cleared (the outage ended).
 import type Database from 'better-sqlite3';
+import { rowsByIds } from './rows-by-ids';
 
 export interface AlarmRecord {
   id: number;
@@ -23,10 +24,17 @@ export interface AlarmStore {
   /** Not yet acknowledged, or not yet cleared: what the operator still has to look at. */
   active(): AlarmRecord[];
   recent(limit: number): AlarmRecord[];
+  /** The alarm of each given outage that has one (secondary outages raise none), by outage id. */
+  byOutage(outageIds: readonly number[]): Map<number, AlarmRecord>;
+  /**
+   * Alarms raised before `atMs` that were, at `atMs`, not yet acknowledged or not yet cleared: what
+   * was still open at a past instant (`active` only knows "now"). Oldest first, then by id.
+   */
+  openAt(atMs: number): AlarmRecord[];
 }
 
-/** An `alarms` row as SQLite returns it; `alarmFromRow` maps it to the record. */
-export interface AlarmRow {
+/** An `alarms` row as SQLite returns it. */
+interface AlarmRow {
   id: number;
   outage_id: number;
   endpoint_id: string;
@@ -37,7 +45,7 @@ export interface AlarmRow {
   note: string | null;
 }
 
-export const alarmFromRow = (row: AlarmRow): AlarmRecord => ({
+const alarmFromRow = (row: AlarmRow): AlarmRecord => ({
   id: row.id,
   outageId: row.outage_id,
   endpointId: row.endpoint_id,
@@ -65,6 +73,11 @@ export function createAlarmStore(db: Database.Database): AlarmStore {
     'SELECT * FROM alarms WHERE acknowledged_at IS NULL OR cleared_at IS NULL ORDER BY raised_at DESC',
   );
   const recentStmt = db.prepare<[number], AlarmRow>('SELECT * FROM alarms ORDER BY raised_at DESC LIMIT ?');
+  const openAtStmt = db.prepare<[number, number, number], AlarmRow>(
+    `SELECT * FROM alarms WHERE raised_at < ?
+       AND (acknowledged_at IS NULL OR acknowledged_at > ? OR cleared_at IS NULL OR cleared_at > ?)
+     ORDER BY raised_at, id`,
+  );
   const get = (id: number): AlarmRecord | null => {
     const row = getStmt.get(id);
     return row ? alarmFromRow(row) : null;
@@ -79,5 +92,14 @@ export function createAlarmStore(db: Database.Database): AlarmStore {
     get,
     active: () => activeStmt.all().map(alarmFromRow),
     recent: (limit) => recentStmt.all(limit).map(alarmFromRow),
+    byOutage(outageIds) {
+      const rows = rowsByIds<AlarmRow>(
+        db,
+        (placeholders) => `SELECT * FROM alarms WHERE outage_id IN (${placeholders})`,
+        outageIds,
+      );
+      return new Map(rows.map((row) => [row.outage_id, alarmFromRow(row)]));
+    },
+    openAt: (atMs) => openAtStmt.all(atMs, atMs, atMs).map(alarmFromRow),
   };
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { RetentionPolicy } from '../config';
 import { migrate } from './migrate';
 import { createCheckStore, type CheckStore } from './checks-store';
 import { createStateChangeStore, type StateChangeStore } from './state-changes-store';
@@ -12,12 +13,19 @@ import { createOutageStore, type OutageStore } from './outages-store';
 import { createAlarmStore, type AlarmStore } from './alarms-store';
 import { createAuditLogStore, type AuditLogStore } from './audit-log-store';
 import { createEndpointProgressStore, type EndpointProgressStore } from './endpoint-progress-store';
+import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createConsentStore, type ConsentStore } from './consent-store';
+import { createRetention, type Retention } from './retention';
 
 export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE_NAME = 'linewatch.sqlite';
 
 export interface Store {
+  /**
+   * The raw connection, for the store's own modules, migrations and tests. Other capabilities use
+   * the repositories below and `transaction`, so every SQL statement stays in this folder.
+   */
   readonly db: SqliteDatabase;
   readonly checks: CheckStore;
   readonly stateChanges: StateChangeStore;
@@ -28,6 +36,15 @@ export interface Store {
   readonly alarms: AlarmStore;
   readonly auditLog: AuditLogStore;
   readonly progress: EndpointProgressStore;
+  readonly settings: SettingsStore;
+  readonly consent: ConsentStore;
+  /**
+   * Runs `work` in one transaction (nested calls become savepoints): the monitor's writes, an
+   * acknowledgement with its audit entry, a report's consistent read.
+   */
+  transaction<T>(work: () => T): T;
+  /** The pruner for `policy` (the config's; a reload brings a new one). */
+  retention(policy: RetentionPolicy): Retention;
   /** Folds the WAL back into the main file and closes; safe to call more than once. */
   close(): void;
 }
@@ -65,6 +82,10 @@ export function openStore(dataDir: string): Store {
       alarms: createAlarmStore(db),
       auditLog: createAuditLogStore(db),
       progress: createEndpointProgressStore(db),
+      settings: createSettingsStore(db),
+      consent: createConsentStore(db),
+      transaction: (work) => db.transaction(work)(),
+      retention: (policy) => createRetention(db, policy),
       close: () => closeDatabase(db),
     };
   } catch (error) {

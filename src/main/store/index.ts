@@ -16,14 +16,7 @@ export {
   type RollupResolution,
   type RollupStore,
 } from './rollups-store';
-export {
-  createRetention,
-  schedulePruning,
-  DEFAULT_RETENTION,
-  type PruneResult,
-  type Retention,
-  type RetentionPolicy,
-} from './retention';
+export { createRetention, schedulePruning, type PruneResult, type Retention } from './retention';
 export { createStateChangeStore, type StateChangeRecord, type StateChangeStore } from './state-changes-store';
 export {
   createConfigVersionStore,
@@ -31,7 +24,13 @@ export {
   type ConfigVersionStore,
   type NewConfigVersion,
 } from './config-versions-store';
-export { createOutageStore, type OutageRecord, type OutageStore } from './outages-store';
+export {
+  createOutageStore,
+  type KpiOutageRecord,
+  type OutageBrief,
+  type OutageRecord,
+  type OutageStore,
+} from './outages-store';
 export { createAlarmStore, type AlarmRecord, type AlarmStore } from './alarms-store';
 export { createAuditLogStore, type AuditEntry, type AuditLogStore } from './audit-log-store';
 export {
@@ -39,3 +38,5 @@ export {
   type EndpointProgress,
   type EndpointProgressStore,
 } from './endpoint-progress-store';
+export { createSettingsStore, type SettingsStore } from './settings-store';
+export { createConsentStore, type ConsentStore, type StoredConsent } from './consent-store';

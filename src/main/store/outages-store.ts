@@ -1,6 +1,7 @@
 // Outages as the KPI spec defines them. Ids are allocated by the monitor (single writer per data
 // folder) so an outage, its alarm and the checks that caused it commit in one transaction.
 import type Database from 'better-sqlite3';
+import { rowsByIds } from './rows-by-ids';
 
 export interface OutageRecord {
   id: number;
@@ -31,6 +32,12 @@ export type KpiOutageRecord = Pick<
   | 'acknowledgedAt'
 >;
 
+/** When an outage started and why: what a list of alarms shows of each alarm's outage. */
+export interface OutageBrief {
+  startedAt: number;
+  failureMessage: string | null;
+}
+
 export interface OutageStore {
   insert(outage: Omit<OutageRecord, 'acknowledgedAt'>): void;
   close(id: number, endedAt: number, endedByGap: boolean): void;
@@ -42,6 +49,8 @@ export interface OutageStore {
   startedIn(fromMs: number, toMs: number): OutageRecord[];
   /** `startedIn` with only the KPI columns: a 90-day window is ~80 K rows, so every column counts. */
   kpiStartedIn(fromMs: number, toMs: number): KpiOutageRecord[];
+  /** The brief of each given outage that exists, by outage id. */
+  briefs(outageIds: readonly number[]): Map<number, OutageBrief>;
 }
 
 type KpiOutageRow = [number, string, number, number, number | null, number, string | null, number | null];
@@ -132,5 +141,15 @@ export function createOutageStore(db: Database.Database): OutageStore {
     overlapping: (fromMs, toMs) => overlapStmt.all(toMs, fromMs).map(fromRow),
     startedIn: (fromMs, toMs) => startedInStmt.all(fromMs, toMs).map(fromRow),
     kpiStartedIn: (fromMs, toMs) => kpiStartedInStmt.all(fromMs, toMs).map(fromKpiRow),
+    briefs(outageIds) {
+      const rows = rowsByIds<{ id: number; started_at: number; failure_message: string | null }>(
+        db,
+        (placeholders) => `SELECT id, started_at, failure_message FROM outages WHERE id IN (${placeholders})`,
+        outageIds,
+      );
+      return new Map(
+        rows.map((row) => [row.id, { startedAt: row.started_at, failureMessage: row.failure_message }]),
+      );
+    },
   };
 }

@@ -5,24 +5,13 @@
 // A row goes once its whole period ended at or before `now - days`: a raw chunk or minute row when
 // its hour is over by then, an hour or day row when its day is. Deletes run in bounded batches,
 // each its own short transaction, so a large backlog never holds the write lock for long.
+//
+// The policy is the config's (`retention:`, in days); its one default lives there too.
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock/clock';
+import type { RetentionPolicy } from '../config';
 import { HOUR_MS, hourStartOf } from './check-chunks-reader';
 import { DAY_MS } from './rollups-writer';
-
-export interface RetentionPolicy {
-  rawDays: number;
-  minuteDays: number;
-  hourDays: number;
-  dayDays: number;
-}
-
-export const DEFAULT_RETENTION: RetentionPolicy = {
-  rawDays: 7,
-  minuteDays: 30,
-  hourDays: 730,
-  dayDays: 3650,
-};
 
 export interface PruneResult {
   deletedChunks: number;
@@ -41,10 +30,7 @@ export interface Retention {
 
 const BATCH_ROWS = 2_000;
 
-export function createRetention(
-  db: Database.Database,
-  policy: RetentionPolicy = DEFAULT_RETENTION,
-): Retention {
+export function createRetention(db: Database.Database, policy: RetentionPolicy): Retention {
   for (const [name, days] of Object.entries(policy)) {
     if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0)
       throw new RangeError(`retention ${name} must be a positive number of days, got ${String(days)}`);

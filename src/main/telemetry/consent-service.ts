@@ -2,7 +2,7 @@
 // pushed into the process gate and to every renderer the moment it changes.
 import { NO_CONSENT, type ConsentChoice, type ConsentState } from '../../shared/telemetry/consent';
 import { withdrawnCategories, type ConsentGate } from '../../shared/telemetry/consent-gate';
-import type { ConsentStore } from '../store/consent-store';
+import type { ConsentStore } from '../store';
 import type { ConsentOverride } from './policy';
 
 export class ConsentLockedError extends Error {

@@ -12,8 +12,7 @@ import { bucketCount } from '../../shared/telemetry/buckets';
 import type { ConsentState, TelemetryConfig } from '../../shared/telemetry/consent';
 import type { LinewatchConfig } from '../config/types';
 import type { ProbeRunner } from '../probes/run-probe';
-import type { SqliteDatabase } from '../store';
-import { createConsentStore } from '../store/consent-store';
+import type { ConsentStore } from '../store';
 import { ConsentLockedError, createConsentService, type ConsentService } from './consent-service';
 import { readConsentOverride } from './policy';
 import { createNodeSentry } from './node-sentry';
@@ -43,7 +42,8 @@ export interface TelemetryRuntime {
 }
 
 export interface TelemetryRuntimeOptions {
-  db: SqliteDatabase;
+  /** Where the choice is kept (`store.consent`). */
+  consentStore: ConsentStore;
   config: LinewatchConfig;
   appVersion: string;
   /** The Electron shell installs @sentry/electron itself; the headless host gets @sentry/node here. */
@@ -91,7 +91,7 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
   }
 
   const consent = createConsentService({
-    store: createConsentStore(options.db),
+    store: options.consentStore,
     override,
     gate: processConsentGate,
     appVersion: options.appVersion,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractFailure, type Caller, type ContractHandlers } from '@src/shared/contract';
 import { authoriseHandlers, createOperatorAuth } from '@src/main/auth';
-import { DEFAULT_RETENTION_CONFIG } from '@src/main/config/types';
+import { DEFAULT_RETENTION } from '@src/main/config';
 import { createSettingsService, readPinHash } from '@src/main/settings/settings-service';
 import { openDatabase } from '@src/main/store';
 import { createAuditLogStore } from '@src/main/store/audit-log-store';
@@ -31,7 +31,7 @@ describe('settings service', () => {
       auditLog,
       transaction: (work) => db.transaction(work)(),
       now: () => now,
-      retention: () => DEFAULT_RETENTION_CONFIG,
+      retention: () => DEFAULT_RETENTION,
     });
     // Through the same authorisation wrapper the services hand to every transport.
     const { getSettings, updateSettings, verifyPin } = authoriseHandlers(
