@@ -1,6 +1,6 @@
 // The report-related contract handlers, kept out of services.ts so the composition root only wires
-// them. Each reads the store on demand; the live engine is flushed first so the newest outages and
-// alarms (still buffered) are included.
+// them. Each reads the store on demand; the composition root wraps them in `readThrough`, so the
+// newest outages and alarms (still buffered by the engine) are included.
 import { ContractFailure, type ContractHandlers } from '../../shared/contract';
 import type { LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
@@ -13,16 +13,12 @@ export interface ReportHandlerDeps {
   store: Store;
   config: () => LinewatchConfig;
   now: () => number;
-  flush: () => void;
 }
 
 type ReportHandlers = Pick<
   ContractHandlers,
   'getReport' | 'getShiftHandover' | 'getAvailabilitySeries' | 'getRttSeries'
 >;
-
-// Request schemas have already checked the ISO form and that from < to.
-const ms = (iso: string): number => Date.parse(iso);
 
 /** How long a computed report answers the same (from, to) again: every wall asks each minute. */
 export const REPORT_CACHE_MS = 15_000;
@@ -51,22 +47,20 @@ function createReportCache<T>(now: () => number) {
 }
 
 export function createReportHandlers(deps: ReportHandlerDeps): ReportHandlers {
-  const { store, config, now, flush } = deps;
+  const { store, config, now } = deps;
   const cachedReport = createReportCache<ReturnType<typeof buildReport>>(now);
   return {
     getReport: ({ from, to }) => {
       const current = config();
-      return cachedReport(`${ms(from)}|${ms(to)}`, current, () => {
-        flush();
-        return buildReport(store, current, { fromMs: ms(from), toMs: ms(to), nowMs: now() });
+      return cachedReport(`${from}|${to}`, current, () => {
+        return buildReport(store, current, { fromMs: from, toMs: to, nowMs: now() });
       });
     },
     getShiftHandover: ({ shiftId, from, to }) => {
-      flush();
       const nowMs = now();
       const resolved = resolveHandoverWindow(config(), nowMs, {
         ...(shiftId !== undefined ? { shiftId } : {}),
-        ...(from !== undefined && to !== undefined ? { fromMs: ms(from), toMs: ms(to) } : {}),
+        ...(from !== undefined && to !== undefined ? { fromMs: from, toMs: to } : {}),
       });
       if (!resolved.ok) {
         throw new ContractFailure(
@@ -77,17 +71,10 @@ export function createReportHandlers(deps: ReportHandlerDeps): ReportHandlers {
       return buildShiftHandover(store, config(), resolved.window, nowMs);
     },
     getAvailabilitySeries: ({ level, id, resolution, from, to }) => {
-      flush();
-      return availabilitySeries(
-        store,
-        config(),
-        { level, id, resolution, fromMs: ms(from), toMs: ms(to) },
-        now(),
-      );
+      return availabilitySeries(store, config(), { level, id, resolution, fromMs: from, toMs: to }, now());
     },
     getRttSeries: ({ endpointId, resolution, from, to }) => {
-      flush();
-      return rttSeries(store, config(), { endpointId, resolution, fromMs: ms(from), toMs: ms(to) });
+      return rttSeries(store, config(), { endpointId, resolution, fromMs: from, toMs: to });
     },
   };
 }

@@ -3,10 +3,10 @@
 import type { EndpointLive } from '../../shared/contract';
 import { createMaintenanceCalendar } from '../calendar';
 import type { Clock } from '../clock/clock';
-import type { LinewatchConfig } from '../config/types';
-import { createMonitorEngine, type AlarmSignal, type MonitorEngine } from '../monitor/monitor-engine';
-import type { EngineStore } from '../monitor/pending-writes';
-import { createRetention, schedulePruning } from '../store';
+import type { LinewatchConfig } from '../config';
+import { createMonitorEngine, type AlarmSignal, type MonitorEngine } from './monitor-engine';
+import type { EngineStore } from './pending-writes';
+import { schedulePruning, type Store } from '../store';
 import type { ProbeRunner } from '../probes/run-probe';
 import { createScheduler, type Scheduler, type SchedulerStats } from '../scheduler/scheduler';
 
@@ -24,7 +24,7 @@ export interface MonitorRuntime {
 export function startMonitorRuntime(options: {
   config: LinewatchConfig;
   clock: Clock;
-  store: EngineStore;
+  store: EngineStore & Pick<Store, 'retention'>;
   probe: ProbeRunner;
   onLive: (states: EndpointLive[]) => void;
   onAlarm: (signal: AlarmSignal) => void;
@@ -68,19 +68,10 @@ export function startMonitorRuntime(options: {
   };
   let scheduler = startScheduler(options.config);
 
-  const DAY_MS = 86_400_000;
-  const startPruning = (config: LinewatchConfig): (() => void) => {
-    const { retention } = config;
-    const policy = {
-      rawDays: retention.rawChecksMs / DAY_MS,
-      minuteDays: retention.minuteRollupsMs / DAY_MS,
-      hourDays: retention.hourRollupsMs / DAY_MS,
-      dayDays: retention.dayRollupsMs / DAY_MS,
-    };
-    return schedulePruning(clock, createRetention(options.store.db, policy), 10 * 60_000, {
+  const startPruning = (config: LinewatchConfig): (() => void) =>
+    schedulePruning(clock, options.store.retention(config.retention), 10 * 60_000, {
       onError: (error) => options.log(`pruning failed: ${String(error)}`),
     });
-  };
   let stopPruning = startPruning(options.config);
 
   return {

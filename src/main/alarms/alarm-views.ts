@@ -1,6 +1,6 @@
 // Alarm rows joined with the config (names) and the outage behind each alarm, for the renderer.
 import type { AlarmView } from '../../shared/contract';
-import type { LinewatchConfig } from '../config/types';
+import type { LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
