@@ -14,7 +14,7 @@ import { describeForbidden } from '../../client/operator-access';
 import { PinField } from '../access/OperatorPrompt';
 import { settingsStore, useSettings } from './settings-store';
 import { isReadOnlyConnection } from '../../live/wall-store';
-import { ConsentSlot } from './consent-slot';
+import { ConsentSettings } from '../telemetry/ConsentSettings';
 import { RetentionFacts } from './RetentionFacts';
 
 type Outcome = { kind: 'saved' } | { kind: 'error'; message: string } | null;
@@ -193,8 +193,7 @@ export function SettingsPage() {
       )}
       {settings === null ? <p>Loading settings…</p> : <SettingsForm settings={settings} />}
       {settings && <RetentionFacts retention={settings.retentionDays} />}
-      {/* Telemetry consent (another part of the project); renders nothing until it exists. */}
-      <ConsentSlot />
+      <ConsentSettings />
     </main>
   );
 }
