@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
 import { outageViewFields } from './outage-view';
-import { ConfigIssue } from './schemas';
+import { isoTime as isoText } from '../time';
+import { ConfigIssue, isoInstantMs } from './schemas';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -14,20 +15,20 @@ export const MAX_OUTAGE_ROWS = 5_000;
 export const RECENT_CHECKS = 50;
 export const MAX_CONFIG_VERSIONS = 100;
 
-function windowInOrder(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
-  if (!(Date.parse(value.from) < Date.parse(value.to))) {
+function windowInOrder(value: { from: number; to: number }, ctx: z.RefinementCtx): void {
+  if (!(value.from < value.to)) {
     ctx.addIssue({
       code: 'custom',
       path: ['to'],
-      message: `"to" (${value.to}) must be after "from" (${value.from})`,
+      message: `"to" (${isoText(value.to)}) must be after "from" (${isoText(value.from)})`,
     });
   }
 }
 
 export const ListOutagesRequest = z
   .object({
-    from: isoTime,
-    to: isoTime,
+    from: isoInstantMs,
+    to: isoInstantMs,
     lineId: z.string().min(1).optional(),
     endpointId: z.string().min(1).optional(),
     limit: z.number().int().min(1).max(MAX_OUTAGE_ROWS).default(1_000),
@@ -51,7 +52,7 @@ export const OutageList = z.object({
 export type OutageList = z.infer<typeof OutageList>;
 
 export const EndpointDetailRequest = z
-  .object({ endpointId: z.string().min(1), from: isoTime, to: isoTime })
+  .object({ endpointId: z.string().min(1), from: isoInstantMs, to: isoInstantMs })
   .strict()
   .superRefine(windowInOrder);
 

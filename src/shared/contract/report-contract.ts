@@ -2,7 +2,9 @@
 // series. Windows are checked here (not only in main) so the renderer can validate a window before
 // asking, and main's handlers only ever see windows they can answer cheaply.
 import { z } from 'zod';
+import { DAY_MS, HOUR_MS, MINUTE_MS, isoTime as isoText } from '../time';
 import { outageViewFields } from './outage-view';
+import { isoInstantMs } from './schemas';
 
 // The Report itself is defined next to the KPI spec; re-exported so the renderer reads every
 // contract payload from one place.
@@ -16,31 +18,27 @@ export {
 } from '../report/report-schema';
 
 const isoTime = z.iso.datetime({ offset: true });
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
-// Local days are 23-25 h long; 24 h is close enough for a cap estimate.
-const DAY_MS = 24 * HOUR_MS;
 
 /** Each availability bucket is one full KPI computation, so the count is kept small. */
 export const MAX_AVAILABILITY_BUCKETS = 200;
 /** RTT buckets are read from the rollups; one week of minutes is still a cheap read. */
 export const MAX_RTT_BUCKETS = 10_080;
 
+// Local days are 23-25 h long; 24 h is close enough for a cap estimate.
 const BUCKET_MS = { minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS } as const;
 
 /** Adds an issue unless from < to and the window holds at most `max` buckets of `resolution`. */
 function checkWindow(
-  value: { from: string; to: string; resolution?: keyof typeof BUCKET_MS },
+  value: { from: number; to: number; resolution?: keyof typeof BUCKET_MS },
   max: number | null,
   ctx: z.RefinementCtx,
 ): void {
-  const fromMs = Date.parse(value.from);
-  const toMs = Date.parse(value.to);
+  const { from: fromMs, to: toMs } = value;
   if (!(fromMs < toMs)) {
     ctx.addIssue({
       code: 'custom',
       path: ['to'],
-      message: `"to" (${value.to}) must be after "from" (${value.from})`,
+      message: `"to" (${isoText(toMs)}) must be after "from" (${isoText(fromMs)})`,
     });
     return;
   }
@@ -56,7 +54,7 @@ function checkWindow(
 }
 
 export const GetReportRequest = z
-  .object({ from: isoTime, to: isoTime })
+  .object({ from: isoInstantMs, to: isoInstantMs })
   .strict()
   .superRefine((value, ctx) => checkWindow(value, null, ctx));
 
@@ -64,8 +62,8 @@ export const GetShiftHandoverRequest = z
   .object({
     /** A shift id of the config: its most recent occurrence that has ended. */
     shiftId: z.string().min(1).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
+    from: isoInstantMs.optional(),
+    to: isoInstantMs.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -146,8 +144,8 @@ export const AvailabilitySeriesRequest = z
     level: z.enum(['endpoint', 'line', 'site']),
     id: z.string().min(1),
     resolution: z.enum(['hour', 'day']),
-    from: isoTime,
-    to: isoTime,
+    from: isoInstantMs,
+    to: isoInstantMs,
   })
   .strict()
   .superRefine((value, ctx) => checkWindow(value, MAX_AVAILABILITY_BUCKETS, ctx));
@@ -165,8 +163,8 @@ export const RttSeriesRequest = z
   .object({
     endpointId: z.string().min(1),
     resolution: z.enum(['minute', 'hour']),
-    from: isoTime,
-    to: isoTime,
+    from: isoInstantMs,
+    to: isoInstantMs,
   })
   .strict()
   .superRefine((value, ctx) => checkWindow(value, MAX_RTT_BUCKETS, ctx));

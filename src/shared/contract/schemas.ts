@@ -2,8 +2,22 @@
 // (IPC or WebSocket) is described here once and validated on arrival.
 import { z } from 'zod';
 import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
+import { ISO_EXPECTED, parseIsoWithOffset } from '../time';
 
 const isoTime = z.iso.datetime({ offset: true });
+
+/**
+ * A time in a request: an ISO string with Z or an offset on the wire (what the client sends and
+ * its types ask for), epoch ms for the handler, so handlers never parse times themselves.
+ */
+export const isoInstantMs = z.string({ error: `expected ${ISO_EXPECTED}` }).transform((text, ctx) => {
+  const ms = parseIsoWithOffset(text);
+  if (ms === null) {
+    ctx.issues.push({ code: 'custom', message: `expected ${ISO_EXPECTED}`, input: text });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 export const EmptyRequest = z.object({}).strict();
 
