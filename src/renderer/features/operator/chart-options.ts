@@ -2,6 +2,7 @@
 // control-room palette. Series differ in form as well as colour: band (area), average (solid
 // line), loss (bars on their own axis), so they read apart in grey-scale print too.
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatAvailability } from '../../../shared/format';
 import type { RttBand } from './endpoint/rtt-band';
 
 const TEXT = '#eef3f7';
@@ -164,7 +165,8 @@ export function availabilityTrendOption(points: readonly TrendPoint[], fontPx: n
     tooltip: {
       trigger: 'axis',
       textStyle: { fontSize: fontPx },
-      valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)} %` : 'no data'),
+      // The KPI page's reading of the same figure: never rounded up to 100 % while down time exists.
+      valueFormatter: (v: unknown) => formatAvailability(typeof v === 'number' ? v / 100 : null),
     },
     xAxis: {
       type: 'category',
@@ -191,7 +193,8 @@ export function availabilityTrendOption(points: readonly TrendPoint[], fontPx: n
           position: 'top',
           color: TEXT,
           fontSize: Math.round(fontPx * 0.8),
-          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? p.value.toFixed(1) : ''),
+          formatter: (p: { value: unknown }) =>
+            typeof p.value === 'number' ? formatAvailability(p.value / 100) : '',
         },
       },
     ],
