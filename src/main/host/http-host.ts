@@ -13,7 +13,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { WS_PATH, WS_SUBPROTOCOL, WS_TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/contract/ws-protocol';
 import type { LinewatchServices } from '../app/services-types';
-import { readStaticFile } from './static-files';
+import { HEADLESS_CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { serveStaticFile } from './static-files';
 import { withTelemetryConnectSrc } from '../telemetry/telemetry-env';
 import { createHostAllowList, isLoopbackBind } from './host-allow-list';
 import { listenForClientErrors, peer, refuseUpgrade } from './client-errors';
@@ -21,19 +22,6 @@ import { createHostLog, printable } from './host-log';
 import { offeredSubprotocols, offersOperatorToken } from './operator-token';
 import { DEFAULT_RATE_LIMITS } from './rate-limit';
 import { serveConnection, type ConnectionLimits } from './ws-connection';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "media-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 export interface HostLimits extends ConnectionLimits {
   /** Open WebSocket connections; one more is answered 503. */
@@ -86,7 +74,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const lanMode = !isLoopbackBind(options.host);
   const operatorToken = options.operatorToken ?? null;
   // The dashboard's Sentry and Mixpanel talk to their hosts directly: allowed only when configured.
-  const csp = withTelemetryConnectSrc(CONTENT_SECURITY_POLICY);
+  const csp = withTelemetryConnectSrc(HEADLESS_CONTENT_SECURITY_POLICY);
 
   const onRequest = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     request.on('error', (error) =>
@@ -104,19 +92,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       response.end('This host does not answer to that name.\n');
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    readStaticFile(options.rendererDir, request.url ?? '/').then(
-      ({ status, type, body }) => {
-        response.writeHead(status, {
-          'content-type': type,
-          'content-security-policy': csp,
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-cache',
-        });
-        response.end(request.method === 'HEAD' ? undefined : body);
+    serveStaticFile(
+      options.rendererDir,
+      { method: request.method ?? '', path: request.url ?? '/' },
+      csp,
+    ).then(
+      ({ status, headers, body }) => {
+        response.writeHead(status, headers);
+        response.end(body ?? undefined);
       },
       (error: unknown) => {
         log('http', `serving ${printable(request.url)} failed: ${printable(String(error))}`);

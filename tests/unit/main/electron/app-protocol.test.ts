@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defined, fake, resetFakeElectron } from '../../../support/fake-electron';
+import { CONTENT_SECURITY_POLICY } from '@src/main/host/content-security-policy';
 import {
   APP_INDEX_URL,
-  CONTENT_SECURITY_POLICY,
   createAppProtocolHandler,
   isAppUrl,
   registerAppProtocol,

@@ -17,7 +17,6 @@ describe('report contract handlers', () => {
       store: fx.store,
       config: () => fx.config,
       now: () => NOW,
-      flush: () => undefined,
     }) as ContractHandlers;
   });
   afterAll(() => fx.remove());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '@src/main/host/http-host';
+// The headless host's page policy: its connect-src also names ws: and wss:.
+import { HEADLESS_CONTENT_SECURITY_POLICY as CONTENT_SECURITY_POLICY } from '@src/main/host/content-security-policy';
 import { hostOf, readTelemetryTargets, withTelemetryConnectSrc } from '@src/main/telemetry/telemetry-env';
 
 describe('telemetry targets', () => {
