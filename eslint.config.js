@@ -129,4 +129,49 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require'],
     },
   },
+  ...moduleSurfaceBlocks(),
 );
+
+/**
+ * These capabilities of src/main are used through their index.ts from everywhere else in src: their
+ * other files are internal and may change without the rest of main noticing. Files inside a module
+ * import each other freely; tests may import inner files. Only src/main can reach these folders at
+ * all (the blocks above keep the renderer, preload and shared out), and the renderer has folders of
+ * the same names, so the rule is scoped to src/main. It uses the typescript-eslint twin of
+ * no-restricted-imports so that it adds to the boundary rules above instead of replacing them (a
+ * later block's options for the same rule replace the earlier ones). One block per module (plus
+ * one for the rest) because each file needs every restriction but its own module's at once.
+ */
+function moduleSurfaceBlocks() {
+  const modules = ['store', 'config', 'kpi', 'monitor'];
+  const innerFilesOf = (name) => ({
+    group: [`**/${name}/*`, `!**/${name}/index`, `!**/${name}/index.ts`],
+    message: `Import src/main/${name} through its index.ts; its other files are internal to it.`,
+  });
+  // The size simulation fills a year of rollups straight through the store's rollup writer and
+  // codec, below the public surface, to measure the tables the writer produces.
+  const storeInternalsAllowed = ['src/main/bench/size-simulation.ts'];
+  const block = (files, restricted, ignores = []) => ({
+    files,
+    ignores,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: restricted.map(innerFilesOf) }],
+    },
+  });
+  return [
+    block(['src/main/**/*.ts'], modules, [
+      ...modules.map((m) => `src/main/${m}/**`),
+      ...storeInternalsAllowed,
+    ]),
+    ...modules.map((own) =>
+      block(
+        [`src/main/${own}/**/*.ts`],
+        modules.filter((m) => m !== own),
+      ),
+    ),
+    block(
+      storeInternalsAllowed,
+      modules.filter((m) => m !== 'store'),
+    ),
+  ];
+}

@@ -1,8 +1,8 @@
 // A heavy writer for the crash-safety test: the real engine and store ingesting thousands of checks
 // per second with the live flush period, printing how far it has got, until it is killed.
 import { systemClock } from '../clock/clock';
-import type { EndpointConfig } from '../config/types';
-import { createMonitorEngine } from '../monitor/monitor-engine';
+import type { EndpointConfig } from '../config';
+import { createMonitorEngine } from '../monitor';
 import { openStore } from '../store';
 
 export function runCrashWriter(dataDir: string, endpointCount: number): void {

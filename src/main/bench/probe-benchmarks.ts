@@ -1,9 +1,9 @@
 // Probe throughput against loopback devices, and the monitor's CPU share at the scale
 // goals (5,000 TCP endpoints and 2,000 ICMP endpoints at a 10 s interval).
 import { ManualClock, systemClock } from '../clock/clock';
-import type { EndpointConfig, ProbeConfig } from '../config/types';
+import type { EndpointConfig, ProbeConfig } from '../config';
 import { startSimulatedDevice, type SimulatedDevice } from '../demo/simulated-device';
-import { createMonitorEngine } from '../monitor/monitor-engine';
+import { createMonitorEngine } from '../monitor';
 import type { ProbeRunner } from '../probes/run-probe';
 import { createScheduler } from '../scheduler/scheduler';
 import type { Store } from '../store';

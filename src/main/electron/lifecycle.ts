@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { ConfigLoadError } from '../app/config-load-error';
 import type { LinewatchServices, LinewatchServicesOptions } from '../app/services-types';
-import { formatIssue } from '../config/format-issues';
+import { formatIssue } from '../config';
 import { registerAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { createWindowEventSink } from './event-sink';
 import { startElectronMainSentry } from './sentry-main';

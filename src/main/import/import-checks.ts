@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createMaintenanceCalendar } from '../calendar';
 import { ManualClock } from '../clock/clock';
-import type { LinewatchConfig } from '../config/types';
-import { createMonitorEngine } from '../monitor/monitor-engine';
+import type { LinewatchConfig } from '../config';
+import { createMonitorEngine } from '../monitor';
 import type { ProbeResult } from '../probes/probe-result';
 import type { Store } from '../store';
 import { parseChecksFile, type ImportProblem } from './parse-checks-file';

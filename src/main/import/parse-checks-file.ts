@@ -3,7 +3,7 @@
 // Values the schema lets through but the store cannot or should not keep (an RTT of 1e308 ms, a
 // check dated 2100) are refused here, on their line, before anything reaches the store.
 import { z } from 'zod';
-import { rttToUnits } from '../store/check-chunks-codec';
+import { rttToUnits } from '../store';
 
 export interface ImportedCheck {
   line: number;

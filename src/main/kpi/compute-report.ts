@@ -1,9 +1,9 @@
 // The report of spec §3 "Report JSON", computed from state changes, progress and outages only
 // (never raw checks). Pure: the same input always gives the same report.
 import type { Interval, MaintenanceCalendar } from '../calendar';
-import type { LinewatchConfig } from '../config/types';
-import { GAP_FACTOR } from '../monitor/state-machine';
-import type { KpiOutageRecord } from '../store/outages-store';
+import type { LinewatchConfig } from '../config';
+import { GAP_FACTOR } from '../monitor';
+import type { KpiOutageRecord } from '../store';
 import type { EndpointFigures, LineFigures, Report, ReportOutage } from '../../shared/report/report-schema';
 import { endpointFigures, seconds } from './endpoint-figures';
 import { isoTime as iso } from '../../shared/time';

@@ -2,7 +2,7 @@
 // rounded; ratios are computed from the very seconds values that are reported, so a script that
 // recomputes `up_s / (up_s + down_s)` from the JSON gets the identical number.
 import type { EndpointFigures } from '../../shared/report/report-schema';
-import type { KpiOutageRecord } from '../store/outages-store';
+import type { KpiOutageRecord } from '../store';
 import type { ClassTotals } from './timeline';
 
 export const seconds = (ms: number): number => ms / 1000;

@@ -1,5 +1,5 @@
 // Public surface of the KPI module (spec §3): `buildReport` for the CLI, the contract and the UI.
-import type { LinewatchConfig } from '../config/types';
+import type { LinewatchConfig } from '../config';
 import type { Store } from '../store';
 import type { Report } from '../../shared/report/report-schema';
 import { computeReport } from './compute-report';

@@ -3,7 +3,7 @@
 // outages that started in the window with their alarms' acknowledgements. Never raw checks: a
 // 90-day report must not depend on check retention (7 days by default) or read millions of rows.
 import { createMaintenanceCalendar } from '../calendar';
-import type { LinewatchConfig } from '../config/types';
+import type { LinewatchConfig } from '../config';
 import type { Store } from '../store';
 import type { EndpointTimelineInput, KpiInput } from './compute-report';
 

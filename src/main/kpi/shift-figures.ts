@@ -2,7 +2,7 @@
 // inside the window (the calendar resolves DST, so a night can be 7 or 9 real hours); line and site
 // figures are computed over that time only, and a failure belongs to the shift in which it started.
 import { shiftOccurrences, type Interval } from '../calendar';
-import type { LinewatchConfig } from '../config/types';
+import type { LinewatchConfig } from '../config';
 import type { ShiftFigures } from '../../shared/report/report-schema';
 import { lineFigures, siteFigures, type LineFailure } from './line-figures';
 import { packedTotals, type PackedTimeline } from './packed-timeline';

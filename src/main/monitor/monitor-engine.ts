@@ -3,7 +3,7 @@
 // from the checks themselves and the injected clock, never from Date.now().
 import type { EndpointLive } from '../../shared/contract/schemas';
 import type { Clock, TimerHandle } from '../clock/clock';
-import type { EndpointConfig } from '../config/types';
+import type { EndpointConfig } from '../config';
 import type { ProbeResult } from '../probes/probe-result';
 import { FlapDetector } from './flapping';
 import { PendingWrites, type EngineStore } from './pending-writes';

@@ -1,5 +1,5 @@
 // One entry point for every probe kind, so the scheduler does not know which kinds exist.
-import type { ProbeConfig } from '../config/types';
+import type { ProbeConfig } from '../config';
 import type { ProbeResult } from './probe-result';
 import { probeHttp } from './http-probe';
 import { createIcmpProbe, type IcmpBackendChoice } from './icmp-probe';

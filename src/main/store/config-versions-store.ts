@@ -1,7 +1,7 @@
 // Every config the app started monitoring with, kept verbatim so an availability report can say
 // which endpoints and thresholds were in force at the time.
 import type Database from 'better-sqlite3';
-import type { EndpointDiff } from '../config/endpoint-diff';
+import type { EndpointDiff } from '../config';
 
 export interface ConfigVersionRecord {
   id: number;

@@ -10,6 +10,7 @@ export {
 } from './migrate';
 export { ALL_MIGRATIONS, type Migration } from './migrations';
 export { createCheckStore, type CheckRecord, type CheckStore } from './checks-store';
+export { rttToUnits } from './check-chunks-codec';
 export {
   createRollupStore,
   type RollupBucket,

@@ -3,7 +3,7 @@
 // wherever they appear, on top of its generic patterns.
 import { createHash } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import type { LinewatchConfig } from '../config/types';
+import type { LinewatchConfig } from '../config';
 
 export function configSensitiveStrings(config: LinewatchConfig): string[] {
   const out: string[] = [config.site.id, config.site.name];

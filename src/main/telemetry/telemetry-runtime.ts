@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract';
 import { bucketCount } from '../../shared/telemetry/buckets';
 import type { ConsentState, TelemetryConfig } from '../../shared/telemetry/consent';
-import type { LinewatchConfig } from '../config/types';
+import type { LinewatchConfig } from '../config';
 import type { ProbeRunner } from '../probes/run-probe';
 import type { ConsentStore } from '../store';
 import { ConsentLockedError, createConsentService, type ConsentService } from './consent-service';
