@@ -1,10 +1,8 @@
 // Alarm rows joined with the config (names) and the outage behind each alarm, for the renderer.
 import type { AlarmView } from '../../shared/contract';
+import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import type { LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 export function toAlarmViews(
   alarms: AlarmRecord[],

@@ -3,6 +3,7 @@
 // at a time; an invalid file keeps the last good config running and only reports its errors.
 import { createHash } from 'node:crypto';
 import type { ConfigStatus, EventPayload } from '../../shared/contract';
+import { isoTime } from '../../shared/time';
 import type { Clock } from '../clock/clock';
 import { configOfAppliedText, diffEndpoints, loadConfigFile, type LinewatchConfig } from '../config';
 import { startDemoPlant, type DemoPlant } from '../demo/demo-plant';
@@ -93,7 +94,7 @@ export function startConfigRuntime(options: ConfigRuntimeOptions): ConfigRuntime
     status = {
       source,
       path: configPath,
-      appliedAt: new Date(appliedAt).toISOString(),
+      appliedAt: isoTime(appliedAt),
       hash: next.hash,
       endpointCount: endpointCount(next.config),
       errors: [],
@@ -113,7 +114,7 @@ export function startConfigRuntime(options: ConfigRuntimeOptions): ConfigRuntime
     status = {
       source: previousVersion.source,
       path: configPath,
-      appliedAt: new Date(previousVersion.appliedAt).toISOString(),
+      appliedAt: isoTime(previousVersion.appliedAt),
       hash: previousVersion.hash,
       endpointCount: previousVersion.endpointCount,
       errors: [],

@@ -2,6 +2,7 @@
 // realistic history (a few outages per endpoint per week, occasional monitoring gaps, weekly line
 // maintenance, dependencies on each line's switch, acknowledged alarms). Times `buildReport`.
 import { performance } from 'node:perf_hooks';
+import { DAY_MS } from '../../shared/time';
 import { DEFAULT_RETENTION, type EndpointConfig, type LinewatchConfig } from '../config';
 import {
   openStore,
@@ -16,7 +17,6 @@ const LINES = 40;
 const PER_LINE = 50;
 const DAYS = 90;
 const INTERVAL_MS = 10_000;
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 /** Deterministic PRNG (mulberry32): the same history on every run. */
@@ -160,7 +160,7 @@ export async function benchNinetyDayReport(dir: string): Promise<{
   cpuSeconds: number;
 }> {
   const config = benchConfig();
-  const toMs = Date.parse('2026-06-01T00:00:00Z');
+  const toMs = Date.UTC(2026, 5, 1);
   const fromMs = toMs - DAYS * DAY_MS;
   const store = openStore(dir);
   try {

@@ -16,12 +16,13 @@
 // endpoint-day -> ~0.70 GB for a year of 1,000 endpoints at 10 s.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DAY_MS } from '../../shared/time';
 import { ManualClock } from '../clock/clock';
 import { DATABASE_FILE_NAME, openDatabase, openStore, type SqliteDatabase } from '../store/database';
 import { DEFAULT_RETENTION } from '../config';
 import { schedulePruning } from '../store/retention';
 import { emptyAggregate, mergeAggregate, type Aggregate } from '../store/rollups-codec';
-import { DAY_MS, createRollupWriter } from '../store/rollups-writer';
+import { createRollupWriter } from '../store/rollups-writer';
 import { createEndpointKeys } from '../store/check-chunks-endpoint-keys';
 import type { CheckRecord } from '../store/checks-store';
 

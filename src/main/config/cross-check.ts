@@ -1,9 +1,9 @@
 // Checks that need the whole file: unique ids, dependency references and cycles, maintenance
 // targets, from < to, timeout < interval. They read the raw parsed data defensively so they can
 // run even when the schema found problems elsewhere: the user then sees every mistake at once.
+import { parseSiteDateTime, siteDateTimeToEpochMs } from '../../shared/time';
 import { formatDuration, parseDuration } from './duration';
 import { BUILTIN_DEFAULTS } from './schema';
-import { parseSiteDateTime, siteDateTimeToEpochMs } from '../../shared/time';
 import { isValidTimezone } from './validators';
 import { describeValue, formatPath, isRecord, valueAt, type ConfigPath, type PathIssue } from './zod-issues';
 

@@ -1,6 +1,7 @@
 // `linewatch import`: recorded checks through the same engine as live monitoring, as if live, in
 // ONE transaction: a file with any bad line imports nothing.
 import { readFileSync } from 'node:fs';
+import { isoTime } from '../../shared/time';
 import { createMaintenanceCalendar } from '../calendar';
 import { ManualClock } from '../clock/clock';
 import type { LinewatchConfig } from '../config';
@@ -72,7 +73,7 @@ export function importChecksFile(
       reported.add(check.endpointId);
       problems.push({
         line: check.line,
-        message: `out of order: ${check.endpointId} already has stored checks up to ${new Date(last).toISOString()}`,
+        message: `out of order: ${check.endpointId} already has stored checks up to ${isoTime(last)}`,
       });
     }
   }

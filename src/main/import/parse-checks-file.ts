@@ -3,6 +3,7 @@
 // Values the schema lets through but the store cannot or should not keep (an RTT of 1e308 ms, a
 // check dated 2100) are refused here, on their line, before anything reaches the store.
 import { z } from 'zod';
+import { epochMsOfIso, isoTime } from '../../shared/time';
 import { rttToUnits } from '../store';
 
 export interface ImportedCheck {
@@ -118,13 +119,13 @@ export function parseChecksFile(
         return;
       }
     }
-    const ts = Date.parse(check.ts);
+    const ts = epochMsOfIso(check.ts);
     if (ts > latestAllowed) {
       problems.push({
         line,
         message:
           `ts: ${check.ts} is in the future, expected a time no later than ` +
-          `${new Date(latestAllowed).toISOString()} (now + ${FUTURE_TOLERANCE_MS / 60_000} minutes)`,
+          `${isoTime(latestAllowed)} (now + ${FUTURE_TOLERANCE_MS / 60_000} minutes)`,
       });
       return;
     }

@@ -2,6 +2,7 @@
 // state machine, outages with dependencies and maintenance, alarms, and batched writes. Time comes
 // from the checks themselves and the injected clock, never from Date.now().
 import type { EndpointLive } from '../../shared/contract/schemas';
+import { isoTimeOrNull as iso } from '../../shared/time';
 import type { Clock, TimerHandle } from '../clock/clock';
 import type { EndpointConfig } from '../config';
 import type { ProbeResult } from '../probes/probe-result';
@@ -50,8 +51,6 @@ export interface MonitorEngineOptions {
   flushEveryMs?: number;
   emitEveryMs?: number;
 }
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngine {
   const { clock, store } = options;

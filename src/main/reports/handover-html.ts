@@ -2,6 +2,7 @@
 // that comes from config, devices or operators is escaped: a device name or a note is user input.
 import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/contract/report-contract';
 import { formatAvailability, formatCost, formatCount } from '../../shared/format';
+import { epochMsOfIso } from '../../shared/time';
 import { HANDOVER_CSS } from './handover-css';
 import { availabilityClass, escapeHtml as e, formatPrintedDuration, siteClock } from './handover-format';
 
@@ -93,11 +94,11 @@ function outageRow(o: HandoverOutage, clock: Clock, fromMs: number): string {
         ? // Secondary and planned outages raise no alarm, so there is nothing to acknowledge.
           '<span class="muted">no own alarm</span>'
         : '<span class="bad">not acknowledged</span>'
-      : `${e(o.acknowledgedBy ?? 'unknown')}<br><span class="muted">${e(clock.timeNear(Date.parse(o.acknowledgedAt), fromMs))}</span>`;
-  const end = o.endedAt === null ? '—' : e(clock.timeNear(Date.parse(o.endedAt), fromMs));
+      : `${e(o.acknowledgedBy ?? 'unknown')}<br><span class="muted">${e(clock.timeNear(epochMsOfIso(o.acknowledgedAt), fromMs))}</span>`;
+  const end = o.endedAt === null ? '—' : e(clock.timeNear(epochMsOfIso(o.endedAt), fromMs));
   return (
     `<tr><td>${e(o.endpointName)}${tags}<br><span class="muted">${e(o.lineName)}</span></td>` +
-    `<td class="nowrap">${e(clock.timeNear(Date.parse(o.startedAt), fromMs))}</td><td class="nowrap">${end}</td>` +
+    `<td class="nowrap">${e(clock.timeNear(epochMsOfIso(o.startedAt), fromMs))}</td><td class="nowrap">${end}</td>` +
     `<td class="num">${e(formatPrintedDuration(o.duration_s))}${o.endedAt === null ? '<br><span class="muted">so far</span>' : ''}</td>` +
     `<td>${cause(o.failureKind, o.failureMessage)}</td>` +
     `<td>${ack}</td><td class="note">${o.note ? e(o.note) : '<span class="muted">—</span>'}</td></tr>`
@@ -114,16 +115,16 @@ function alarmRow(a: HandoverAlarm, clock: Clock, fromMs: number): string {
     : '<span class="muted">—</span>';
   return (
     `<tr><td>${e(a.endpointName)}<br><span class="muted">${e(a.lineName)}</span></td>` +
-    `<td class="nowrap">${e(clock.timeNear(Date.parse(a.startedAt), fromMs))}</td>` +
-    `<td class="nowrap">${e(clock.timeNear(Date.parse(a.raisedAt), fromMs))}</td>` +
+    `<td class="nowrap">${e(clock.timeNear(epochMsOfIso(a.startedAt), fromMs))}</td>` +
+    `<td class="nowrap">${e(clock.timeNear(epochMsOfIso(a.raisedAt), fromMs))}</td>` +
     `<td>${a.failureMessage ? e(a.failureMessage) : '<span class="muted">—</span>'}</td><td>${status}</td><td>${ack}</td></tr>`
   );
 }
 
 export function renderHandoverHtml(h: ShiftHandover): string {
   const clock = siteClock(h.site.timezone);
-  const fromMs = Date.parse(h.from);
-  const toMs = Date.parse(h.to);
+  const fromMs = epochMsOfIso(h.from);
+  const toMs = epochMsOfIso(h.to);
   const title = h.shift ? `Shift handover — ${h.shift.name}` : 'Handover — custom window';
   const when = `${clock.date(fromMs)}, ${clock.time(fromMs)} – ${clock.timeNear(toMs, fromMs)}`;
   const outages = table(
@@ -149,7 +150,7 @@ export function renderHandoverHtml(h: ShiftHandover): string {
 <body>
 <header>
   <div><h1>${e(title)}</h1><div class="when">${e(h.site.name)} · ${e(when)} <span class="muted">(${e(h.site.timezone)})</span></div></div>
-  <div class="meta">Generated ${e(`${clock.date(Date.parse(h.generatedAt))}, ${clock.time(Date.parse(h.generatedAt))}`)}<br>Linewatch</div>
+  <div class="meta">Generated ${e(`${clock.date(epochMsOfIso(h.generatedAt))}, ${clock.time(epochMsOfIso(h.generatedAt))}`)}<br>Linewatch</div>
 </header>
 ${kpis(h)}
 <div class="columns">

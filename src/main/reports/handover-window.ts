@@ -1,5 +1,6 @@
 // Which time a shift handover covers: by default the most recent shift occurrence that has ended,
 // `shiftId` narrows that to one shift, or an explicit window is taken as given.
+import { DAY_MS } from '../../shared/time';
 import { shiftOccurrences, type ShiftOccurrence } from '../calendar';
 import type { LinewatchConfig } from '../config';
 
@@ -14,7 +15,6 @@ export type HandoverWindowResult =
   /** `unknown_shift`: the asked shift id is not in the config; `no_occurrence`: nothing to report. */
   | { ok: false; reason: 'unknown_shift' | 'no_occurrence'; message: string };
 
-const DAY_MS = 86_400_000;
 // Every shift occurs daily, so a week back always holds one ended occurrence of each.
 const LOOK_BACK_MS = 8 * DAY_MS;
 

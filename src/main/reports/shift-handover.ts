@@ -3,15 +3,13 @@
 // so the object can be rendered (handover-html.ts) or sent to the renderer as it is.
 import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/contract/report-contract';
 import type { LineFigures } from '../../shared/report/report-schema';
+import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import type { LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
 import type { Store } from '../store';
 import type { HandoverWindow } from './handover-window';
 
 const WORST_DEVICES = 5;
-
-const iso = (ms: number): string => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 const figures = (f: LineFigures) => ({
   up_s: f.up_s,

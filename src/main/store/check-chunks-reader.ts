@@ -1,9 +1,8 @@
 // Reads raw checks back out of hour chunks, joining the failure texts that are stored only where they
 // change (see check-chunks-codec.ts for the byte layout).
 import type Database from 'better-sqlite3';
+import { HOUR_MS } from '../../shared/time';
 import { decodeChunk, type ChunkEntry } from './check-chunks-codec';
-
-export const HOUR_MS = 3_600_000;
 
 export interface FailureDetail {
   errorKind: string | null;

@@ -5,14 +5,9 @@
 // Duplicates: a check whose (endpoint, ts) is already stored is IGNORED (first write wins). That makes
 // a retried batch harmless and keeps the rollups exact without ever having to subtract a check.
 import type Database from 'better-sqlite3';
+import { HOUR_MS } from '../../shared/time';
 import { emptyTail, encodeEntries, type ChunkEntry, type ChunkTail } from './check-chunks-codec';
-import {
-  HOUR_MS,
-  sameDetail,
-  type ChunkReader,
-  type DecodedCheck,
-  type FailureDetail,
-} from './check-chunks-reader';
+import { sameDetail, type ChunkReader, type DecodedCheck, type FailureDetail } from './check-chunks-reader';
 
 interface TailRow {
   count: number;

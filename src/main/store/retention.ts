@@ -8,10 +8,10 @@
 //
 // The policy is the config's (`retention:`, in days); its one default lives there too.
 import type Database from 'better-sqlite3';
+import { DAY_MS, HOUR_MS } from '../../shared/time';
 import type { Clock } from '../clock/clock';
 import type { RetentionPolicy } from '../config';
-import { HOUR_MS, hourStartOf } from './check-chunks-reader';
-import { DAY_MS } from './rollups-writer';
+import { hourStartOf } from './check-chunks-reader';
 
 export interface PruneResult {
   deletedChunks: number;

@@ -1,11 +1,12 @@
 // Reads the minute/hour/day buckets that insertMany keeps current (rollups-writer.ts). Charts use
 // these instead of raw checks: a 30-day minute chart is 720 small blobs, a year of days 365 rows.
 import type Database from 'better-sqlite3';
+import { HOUR_MS, MINUTE_MS } from '../../shared/time';
 import { createEndpointKeys } from './check-chunks-endpoint-keys';
-import { HOUR_MS, hourStartOf } from './check-chunks-reader';
+import { hourStartOf } from './check-chunks-reader';
 import { RTT_UNITS_PER_MS } from './check-chunks-codec';
 import { decodeSlots, type Aggregate } from './rollups-codec';
-import { MINUTE_MS, dayStartOf } from './rollups-writer';
+import { dayStartOf } from './rollups-writer';
 
 export type RollupResolution = 'minute' | 'hour' | 'day';
 

@@ -3,11 +3,8 @@
 // disagree with the raw chunks. Buckets are aligned to UTC; whole-hour time zones can build local
 // days from hour buckets.
 import type Database from 'better-sqlite3';
-import { HOUR_MS } from './check-chunks-reader';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time';
 import { addCheck, emptyAggregate, mergeAggregate, mergeIntoBlob, type Aggregate } from './rollups-codec';
-
-export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
 
 export const dayStartOf = (ts: number): number => Math.floor(ts / DAY_MS) * DAY_MS;
 

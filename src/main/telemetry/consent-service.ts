@@ -2,6 +2,7 @@
 // pushed into the process gate and to every renderer the moment it changes.
 import { NO_CONSENT, type ConsentChoice, type ConsentState } from '../../shared/telemetry/consent';
 import { withdrawnCategories, type ConsentGate } from '../../shared/telemetry/consent-gate';
+import { isoTime } from '../../shared/time';
 import type { ConsentStore } from '../store';
 import type { ConsentOverride } from './policy';
 
@@ -36,7 +37,7 @@ export function createConsentService(options: ConsentServiceOptions): ConsentSer
   const state = (): ConsentState => {
     const stored = store.get();
     const common = {
-      decidedAt: stored ? new Date(stored.decidedAt).toISOString() : null,
+      decidedAt: stored ? isoTime(stored.decidedAt) : null,
       appVersion: stored?.appVersion ?? null,
       identityEpoch: (stored?.identityEpoch ?? 0) + extraEpochs,
     };

@@ -4,6 +4,7 @@
 export { DAY_MS, HOUR_MS, MINUTE_MS, isoTime, isoTimeOrNull } from './instant';
 export {
   ISO_EXPECTED,
+  epochMsOfIso,
   parseIsoWindow,
   parseIsoWithOffset,
   parseSiteDateTime,

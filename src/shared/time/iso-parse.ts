@@ -7,10 +7,10 @@
 // - site date-times (`parseSiteDateTime`): the config's one-off maintenance `from`/`to`, site-local
 //   unless written with an offset, to the second.
 import { isoTime } from './instant';
-import { localToEpochMs, type LocalParts } from './zoned-time';
+import { daysInMonth, localToEpochMs, utcMsOf, type LocalParts } from './zoned-time';
 
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))?$/;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):(\d{2}))?$/;
 
 export const ISO_EXPECTED =
   'an ISO 8601 time with Z or an offset, e.g. 2026-01-05T14:00:00Z or 2026-01-05T15:00:00+01:00';
@@ -39,23 +39,12 @@ function readDateTime(text: string): WrittenDateTime | null {
   if (local.hh > 23 || local.mm > 59 || local.ss > 59 || Number(offH) > 23 || Number(offM) > 59) {
     return null;
   }
-  // A round trip through Date.UTC catches impossible dates (it rolls 2026-02-30 over to March).
-  const probe = new Date(Date.UTC(local.y, local.m - 1, local.d));
-  if (
-    probe.getUTCFullYear() !== local.y ||
-    probe.getUTCMonth() + 1 !== local.m ||
-    probe.getUTCDate() !== local.d
-  ) {
-    return null;
-  }
+  if (local.m < 1 || local.m > 12 || local.d < 1 || local.d > daysInMonth(local.y, local.m)) return null;
   const millis = fraction === undefined ? null : Number(fraction.padEnd(3, '0').slice(0, 3));
   const offsetMinutes =
     zone === undefined ? null : (sign === '-' ? -1 : 1) * (Number(offH) * 60 + Number(offM));
   return { local, millis, offsetMinutes };
 }
-
-const utcMs = (p: LocalParts, millis: number): number =>
-  Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mm, p.ss, millis);
 
 /**
  * Epoch ms of an ISO time with Z or an offset ("2026-01-05T15:00:00+01:00", seconds and fraction
@@ -64,7 +53,17 @@ const utcMs = (p: LocalParts, millis: number): number =>
 export function parseIsoWithOffset(text: string): number | null {
   const written = readDateTime(text.trim().toUpperCase());
   if (written === null || written.offsetMinutes === null) return null;
-  return utcMs(written.local, written.millis ?? 0) - written.offsetMinutes * 60_000;
+  return utcMsOf(written.local, written.millis ?? 0) - written.offsetMinutes * 60_000;
+}
+
+/**
+ * Epoch ms of an ISO time that is known to be one: a zod `iso.datetime` field, or a time this
+ * program wrote itself (a contract response). Throws instead of returning NaN when it is not.
+ */
+export function epochMsOfIso(text: string): number {
+  const ms = parseIsoWithOffset(text);
+  if (ms === null) throw new Error(`expected ${ISO_EXPECTED}; got "${text}"`);
+  return ms;
 }
 
 export interface IsoWindow {
@@ -114,6 +113,6 @@ export function parseSiteDateTime(text: string): SiteDateTime | null {
  * occurrence), so config validation and the maintenance calendar agree.
  */
 export function siteDateTimeToEpochMs(dt: SiteDateTime, zone: string): number {
-  if (dt.offsetMinutes !== null) return utcMs(dt.local, 0) - dt.offsetMinutes * 60_000;
+  if (dt.offsetMinutes !== null) return utcMsOf(dt.local) - dt.offsetMinutes * 60_000;
   return localToEpochMs(dt.local, zone);
 }

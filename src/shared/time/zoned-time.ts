@@ -77,10 +77,27 @@ export function toLocalParts(ms: number, zone: string): LocalParts {
   return out;
 }
 
-/** The wall-clock parts as if they were UTC: the zone-free "local ms" used for arithmetic below. */
-function wallMs(p: LocalParts): number {
-  return Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mm, p.ss);
+// 400 Gregorian years are exactly 146,097 days: the calendar, leap days included, repeats.
+const GREGORIAN_CYCLE_MS = 146_097 * DAY_MS;
+
+/**
+ * The parts read as a UTC time (`millis` added): for parts that carry their own offset, and the
+ * zone-free "local ms" used for arithmetic below. Unlike Date.UTC, years 0-99 are those years.
+ */
+export function utcMsOf(p: LocalParts, millis = 0): number {
+  if (p.y >= 0 && p.y < 100) {
+    return Date.UTC(p.y + 400, p.m - 1, p.d, p.hh, p.mm, p.ss, millis) - GREGORIAN_CYCLE_MS;
+  }
+  return Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mm, p.ss, millis);
 }
+
+/** Days in month `m` (1-12) of year `y`. */
+export function daysInMonth(y: number, m: number): number {
+  // Day 0 of the next month is this month's last; 2000 + y % 400 has y's leap rule and no 0-99 trap.
+  return new Date(Date.UTC(2000 + (((y % 400) + 400) % 400), m, 0)).getUTCDate();
+}
+
+const wallMs = (p: LocalParts): number => utcMsOf(p);
 
 /** Offset of `zone` from UTC at instant `ms`, in ms (east positive; +3_600_000 for CET). */
 export function zoneOffsetMs(ms: number, zone: string): number {

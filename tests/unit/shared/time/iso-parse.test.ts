@@ -45,6 +45,16 @@ describe('ISO instants: the edges Date.parse would let through or read different
     expect(parseIsoWithOffset('2026-01-05T09:00:00-05:00')).toBe(Date.UTC(2026, 0, 5, 14));
     expect(parseIsoWithOffset('2026-01-05T19:45:00+05:45')).toBe(Date.UTC(2026, 0, 5, 14));
   });
+  it('agrees with Date.parse on every form a zod iso.datetime field accepts, years 0000-0099 too', () => {
+    for (const text of [
+      '2026-01-05T14:00:00.1234567891Z',
+      '0000-01-01T00:00:00Z',
+      '0050-02-28T23:59:59.999-01:30',
+      '9999-12-31T23:59:59.999Z',
+    ]) {
+      expect(parseIsoWithOffset(text)).toBe(Date.parse(text));
+    }
+  });
   it('refuses leap days of common years, second 60 and offsets past 23:59', () => {
     expect(parseIsoWithOffset('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
     expect(parseIsoWithOffset('2026-02-29T00:00:00Z')).toBeNull();
