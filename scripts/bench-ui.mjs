@@ -4,7 +4,8 @@
 //    wall, at 1920x1080 and 3840x2160 (median of BENCH_UI_LOAD_RUNS loads, default 3; the first
 //    load of the run is the only one with a cold HTTP and code cache);
 //  - JS heap over ~60 s of live updates (performance.memory and CDP after GC), long tasks;
-//  - chip render counts per second (window.__linewatchRenders) against the number of endpoints.
+//  - render counts per second of the tiles, chips and line blocks (counted from outside the app by
+//    RENDER_COUNTER_INIT below) against the number of endpoints.
 // Targets are loopback TCP listeners started here (127.0.0.x only); some are switched off and on
 // every few seconds so the wall gets a steady stream of state changes.
 /* global window, document -- the page functions below run in the browser */
@@ -106,6 +107,58 @@ const LONG_TASKS_INIT = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+// The components whose renders are counted, by function name (the renderer bundle keeps names), and
+// the key each count is reported under.
+const COUNTED_COMPONENTS = {
+  EndpointTile: 'tile',
+  TimeInState: 'tileSince', // the time-in-state span inside a tile
+  TileRtt: 'tileRtt', // the RTT span inside a tile
+  DeviceChip: 'chip',
+  LineHealthBlock: 'line',
+};
+
+// Renders are counted from outside the app, so production code carries no counters: a minimal React
+// DevTools global hook, installed before the bundle runs, to which React hands every committed
+// fiber tree (as to the real DevTools). A component rendered in a commit when its fiber is new
+// (mounted) or carries React's PerformedWork flag (its function ran and the result was used; a
+// memo bail-out leaves it clear). As in DevTools, the walk enters a subtree only where this commit
+// replaced the children: where `child` is still the previous fiber's, nothing below was touched.
+const RENDER_COUNTER_INIT = (counted) => {
+  const PERFORMED_WORK = 1;
+  window.__benchRenders = {};
+  const countCommit = (rootFiber) => {
+    const counts = window.__benchRenders;
+    const pending = [rootFiber];
+    while (pending.length > 0) {
+      const fiber = pending.pop();
+      const previous = fiber.alternate;
+      if (typeof fiber.type === 'function') {
+        const key = counted[fiber.type.displayName ?? fiber.type.name];
+        if (key !== undefined && (previous === null || (fiber.flags & PERFORMED_WORK) !== 0)) {
+          counts[key] = (counts[key] ?? 0) + 1;
+        }
+      }
+      if (previous === null || fiber.child !== previous.child) {
+        for (let child = fiber.child; child !== null; child = child.sibling) pending.push(child);
+      }
+    }
+  };
+  const renderers = new Map();
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers,
+    inject(internals) {
+      renderers.set(renderers.size + 1, internals);
+      return renderers.size;
+    },
+    onCommitFiberRoot(_rendererId, root) {
+      countCommit(root.current);
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+  };
+};
+
 /** Median of LOAD_RUNS loads; every sample and the worst long task of any run are kept. */
 async function medianTimeToAllTiles(browser, url, viewport) {
   const runs = [];
@@ -138,6 +191,7 @@ async function timeToAllTiles(browser, url, viewport) {
 async function heapOverTime(browser, url) {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.addInitScript(LONG_TASKS_INIT);
+  await page.addInitScript(RENDER_COUNTER_INIT, COUNTED_COMPONENTS);
   const cdp = await page.context().newCDPSession(page);
   await page.goto(url, { waitUntil: 'commit', timeout: 90_000 });
   await page.waitForFunction(
@@ -153,7 +207,7 @@ async function heapOverTime(browser, url) {
   const startMb = await gcHeap();
   await page.evaluate(() => {
     window.__longTasks = [];
-    window.__linewatchRenders = {};
+    window.__benchRenders = {};
   });
   const samples = [];
   const started = Date.now();
@@ -164,7 +218,7 @@ async function heapOverTime(browser, url) {
   const seconds = (Date.now() - started) / 1_000;
   const endMb = await gcHeap();
   const { renders, longTasks, downNow, unknownNow, staleNow } = await page.evaluate(() => ({
-    renders: window.__linewatchRenders ?? {},
+    renders: window.__benchRenders,
     longTasks: window.__longTasks.map(Math.round),
     downNow: document.querySelectorAll('[data-endpoint-id][data-state="down"]').length,
     unknownNow: document.querySelectorAll('[data-endpoint-id][data-state="unknown"]').length,

@@ -5,12 +5,10 @@ import { memo } from 'react';
 import type { WallEndpoint } from '../../../shared/contract';
 import { STATE_LABEL } from '../../live/format-live';
 import { useWall } from '../../live/wall-store';
-import { countRender } from './render-counter';
 
 export const DeviceChip = memo(function DeviceChip({ endpoint }: { endpoint: WallEndpoint }) {
   const state = useWall((s) => s.live[endpoint.id]?.state ?? 'unknown');
   const flapping = useWall((s) => s.live[endpoint.id]?.flapping ?? false);
-  countRender('chip');
   const label = STATE_LABEL[state];
   return (
     <span

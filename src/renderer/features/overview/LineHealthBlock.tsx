@@ -7,7 +7,6 @@ import { useWall } from '../../live/wall-store';
 import { formatAvailability } from '../../../shared/format';
 import { useKpis } from './kpi-store';
 import { DeviceChip } from './DeviceChip';
-import { countRender } from './render-counter';
 
 function Count({ value, label, kind }: { value: number | null; label: string; kind: string }) {
   return (
@@ -30,7 +29,6 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
   const maintenance = useKpis((s) => (s.status === 'ready' ? (s.byLine[line.id]?.inMaintenance ?? 0) : null));
   const today = useKpis((s) => s.byLine[line.id]?.today ?? null);
   const shift = useKpis((s) => s.byLine[line.id]?.shift ?? null);
-  countRender('line');
   const health = criticalDown ? 'critical' : down > 0 ? 'down' : unknown > 0 ? 'unknown' : 'ok';
   const headline = {
     critical: '✕ CRITICAL DEVICE DOWN',

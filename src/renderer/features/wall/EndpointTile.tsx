@@ -9,11 +9,9 @@ import type { WallEndpoint } from '../../../shared/contract';
 import { formatTileRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../../live/format-live';
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
-import { countRender } from '../overview/render-counter';
 
 function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since: string | null }) {
   const text = useClock((now) => formatTimeInState(state, since, now));
-  countRender('tileSince');
   return <span className="tile__since">{text ?? 'not checked yet'}</span>;
 }
 
@@ -23,7 +21,6 @@ function TileRtt({ id }: { id: string }) {
     const live = s.live[id];
     return live?.state === 'down' ? '' : formatTileRtt(live?.lastRttMs ?? null);
   });
-  countRender('tileRtt');
   return <span className="tile__rtt">{text}</span>;
 }
 
@@ -40,7 +37,6 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
       };
     }),
   );
-  countRender('tile');
   const label = STATE_LABEL[state];
   return (
     <article
