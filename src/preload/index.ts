@@ -16,10 +16,12 @@ import {
   type Result,
   type Unsubscribe,
 } from '../shared/contract/contract';
+import { checkedResult } from '../shared/contract/checked-result';
 
-// ipcRenderer.invoke is untyped; main answers every contract channel with a Result of that entry.
-function invoke<K extends RequestName>(name: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
-  return ipcRenderer.invoke(requestChannel(name), request);
+// ipcRenderer.invoke is untyped: its answer is checked against the contract, exactly as the
+// WebSocket client checks a response frame, before the page gets it.
+async function invoke<K extends RequestName>(name: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+  return checkedResult(name, await ipcRenderer.invoke(requestChannel(name), request));
 }
 
 function isEventName(name: unknown): name is EventName {

@@ -3,11 +3,9 @@
 // capped backoff while the UI shows the connection status. Every (re)connect offers the
 // subprotocols `protocols()` names at that moment (the operator token of a LAN wall).
 import {
-  ERROR_CODES,
+  checkedResult,
   events,
-  requests,
-  type ContractError,
-  type ErrorCode,
+  transportError,
   type EventListener,
   type EventName,
   type LinewatchBridge,
@@ -52,15 +50,6 @@ export type WsBridge = LinewatchBridge & {
 
 const SOCKET_OPEN = 1;
 
-const transportError = (message: string): { ok: false; error: ContractError } => ({
-  ok: false,
-  error: { code: 'transport', message },
-});
-
-function toErrorCode(code: string): ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal';
-}
-
 function isEventName(name: string): name is EventName {
   return Object.prototype.hasOwnProperty.call(events, name);
 }
@@ -79,7 +68,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let closedForGood = false;
   let status: ConnectionStatus = { state: 'connecting', nextAttemptAt: null };
-  // Settled with an already validated Result; `name` says which response schema applies.
+  // Settled with a Result checked by checkedResult; `name` says which response schema applies.
   const pending = new Map<number, { name: RequestName; settle: (result: Result<unknown>) => void }>();
   // Frames written while the socket is still connecting; sent on open.
   const unsent: ClientFrame[] = [];
@@ -130,17 +119,8 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       const entry = pending.get(frame.id);
       if (!entry) return;
       pending.delete(frame.id);
-      if (!frame.result.ok) {
-        const { code, message } = frame.result.error;
-        entry.settle({ ok: false, error: { code: toErrorCode(code), message } });
-        return;
-      }
-      const checked = requests[entry.name].response.safeParse(frame.result.value);
-      entry.settle(
-        checked.success
-          ? { ok: true, value: checked.data }
-          : transportError(`Response to ${entry.name} does not match the contract`),
-      );
+      // The same check as the preload's: both transports answer the renderer alike.
+      entry.settle(checkedResult(entry.name, frame.result));
       return;
     }
     if (!isEventName(frame.event)) return;
@@ -198,7 +178,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     const frame: ClientFrame = { type: 'request', id: nextRequestId++, method: name, payload: request };
     const current = socket;
     return new Promise<Result<ResponseOf<K>>>((resolve) => {
-      // handleFrame validated the value against requests[name].response before settling.
+      // handleFrame settles with checkedResult(name, ...), a Result<ResponseOf<K>>.
       pending.set(frame.id, { name, settle: (result) => resolve(result as Result<ResponseOf<K>>) });
       if (current.readyState === SOCKET_OPEN) current.send(JSON.stringify(frame));
       else unsent.push(frame);

@@ -129,7 +129,8 @@ export type EventListener<E extends EventName> = (payload: EventPayload<E>) => v
 
 /**
  * What a transport offers the renderer: one named method per request returning a Result, plus
- * `on`. The preload's `window.linewatch` and the WebSocket client both satisfy it.
+ * `on`. The preload's `window.linewatch` and the WebSocket client both satisfy it, and both pass
+ * every answer through `checkedResult` (checked-result.ts), so a value is known to match its schema.
  */
 export type LinewatchBridge = {
   [K in RequestName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;

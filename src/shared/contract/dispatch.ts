@@ -1,5 +1,6 @@
 // Validation and error shaping shared by every transport that serves the contract, so the IPC
-// binding and the WebSocket host behave identically for the same request.
+// binding and the WebSocket host behave identically for the same request. On the renderer's side
+// the two transports check every answer the same way too (checked-result.ts).
 import {
   requests,
   type Caller,

@@ -2,6 +2,7 @@
 // subprotocols a client offers, and the parsing of what a client sends. Every frame a client sends
 // gets an answer: a request its response, anything else a `bad_frame` response.
 import { z } from 'zod';
+import { ResultEnvelope } from './checked-result';
 
 export const WS_PATH = '/contract';
 
@@ -38,17 +39,12 @@ export const ClientFrame = z.object({
 });
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
-const ResultFrame = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-]);
-
 export const ServerFrame = z.discriminatedUnion('type', [
   // id is null when a malformed frame's id could not be read (answered with `bad_frame`).
   z.object({
     type: z.literal('response'),
     id: z.number().int().nonnegative().nullable(),
-    result: ResultFrame,
+    result: ResultEnvelope,
   }),
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
