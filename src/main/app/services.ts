@@ -5,7 +5,7 @@ import type { ContractHandlers, EventName, EventPayload, EventSink } from '../..
 import { createAlarmHandlers } from '../alarms/alarm-handlers';
 import { authoriseHandlers, createOperatorAuth } from '../auth';
 import { systemClock, type Clock } from '../clock/clock';
-import { startMonitorRuntime } from '../monitor/monitor-runtime';
+import { startMonitorRuntime } from '../monitor';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createReportHandlers } from '../reports/report-handlers';
 import { createSettingsService, readPinHash } from '../settings/settings-service';
