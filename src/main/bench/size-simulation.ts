@@ -18,13 +18,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DAY_MS } from '../../shared/time';
 import { ManualClock } from '../clock/clock';
-import { DATABASE_FILE_NAME, openDatabase, openStore, type SqliteDatabase } from '../store/database';
+import {
+  DATABASE_FILE_NAME,
+  createStorageSize,
+  openDatabase,
+  openStore,
+  schedulePruning,
+  type CheckRecord,
+} from '../store';
 import { DEFAULT_RETENTION } from '../config';
-import { schedulePruning } from '../store/retention';
 import { emptyAggregate, mergeAggregate, type Aggregate } from '../store/rollups-codec';
 import { createRollupWriter } from '../store/rollups-writer';
 import { createEndpointKeys } from '../store/check-chunks-endpoint-keys';
-import type { CheckRecord } from '../store/checks-store';
 
 export interface SizeSimulationOptions {
   dir: string;
@@ -83,28 +88,6 @@ function endpointModel(rand: () => number) {
   };
 }
 
-const TIER_OBJECTS = {
-  raw: [
-    'check_chunks',
-    'sqlite_autoindex_check_chunks_1',
-    'check_chunks_by_hour',
-    'check_failures',
-    'check_failures_by_ts',
-  ],
-  minute: ['rollup_minute', 'rollup_minute_by_hour'],
-  hour: ['rollup_hour', 'rollup_hour_by_day'],
-  day: ['rollup_day', 'rollup_day_by_day'],
-} as const;
-
-function tierBytes(db: SqliteDatabase, names: readonly string[]): number {
-  const rows = db
-    .prepare<[], { name: string; bytes: number }>(
-      'SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name',
-    )
-    .all();
-  return rows.filter((row) => names.includes(row.name)).reduce((sum, row) => sum + row.bytes, 0);
-}
-
 const tier = (bytes: number, endpointDays: number): TierSize => ({
   bytes,
   endpointDays,
@@ -147,18 +130,15 @@ function simulateRawRun(dir: string, endpoints: number, intervalMs: number, days
     clock.advance(batchMs);
   }
   stopPruning();
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  const db = store.db;
+  store.storage.checkpoint();
   const checksKept = store.checks.count();
-  const minuteRows = (db.prepare('SELECT COUNT(*) AS n FROM rollup_minute').get() as { n: number }).n;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const freePages = db.pragma('freelist_count', { simple: true }) as number;
-  const raw = tier(tierBytes(db, TIER_OBJECTS.raw), checksKept / (DAY_MS / intervalMs));
-  const minute = tier(tierBytes(db, TIER_OBJECTS.minute), minuteRows / 24);
+  const raw = tier(store.storage.tierBytes('raw'), checksKept / (DAY_MS / intervalMs));
+  const minute = tier(store.storage.tierBytes('minute'), store.storage.tierRows('minute') / 24);
+  const freeBytes = store.storage.freeBytes();
   store.close();
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   const bytesOnDisk = fileBytes(file) + fileBytes(`${file}-wal`);
-  return { raw, minute, checksWritten, bytesOnDisk, freePageShare: (freePages * pageSize) / bytesOnDisk };
+  return { raw, minute, checksWritten, bytesOnDisk, freePageShare: freeBytes / bytesOnDisk };
 }
 
 function simulateYearOfRollups(dir: string, endpoints: number, intervalMs: number) {
@@ -198,9 +178,10 @@ function simulateYearOfRollups(dir: string, endpoints: number, intervalMs: numbe
     });
   });
   for (let d = 0; d < 365; d++) writeDay(start + d * DAY_MS);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const hour = tier(tierBytes(db, TIER_OBJECTS.hour), endpoints * 365);
-  const dayTier = tier(tierBytes(db, TIER_OBJECTS.day), endpoints * 365);
+  const storage = createStorageSize(db);
+  storage.checkpoint();
+  const hour = tier(storage.tierBytes('hour'), endpoints * 365);
+  const dayTier = tier(storage.tierBytes('day'), endpoints * 365);
   db.close();
   return { hour, day: dayTier };
 }

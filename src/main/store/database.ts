@@ -16,6 +16,7 @@ import { createEndpointProgressStore, type EndpointProgressStore } from './endpo
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createConsentStore, type ConsentStore } from './consent-store';
 import { createRetention, type Retention } from './retention';
+import { createStorageSize, type StorageSize } from './storage-size';
 
 export type SqliteDatabase = Database.Database;
 
@@ -45,6 +46,8 @@ export interface Store {
   transaction<T>(work: () => T): T;
   /** The pruner for `policy` (the config's; a reload brings a new one). */
   retention(policy: RetentionPolicy): Retention;
+  /** How much room each tier takes on disk. */
+  readonly storage: StorageSize;
   /** Folds the WAL back into the main file and closes; safe to call more than once. */
   close(): void;
 }
@@ -86,6 +89,7 @@ export function openStore(dataDir: string): Store {
       consent: createConsentStore(db),
       transaction: (work) => db.transaction(work)(),
       retention: (policy) => createRetention(db, policy),
+      storage: createStorageSize(db),
       close: () => closeDatabase(db),
     };
   } catch (error) {

@@ -41,3 +41,4 @@ export {
 } from './endpoint-progress-store';
 export { createSettingsStore, type SettingsStore } from './settings-store';
 export { createConsentStore, type ConsentStore, type StoredConsent } from './consent-store';
+export { createStorageSize, type StorageSize, type StorageTier } from './storage-size';

@@ -98,7 +98,7 @@ describe('alarm and outage lookups for the handover and the outage list', () => 
 describe('the store aggregate', () => {
   const newTempDir = useTempDataDirs();
 
-  it('offers settings, consent, transactions and retention without reaching for the raw database', () => {
+  it('offers settings, consent, transactions, retention and storage size without the raw database', () => {
     const dataDir = path.join(newTempDir(), 'data');
     const store = openStore(dataDir);
     try {
@@ -122,6 +122,14 @@ describe('the store aggregate', () => {
       const retention = store.retention(policy);
       expect(retention.policy).toEqual(policy);
       expect(retention.prune(T)).toMatchObject({ deletedChunks: 0, complete: true });
+
+      const check = { endpointId: 'plc-1', ts: T, ok: true, rttMs: 2, errorKind: null, error: null };
+      store.checks.insertMany([check, { ...check, ts: T + MINUTE }]);
+      store.storage.checkpoint();
+      // Both checks share one raw chunk and one minute row (one per endpoint-hour).
+      expect([store.storage.tierRows('raw'), store.storage.tierRows('minute')]).toEqual([1, 1]);
+      expect(store.storage.tierBytes('raw')).toBeGreaterThan(0);
+      expect(store.storage.freeBytes()).toBeGreaterThanOrEqual(0);
     } finally {
       store.close();
     }
