@@ -52,9 +52,9 @@ export function createReportHandlers(deps: ReportHandlerDeps): ReportHandlers {
   return {
     getReport: ({ from, to }) => {
       const current = config();
-      return cachedReport(`${from}|${to}`, current, () => {
-        return buildReport(store, current, { fromMs: from, toMs: to, nowMs: now() });
-      });
+      return cachedReport(`${from}|${to}`, current, () =>
+        buildReport(store, current, { fromMs: from, toMs: to, nowMs: now() }),
+      );
     },
     getShiftHandover: ({ shiftId, from, to }) => {
       const nowMs = now();
