@@ -2,18 +2,16 @@
 // the host: pending calls fail fast with a `transport` error, and the socket reconnects with a
 // capped backoff while the UI shows the connection status. Every (re)connect offers the
 // subprotocols `protocols()` names at that moment (the operator token of a LAN wall).
-import {
-  checkedResult,
-  events,
-  transportError,
-  type EventListener,
-  type EventName,
-  type LinewatchBridge,
-  type RequestName,
-  type RequestOf,
-  type ResponseOf,
-  type Result,
-  type Unsubscribe,
+import { checkedResult, events, transportError } from '../../shared/contract';
+import type {
+  EventListener,
+  EventName,
+  LinewatchBridge,
+  RequestName,
+  RequestOf,
+  ResponseOf,
+  Result,
+  Unsubscribe,
 } from '../../shared/contract';
 import { ServerFrame, type ClientFrame } from '../../shared/contract/ws-protocol';
 import type { ConnectionStatus, ConnectionStatusSource } from './connection-status';
