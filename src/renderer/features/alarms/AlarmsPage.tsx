@@ -8,6 +8,7 @@ import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
 import { useClient } from '../../app/client-context';
 import { formatDuration } from '../../../shared/format';
+import { DAY_MS, isoTime } from '../../../shared/time';
 import { formatDateTime } from '../operator/format-operator';
 import { useInterval, useRequest } from '../operator/use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../operator/OperatorPage';
@@ -76,16 +77,14 @@ function AlarmItem({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | u
   );
 }
 
-const DAY_MS = 24 * 3_600_000;
-
 function RecentlyClosed({ timeZone }: { timeZone: string | undefined }) {
   const client = useClient();
   const alarmCount = useAlarms((state) => state.alarms.length);
   const closed = useRequest(`closed-${alarmCount}`, async () => {
     const now = Date.now();
     const { outages } = await client.listOutages({
-      from: new Date(now - DAY_MS).toISOString(),
-      to: new Date(now + 60_000).toISOString(),
+      from: isoTime(now - DAY_MS),
+      to: isoTime(now + 60_000),
       limit: 200,
     });
     return outages.filter((o) => o.secondaryOf === null && o.endedAt !== null);

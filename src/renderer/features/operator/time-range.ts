@@ -1,6 +1,6 @@
 // Time windows the pages offer: presets relative to now, or a custom range typed as local
 // date-times of the site (a plant's "06:00" is its own, whatever zone the screen's PC uses).
-import { localToMs } from './site-time';
+import { atLocal, isoTime } from '../../../shared/time';
 
 export const RANGE_PRESETS = {
   '8h': { label: 'Last 8 hours', spanMs: 8 * 3_600_000 },
@@ -25,7 +25,7 @@ export function parseLocalInput(value: string, timeZone: string): number | null 
   const [, y, mo, d, h, mi] = match.map(Number);
   if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)
     return null;
-  return localToMs({ year: y, month: mo, day: d }, h, mi, timeZone);
+  return atLocal({ y, m: mo, d }, { hh: h, mm: mi }, timeZone);
 }
 
 /** The window to ask for, or a sentence saying why the custom range cannot be used. */
@@ -37,11 +37,11 @@ export function resolveRange(
   if (choice.kind === 'preset') {
     const { spanMs } = RANGE_PRESETS[choice.preset];
     // A minute past now, so an outage that starts while the page is open is inside the window.
-    return { from: new Date(nowMs - spanMs).toISOString(), to: new Date(nowMs + 60_000).toISOString() };
+    return { from: isoTime(nowMs - spanMs), to: isoTime(nowMs + 60_000) };
   }
   const from = parseLocalInput(choice.from, timeZone);
   const to = parseLocalInput(choice.to, timeZone);
   if (from === null || to === null) return { error: 'Enter both a start and an end time.' };
   if (from >= to) return { error: 'The end must be after the start.' };
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  return { from: isoTime(from), to: isoTime(to) };
 }

@@ -6,9 +6,9 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { LineFigures, Report, SiteCalendar } from '../../../shared/contract';
+import { crossesMidnight, isoTime as iso, startOfLocalDay } from '../../../shared/time';
 import type { LinewatchClient } from '../../client/linewatch-client';
 import { currentShift } from '../operator/site-time';
-import { startOfSiteDay } from './site-day';
 
 export const KPI_REFRESH_MS = 60_000;
 /** A short recent window that tells which devices are in maintenance. */
@@ -44,7 +44,6 @@ export function useKpis<T>(selector: (state: KpiState) => T): T {
   return useStore(kpiStore, selector);
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
 const availabilityOf = (lines: readonly LineFigures[], id: string): number | null =>
   lines.find((line) => line.id === id)?.availability ?? null;
 
@@ -77,8 +76,6 @@ export function combineReports(
   };
 }
 
-const crossesMidnight = (shift: { start: string; end: string }): boolean => shift.end <= shift.start;
-
 export function startKpiSync(
   client: Pick<LinewatchClient, 'getReport' | 'getSiteCalendar'>,
   timeZone: () => string | undefined,
@@ -97,7 +94,7 @@ export function startKpiSync(
       const shifts = (await calendar)?.shifts ?? [];
       const on = currentShift(shifts, now, zone);
       // Just after midnight the day is too short to say anything: ask for at least a minute.
-      const dayStart = Math.min(startOfSiteDay(now, zone), now - NOW_WINDOW_MS);
+      const dayStart = Math.min(startOfLocalDay(now, zone), now - NOW_WINDOW_MS);
       // A day shift's current occurrence is the only one inside today's window, so today's report
       // already holds its figures. A night shift (today's window may also hold the end of its
       // previous occurrence) is asked for over its own window.

@@ -8,10 +8,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  localDateOf,
+  localDayStart,
   localToEpochMs,
+  shiftOccurrenceAt,
+  shiftOccurrenceOn,
+  shiftRule,
+  startOfLocalDay,
+  startOfLocalWeek,
+  startOfNextLocalDay,
   toLocalParts,
   weekdayOf,
   zoneOffsetMs,
+  type LocalDate,
   type LocalParts,
 } from '@src/shared/time';
 
@@ -143,5 +152,139 @@ describe('calendar helpers', () => {
   it('addDays rolls months and years', () => {
     expect(addDays({ y: 2026, m: 12, d: 31 }, 1)).toEqual({ y: 2027, m: 1, d: 1 });
     expect(addDays({ y: 2026, m: 3, d: 1 }, -1)).toEqual({ y: 2026, m: 2, d: 28 });
+  });
+});
+
+// Local day starts and shift occurrences, across zones whose DST moves midnight itself or shifts by
+// half an hour. The 2024 rules used below:
+// - America/Havana: CST = UTC-5, CDT = UTC-4. Spring forward Sun 2024-03-10 at 00:00 CST (05:00Z)
+//   to 01:00 CDT, so that day has no midnight. Fall back Sun 2024-11-03 at 01:00 CDT (05:00Z) to
+//   00:00 CST, so midnight happens twice (04:00Z, then 05:00Z).
+// - Australia/Lord_Howe: +10:30 / +11 (a 30-minute shift). Back Sun 2024-04-07 at 02:00 to 01:30,
+//   forward Sun 2024-10-06 at 02:00 to 02:30.
+// - Pacific/Chatham: +12:45 / +13:45. Back Sun 2024-04-07, forward Sun 2024-09-29 (at 02:45/03:45).
+const HAV = 'America/Havana';
+const LHI = 'Australia/Lord_Howe';
+const CHATHAM = 'Pacific/Chatham';
+const ZONES = [HAV, LHI, BER, NY, 'Asia/Kolkata', CHATHAM, 'UTC'];
+const hours = (ms: number): number => ms / H;
+const sameDate = (a: LocalDate, b: LocalDate): boolean => a.y === b.y && a.m === b.m && a.d === b.d;
+
+describe('local day starts where midnight is skipped or repeated', () => {
+  it('Havana 2024-11-03: the day starts at the FIRST midnight (00:00 CDT, 04:00Z), also seen from the second', () => {
+    expect(localDayStart({ y: 2024, m: 11, d: 3 }, HAV)).toBe(Z('2024-11-03T04:00:00Z'));
+    // 05:30Z is the second 00:30 (CST): still the day that began at 04:00Z.
+    expect(startOfLocalDay(Z('2024-11-03T05:30:00Z'), HAV)).toBe(Z('2024-11-03T04:00:00Z'));
+    expect(startOfLocalDay(Z('2024-11-03T04:30:00Z'), HAV)).toBe(Z('2024-11-03T04:00:00Z'));
+    expect(startOfNextLocalDay(Z('2024-11-02T12:00:00Z'), HAV)).toBe(Z('2024-11-03T04:00:00Z'));
+    expect(startOfNextLocalDay(Z('2024-11-03T05:30:00Z'), HAV) - Z('2024-11-03T04:00:00Z')).toBe(25 * H);
+  });
+
+  it('Havana 2024-03-10: no midnight, the day starts at the first valid instant after it (01:00 CDT, 05:00Z)', () => {
+    expect(localDayStart({ y: 2024, m: 3, d: 10 }, HAV)).toBe(Z('2024-03-10T05:00:00Z'));
+    expect(startOfLocalDay(Z('2024-03-10T05:00:00Z'), HAV)).toBe(Z('2024-03-10T05:00:00Z'));
+    expect(startOfLocalDay(Z('2024-03-10T04:59:59Z'), HAV)).toBe(Z('2024-03-09T05:00:00Z'));
+    expect(startOfNextLocalDay(Z('2024-03-10T12:00:00Z'), HAV)).toBe(Z('2024-03-11T04:00:00Z'));
+  });
+
+  it('Lord Howe: 24.5 h on 2024-04-07 and 23.5 h on 2024-10-06, midnight untouched', () => {
+    const apr7 = localDayStart({ y: 2024, m: 4, d: 7 }, LHI);
+    expect(apr7).toBe(Z('2024-04-06T13:00:00Z'));
+    expect(hours(localDayStart({ y: 2024, m: 4, d: 8 }, LHI) - apr7)).toBe(24.5);
+    const oct6 = localDayStart({ y: 2024, m: 10, d: 6 }, LHI);
+    expect(oct6).toBe(Z('2024-10-05T13:30:00Z'));
+    expect(hours(localDayStart({ y: 2024, m: 10, d: 7 }, LHI) - oct6)).toBe(23.5);
+  });
+
+  it('weeks start on Monday 00:00 local, also across a DST Sunday', () => {
+    // Berlin: Monday 2026-03-30 00:00 CEST is 2026-03-29 22:00Z; the week before began at 23:00Z.
+    expect(startOfLocalWeek(Z('2026-04-01T12:00:00Z'), BER)).toBe(Z('2026-03-29T22:00:00Z'));
+    expect(startOfLocalWeek(Z('2026-04-01T12:00:00Z'), BER, 1)).toBe(Z('2026-03-22T23:00:00Z'));
+  });
+
+  it.each(ZONES)(
+    '%s, every day of 2024-2026: starts on its date, is its first instant, lasts 23-25 h',
+    (zone) => {
+      const odd: number[] = [];
+      let date: LocalDate = { y: 2024, m: 1, d: 1 };
+      let start = localDayStart(date, zone);
+      while (date.y < 2027) {
+        const next = addDays(date, 1);
+        const nextStart = localDayStart(next, zone);
+        expect(sameDate(localDateOf(start, zone), date)).toBe(true);
+        expect(sameDate(localDateOf(start - 1000, zone), date)).toBe(false);
+        expect(startOfLocalDay(start, zone)).toBe(start);
+        expect(startOfLocalDay(nextStart - 1000, zone)).toBe(start);
+        expect(startOfNextLocalDay(start, zone)).toBe(nextStart);
+        const length = hours(nextStart - start);
+        expect(length).toBeGreaterThanOrEqual(23);
+        expect(length).toBeLessThanOrEqual(25);
+        if (length !== 24) odd.push(length);
+        date = next;
+        start = nextStart;
+      }
+      // Two DST days a year where the zone has DST: 23 + 25 h (23.5 + 24.5 h on Lord Howe).
+      const expected =
+        zone === 'Asia/Kolkata' || zone === 'UTC' ? [] : zone === LHI ? [23.5, 24.5] : [23, 25];
+      expect(odd.length).toBe(expected.length * 3);
+      expect([...new Set(odd)].sort()).toEqual(expected);
+    },
+  );
+});
+
+describe('shift occurrences crossing midnight on DST days', () => {
+  const night = shiftRule({ start: '22:00', end: '06:00' });
+  const fromMidnight = shiftRule({ start: '00:00', end: '08:00' });
+  const length = (rule: typeof night, date: LocalDate, zone: string): number => {
+    const occ = shiftOccurrenceOn(rule, date, zone);
+    return hours(occ.end - occ.start);
+  };
+
+  it('a 22:00-06:00 night is 7 h into spring-forward and 9 h into fall-back, 8.5/7.5 h on Lord Howe', () => {
+    expect(length(night, { y: 2024, m: 3, d: 9 }, HAV)).toBe(7);
+    expect(length(night, { y: 2024, m: 11, d: 2 }, HAV)).toBe(9);
+    expect(length(night, { y: 2026, m: 3, d: 28 }, BER)).toBe(7);
+    expect(length(night, { y: 2026, m: 10, d: 24 }, BER)).toBe(9);
+    expect(length(night, { y: 2024, m: 4, d: 6 }, LHI)).toBe(8.5);
+    expect(length(night, { y: 2024, m: 10, d: 5 }, LHI)).toBe(7.5);
+    expect(length(night, { y: 2024, m: 9, d: 28 }, CHATHAM)).toBe(7);
+    expect(length(night, { y: 2024, m: 1, d: 5 }, 'Asia/Kolkata')).toBe(8);
+  });
+
+  it('a shift starting at midnight starts with the day: the first midnight, or 01:00 when midnight is skipped', () => {
+    expect(shiftOccurrenceOn(fromMidnight, { y: 2024, m: 11, d: 3 }, HAV)).toEqual({
+      start: Z('2024-11-03T04:00:00Z'),
+      end: Z('2024-11-03T13:00:00Z'),
+    });
+    expect(shiftOccurrenceOn(fromMidnight, { y: 2024, m: 3, d: 10 }, HAV)).toEqual({
+      start: Z('2024-03-10T05:00:00Z'),
+      end: Z('2024-03-10T12:00:00Z'),
+    });
+    // The second 00:30 (CST) is inside the occurrence that began at the first midnight.
+    expect(shiftOccurrenceAt(fromMidnight, Z('2024-11-03T05:30:00Z'), HAV)?.start).toBe(
+      Z('2024-11-03T04:00:00Z'),
+    );
+    expect(shiftOccurrenceAt(night, Z('2024-11-03T05:30:00Z'), HAV)?.start).toBe(Z('2024-11-03T02:00:00Z'));
+  });
+
+  it.each(ZONES)('%s, 2024-2026: a 06/14/22 rota tiles every day, one shift on at each instant', (zone) => {
+    const earlyRule = shiftRule({ start: '06:00', end: '14:00' });
+    const lateRule = shiftRule({ start: '14:00', end: '22:00' });
+    const rota = [
+      { id: 'early', rule: earlyRule },
+      { id: 'late', rule: lateRule },
+      { id: 'night', rule: night },
+    ];
+    for (let date: LocalDate = { y: 2024, m: 1, d: 3 }; date.y < 2027; date = addDays(date, 5)) {
+      const early = shiftOccurrenceOn(earlyRule, date, zone);
+      const late = shiftOccurrenceOn(lateRule, date, zone);
+      const onNight = shiftOccurrenceOn(night, date, zone);
+      const nextEarly = shiftOccurrenceOn(earlyRule, addDays(date, 1), zone);
+      expect([early.end, late.end, onNight.end]).toEqual([late.start, onNight.start, nextEarly.start]);
+      for (let at = early.start; at < nextEarly.start; at += 45 * 60_000) {
+        const on = rota.filter((s) => shiftOccurrenceAt(s.rule, at, zone) !== null).map((s) => s.id);
+        expect(on).toHaveLength(1);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 // One device in depth: what it is and how it is probed, its live state, its RTT and loss band,
 // its state timeline and its last checks. Reached from tiles and alarm rows (`#/endpoint/<id>`).
 import { useMemo, useState } from 'react';
+import { isoTime } from '../../../../shared/time';
 import { STATE_LABEL, TYPE_LABEL } from '../../../live/format-live';
 import { useWall } from '../../../live/wall-store';
 import { useClient } from '../../../app/client-context';
@@ -27,8 +28,8 @@ export function EndpointPage({ params }: { params: string[] }) {
   const detail = useRequest(`${endpointId}-${fromMs}-${toMs}`, () =>
     client.getEndpointDetail({
       endpointId,
-      from: new Date(fromMs).toISOString(),
-      to: new Date(toMs).toISOString(),
+      from: isoTime(fromMs),
+      to: isoTime(toMs),
     }),
   );
   const endpoint = detail.data?.endpoint;

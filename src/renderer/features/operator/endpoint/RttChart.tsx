@@ -1,6 +1,7 @@
 // The endpoint's RTT and loss as a SmokePing-style band (min to max, average line, loss bars),
 // read from the rollups through getRttSeries.
 import { useCallback, useMemo } from 'react';
+import { isoTime } from '../../../../shared/time';
 import { useClient } from '../../../app/client-context';
 import { EChart } from '../EChart';
 import { rttChartOption } from '../chart-options';
@@ -29,8 +30,8 @@ export function RttChart({
     client.getRttSeries({
       endpointId,
       resolution,
-      from: new Date(fromMs).toISOString(),
-      to: new Date(toMs).toISOString(),
+      from: isoTime(fromMs),
+      to: isoTime(toMs),
     }),
   );
   const band = useMemo(() => shapeRttBand(series.data?.buckets ?? [], bucketMs), [series.data, bucketMs]);

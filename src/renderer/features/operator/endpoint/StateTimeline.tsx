@@ -4,6 +4,7 @@
 import type { StateSpan } from '../../../../shared/contract';
 import { STATE_LABEL } from '../../../live/format-live';
 import { formatDuration } from '../../../../shared/format';
+import { isoTime } from '../../../../shared/time';
 import { formatDateTime } from '../format-operator';
 
 export function StateTimeline({
@@ -47,8 +48,8 @@ export function StateTimeline({
         })}
       </div>
       <div className="op-timeline__axis">
-        <span>{formatDateTime(new Date(fromMs).toISOString(), timeZone)}</span>
-        <span>{formatDateTime(new Date(toMs).toISOString(), timeZone)}</span>
+        <span>{formatDateTime(isoTime(fromMs), timeZone)}</span>
+        <span>{formatDateTime(isoTime(toMs), timeZone)}</span>
       </div>
       {spans.length === 0 ? (
         <p className="op-status op-status--empty">No state recorded in this window.</p>

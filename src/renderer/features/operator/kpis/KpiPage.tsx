@@ -6,8 +6,8 @@ import { useClient } from '../../../app/client-context';
 import { EChart } from '../EChart';
 import { availabilityTrendOption, type TrendPoint } from '../chart-options';
 import { formatAvailability } from '../../../../shared/format';
+import { isoTime as iso, startOfLocalWeek } from '../../../../shared/time';
 import { dayTrend, periodWindows, shiftTrend, weekTrend, type KpiPeriod } from './kpi-periods';
-import { startOfLocalWeek } from '../site-time';
 import { useInterval, useRequest } from '../use-request';
 import { KpiTable, kpiRows } from './KpiTable';
 import { LoadStatus, OperatorPage } from '../OperatorPage';
@@ -17,7 +17,6 @@ const PERIODS: readonly (readonly [KpiPeriod, string])[] = [
   ['week', 'Week'],
   ['shift', 'Shift'],
 ];
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function KpiPage() {
   const client = useClient();

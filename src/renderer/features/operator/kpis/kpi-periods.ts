@@ -3,7 +3,7 @@
 // up / (up + down): summing buckets re-derives it from times, never averages percentages.
 import type { AvailabilitySeries, SiteCalendar } from '../../../../shared/contract';
 import type { Report } from '../../../../shared/report/report-schema';
-import { startOfLocalDay, startOfLocalWeek } from '../site-time';
+import { DAY_MS, startOfLocalDay, startOfLocalWeek } from '../../../../shared/time';
 import type { TrendPoint } from '../chart-options';
 
 export type KpiPeriod = 'day' | 'week' | 'shift';
@@ -17,8 +17,6 @@ export interface PeriodWindows {
   label: string;
   previousLabel: string;
 }
-
-const DAY_MS = 86_400_000;
 
 export function periodWindows(period: KpiPeriod, nowMs: number, timeZone: string): PeriodWindows {
   if (period === 'day') {

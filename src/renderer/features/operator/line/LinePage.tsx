@@ -7,11 +7,10 @@ import { useWall } from '../../../live/wall-store';
 import { useClient } from '../../../app/client-context';
 import { formatAvailability, formatCount, formatDuration } from '../../../../shared/format';
 import { formatDateTime } from '../format-operator';
-import { currentShift, startOfLocalDay } from '../site-time';
+import { isoTime as iso, startOfLocalDay } from '../../../../shared/time';
+import { currentShift } from '../site-time';
 import { useInterval, useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 function Figure({ label, figures }: { label: string; figures: LineFigures | undefined }) {
   return (

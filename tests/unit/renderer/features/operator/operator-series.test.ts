@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shapeRttBand } from '@src/renderer/features/operator/endpoint/rtt-band';
 import { availabilityDelta, weekTrend } from '@src/renderer/features/operator/kpis/kpi-periods';
 import { formatAvailability as formatPercent, formatDuration as formatSeconds } from '@src/shared/format';
-import { currentShift, startOfLocalDay } from '@src/renderer/features/operator/site-time';
+import { currentShift } from '@src/renderer/features/operator/site-time';
+import { startOfLocalDay } from '@src/shared/time';
 
 const bucket = (start: string, min: number | null, avg: number | null, max: number | null, loss = 0) => ({
   start,
