@@ -22,6 +22,7 @@ import './features/wall/wall.css';
 import './features/wall/tile.css';
 import './features/status/header-status.css';
 import './features/alarms/alarms.css';
+import './components/dialog.css';
 import './features/alarms/ack-dialog.css';
 import './features/access/operator-access.css';
 import './app/app.css';

@@ -94,7 +94,7 @@ function PromptDialog({ prompt, finish }: { prompt: OpenPrompt; finish(id: numbe
   return (
     <dialog
       ref={dialogRef}
-      className="operator-prompt"
+      className="dialog operator-prompt"
       data-prompt={prompt.kind}
       aria-labelledby={`${ids}-title`}
       aria-describedby={`${ids}-lead`}
@@ -103,8 +103,12 @@ function PromptDialog({ prompt, finish }: { prompt: OpenPrompt; finish(id: numbe
         finish(prompt.id, false);
       }}
     >
-      <form className="operator-prompt__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <h2 id={`${ids}-title`} className="operator-prompt__title">
+      <form
+        className="dialog__form operator-prompt__form"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+      >
+        <h2 id={`${ids}-title`} className="dialog__title operator-prompt__title">
           <LockIcon /> {copy.title}
         </h2>
         <p id={`${ids}-lead`} className="operator-prompt__lead">
@@ -144,11 +148,11 @@ function PromptDialog({ prompt, finish }: { prompt: OpenPrompt; finish(id: numbe
           </p>
         )}
         {error && (
-          <p id={`${ids}-error`} className="operator-prompt__error" role="alert">
+          <p id={`${ids}-error`} className="dialog__error operator-prompt__error" role="alert">
             <span aria-hidden="true">⚠</span> {error}
           </p>
         )}
-        <div className="operator-prompt__actions">
+        <div className="dialog__actions operator-prompt__actions">
           <button type="button" className="button button--secondary" onClick={() => finish(prompt.id, false)}>
             Cancel
           </button>

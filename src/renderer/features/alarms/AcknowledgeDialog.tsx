@@ -77,7 +77,7 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
   return (
     <dialog
       ref={dialogRef}
-      className="ack-dialog"
+      className="dialog ack-dialog"
       aria-labelledby={`${ids}-title`}
       aria-describedby={`${ids}-what`}
       onCancel={(event) => {
@@ -86,8 +86,8 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
         close();
       }}
     >
-      <form className="ack-dialog__form" onSubmit={onSubmit} noValidate>
-        <h2 id={`${ids}-title`} className="ack-dialog__title">
+      <form className="dialog__form ack-dialog__form" onSubmit={onSubmit} noValidate>
+        <h2 id={`${ids}-title`} className="dialog__title ack-dialog__title">
           Acknowledge alarm
         </h2>
         <p id={`${ids}-what`} className="ack-dialog__what">
@@ -145,11 +145,11 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
           </label>
         )}
         {error && (
-          <p id={`${ids}-error`} className="ack-dialog__error" role="alert">
+          <p id={`${ids}-error`} className="dialog__error ack-dialog__error" role="alert">
             ⚠ {error}
           </p>
         )}
-        <div className="ack-dialog__actions">
+        <div className="dialog__actions ack-dialog__actions">
           <span className="ack-dialog__hint">
             Enter to acknowledge · Shift+Enter new line · Esc to cancel
           </span>
