@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);

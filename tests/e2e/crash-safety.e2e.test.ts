@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@src/main/clock/clock';
 import { createMonitorEngine } from '@src/main/monitor/monitor-engine';
 import { openStore } from '@src/main/store';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const BENCH = fileURLToPath(new URL('../../out/main/bench.js', import.meta.url));
 const ENDPOINTS = 400;

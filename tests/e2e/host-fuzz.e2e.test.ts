@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { startCli, type RunningCli } from '../support/cli-process';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 interface Frame {
   opcode: number;

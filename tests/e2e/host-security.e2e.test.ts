@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { wsSubprotocols } from '@src/shared/contract/ws-protocol';
 import { BIN } from '../support/cli-process';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 interface Serve {
   url: string;

@@ -13,7 +13,7 @@ import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { declineTelemetryIfAsked } from '../support/first-run';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);

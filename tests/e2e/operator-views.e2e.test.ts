@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 import { declineTelemetryIfAsked } from '../support/first-run';
 
 const missing = chromiumMissingReason();

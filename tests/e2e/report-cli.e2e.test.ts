@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Report } from '@src/shared/report/report-schema';
 import { BIN } from '../support/cli-process';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const CONFIG = 'tests/fixtures/reports/worked-example.yaml';
 const CHECKS = 'tests/fixtures/reports/worked-example.jsonl';

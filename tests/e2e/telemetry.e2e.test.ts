@@ -13,7 +13,7 @@ import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simul
 import { startReceiver, type ReceivedRequest, type Receiver } from '../fixtures/telemetry/receiver';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { BIN } from '../support/cli-process';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const missing = chromiumMissingReason();
 const corpus = JSON.parse(

@@ -9,7 +9,7 @@ import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
 import { declineTelemetryIfAsked } from '../support/first-run';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 /** Polls return as soon as their condition holds; this is only how long a stuck run may take. */
 const POLL = { timeout: 30_000 };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startLinewatchServices } from '@src/main/app/services';
 import type { Caller, ConfigStatus, EventName, EventPayload } from '@src/shared/contract';
 import { openStore } from '@src/main/store';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const config = (endpoints: string): string => `version: 1
 site: { id: reload, name: Reload, timezone: Europe/Berlin }

@@ -1,10 +1,9 @@
 // The engine through the import path (the same code as live monitoring), on real SQLite files,
 // with numbers worked out by hand from the KPI spec.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importChecksFile } from '@src/main/import/import-checks';
-import { openStore, type Store } from '@src/main/store';
 import { configFrom, writeChecks } from '../support/import-fixture';
-import { makeTempDir } from '../support/temp-dir';
+import { useTempStores } from '../support/temp-store';
 
 const BASE = '2026-01-05T14:00:00Z';
 const at = (minutes: number): number => Date.parse(BASE) + minutes * 60_000;
@@ -25,18 +24,8 @@ maintenance:
   - { id: hmi-swap, targets: [press1-hmi], from: "2026-01-05T15:00", to: "2026-01-05T15:30" }
 `);
 
-let temp: ReturnType<typeof makeTempDir> | undefined;
-let store: Store | undefined;
-afterEach(() => {
-  store?.close();
-  temp?.remove();
-  store = temp = undefined;
-});
-function setup(): { dir: string; store: Store } {
-  temp = makeTempDir('engine');
-  store = openStore(temp.dir);
-  return { dir: temp.dir, store };
-}
+/** A fresh store in its own folder (the checks files go next to it), removed after the test. */
+const setup = useTempStores('engine');
 
 describe('outages from checks', () => {
   it('the worked example: one outage 14:10-14:20 detected 14:15, one alarm raised and cleared', () => {

@@ -10,7 +10,7 @@ import { startHttpHost, type HttpHost } from '@src/main/host/http-host';
 import type { LinewatchServices } from '@src/main/app/services-types';
 import { openStore } from '@src/main/store';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 let plant: SmallPlant | undefined;
 let services: LinewatchServices | undefined;

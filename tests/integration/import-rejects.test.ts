@@ -6,7 +6,7 @@ import { runImport } from '@src/main/cli/import-command';
 import { importChecksFile } from '@src/main/import/import-checks';
 import { openStore, type Store } from '@src/main/store';
 import { configFrom } from '../support/import-fixture';
-import { makeTempDir } from '../support/temp-dir';
+import { useTempDirs, useTempStores } from '../support/temp-store';
 
 const CONFIG = configFrom(`
 version: 1
@@ -18,17 +18,19 @@ lines:
       - { id: press1-plc, name: PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
 `);
 
-let temp: ReturnType<typeof makeTempDir> | undefined;
+const tempStore = useTempStores('import');
+const tempDir = useTempDirs('import-cli');
 let store: Store | undefined;
 afterEach(() => {
+  // Temp stores close themselves; this one is the store the CLI test opens on the CLI's data folder.
   store?.close();
-  temp?.remove();
+  store = undefined;
 });
 
 describe('import rejects bad files whole', () => {
   it('lists every bad line and imports nothing', () => {
-    temp = makeTempDir('import');
-    store = openStore(temp.dir);
+    const temp = tempStore();
+    store = temp.store;
     const file = join(temp.dir, 'bad.jsonl');
     writeFileSync(
       file,
@@ -60,9 +62,7 @@ describe('import refuses values the store cannot or should not keep, naming the 
     `{"endpoint":"press1-plc","ts":"${iso}",${extra}}`;
   let dir = '';
   beforeEach(() => {
-    temp = makeTempDir('import');
-    dir = temp.dir;
-    store = openStore(join(dir, 'data'));
+    ({ dir, store } = tempStore());
   });
   const importLines = (lines: string[], config = CONFIG) => {
     if (!store) throw new Error('no store');
@@ -159,8 +159,8 @@ lines:
 
 describe('linewatch import prints FILE:LINE: message for refused values', () => {
   it('names the line of a huge RTT and of a check dated 2100, exits 1 and stores nothing', () => {
-    temp = makeTempDir('import-cli');
-    const configPath = join(temp.dir, 'plant.yaml');
+    const dir = tempDir();
+    const configPath = join(dir, 'plant.yaml');
     writeFileSync(
       configPath,
       `version: 1
@@ -172,7 +172,7 @@ lines:
       - { id: press1-plc, name: PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
 `,
     );
-    const checks = join(temp.dir, 'checks.jsonl');
+    const checks = join(dir, 'checks.jsonl');
     writeFileSync(
       checks,
       [
@@ -182,7 +182,7 @@ lines:
       ].join('\n'),
     );
     const stderr: string[] = [];
-    const dataDir = join(temp.dir, 'data');
+    const dataDir = join(dir, 'data');
     const code = runImport(
       { configPath, dataDir, file: checks },
       { stdout: () => undefined, stderr: (line) => stderr.push(line) },

@@ -1,35 +1,28 @@
 // Maintenance, line state, dependencies, acknowledgement and DST shifts end to end: import into a
 // real temp SQLite store, then buildReport. Minutes after 14:00Z (15:00 Berlin), checks every 5 min.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importChecksFile } from '@src/main/import/import-checks';
 import { buildReport } from '@src/main/kpi';
-import { openStore, type Store } from '@src/main/store';
+import type { Store } from '@src/main/store';
 import type { LinewatchConfig } from '@src/main/config/types';
 import { Report } from '@src/shared/report/report-schema';
 import { configFrom, writeChecks } from '../support/import-fixture';
-import { makeTempDir } from '../support/temp-dir';
+import { useTempStores } from '../support/temp-store';
 
 const BASE = '2026-01-05T14:00:00Z';
 const at = (minutes: number, base = BASE): number => Date.parse(base) + minutes * 60_000;
 const LATER = Date.parse('2030-01-01T00:00:00Z');
 
-let temp: ReturnType<typeof makeTempDir> | undefined;
-let store: Store | undefined;
-afterEach(() => {
-  store?.close();
-  temp?.remove();
-  store = temp = undefined;
-});
+const tempStore = useTempStores('kpi-lines');
 
 /** Imports checks every 5 min over [0, last] minutes per endpoint, failing at the listed minutes. */
 function load(config: LinewatchConfig, last: number, failing: Record<string, number[]>, base = BASE): Store {
-  temp = makeTempDir('kpi-lines');
-  store = openStore(temp.dir);
+  const { dir, store } = tempStore();
   const checks: [string, number, boolean][] = [];
   for (const [endpoint, fails] of Object.entries(failing)) {
     for (let m = 0; m <= last; m += 5) checks.push([endpoint, m, !fails.includes(m)]);
   }
-  const outcome = importChecksFile(writeChecks(temp.dir, 'c.jsonl', base, checks), config, store);
+  const outcome = importChecksFile(writeChecks(dir, 'c.jsonl', base, checks), config, store);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
   return store;
 }

@@ -1,12 +1,12 @@
 // KPI reports end to end: recorded checks through `linewatch import`'s code path into a real temp
 // SQLite store, then buildReport. Numbers worked out by hand; minutes after 14:00Z (15:00 Berlin).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importChecksFile } from '@src/main/import/import-checks';
 import { buildReport } from '@src/main/kpi';
-import { openStore, type Store } from '@src/main/store';
+import type { Store } from '@src/main/store';
 import { Report } from '@src/shared/report/report-schema';
 import { configFrom, writeChecks } from '../support/import-fixture';
-import { makeTempDir } from '../support/temp-dir';
+import { useTempStores } from '../support/temp-store';
 
 const BASE = '2026-01-05T14:00:00Z';
 const at = (minutes: number): number => Date.parse(BASE) + minutes * 60_000;
@@ -28,18 +28,8 @@ lines:
       - { id: press1-plc, name: Press 1 PLC, type: plc, probe: { kind: tcp, host: 10.10.1.21, port: 502 } }
 `);
 
-let temp: ReturnType<typeof makeTempDir> | undefined;
-let store: Store | undefined;
-afterEach(() => {
-  store?.close();
-  temp?.remove();
-  store = temp = undefined;
-});
-function setup(): { dir: string; store: Store } {
-  temp = makeTempDir('kpi');
-  store = openStore(temp.dir);
-  return { dir: temp.dir, store };
-}
+/** A fresh store in its own folder (the checks files go next to it), removed after the test. */
+const setup = useTempStores('kpi');
 
 /** Checks every 5 min at the given minutes, failing at the listed ones. */
 function series(endpoint: string, minutes: number[], failing: number[] = []): [string, number, boolean][] {

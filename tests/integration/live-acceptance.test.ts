@@ -17,7 +17,7 @@ import { startSimulatedDevice } from '@src/main/demo/simulated-device';
 import { loadConfigFile } from '@src/main/config';
 import { buildReport } from '@src/main/kpi';
 import { openStore } from '@src/main/store';
-import { makeTempDir } from '../support/temp-dir';
+import { makeTempDir } from '../support/temp-store';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

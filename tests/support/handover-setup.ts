@@ -1,10 +1,10 @@
 // A real store filled through `linewatch import`'s code path, for the handover and series tests.
 // Europe/Berlin in January is UTC+1: the late shift 14:00-22:00 local is 13:00-21:00Z.
 import { importChecksFile } from '@src/main/import/import-checks';
-import { openStore, type Store } from '@src/main/store';
+import type { Store } from '@src/main/store';
 import type { LinewatchConfig } from '@src/main/config/types';
 import { configFrom, writeChecks } from './import-fixture';
-import { makeTempDir } from './temp-dir';
+import { openTempStore } from './temp-store';
 
 export const EVIL_NAME = '<script>alert("pwn")</script> & Co';
 
@@ -39,9 +39,9 @@ export interface HandoverFixture {
  * so its alarm is still open at the end of the shift.
  */
 export function handoverFixture(): HandoverFixture {
-  const temp = makeTempDir('handover');
+  const temp = openTempStore('handover');
+  const { store } = temp;
   const config = configFrom(HANDOVER_YAML);
-  const store = openStore(temp.dir);
   const plc: [string, number, boolean][] = Array.from({ length: 97 }, (_, i) => [
     'press1-plc',
     i * 5,
@@ -57,9 +57,6 @@ export function handoverFixture(): HandoverFixture {
   return {
     store,
     config,
-    remove: () => {
-      store.close();
-      temp.remove();
-    },
+    remove: temp.close,
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { simulateStoreSize } from '@src/main/bench/size-simulation';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { useTempDirs } from '../../../support/temp-store';
 
 describe('store size simulation', () => {
-  const newTempDir = useTempDataDirs();
+  const newTempDir = useTempDirs();
 
   it('reaches the raw steady state under pruning and extrapolates a year of 1,000 endpoints under 1 GB', () => {
     const result = simulateStoreSize({ dir: newTempDir(), endpoints: 3, days: 8, yearEndpoints: 2 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheckConfig } from '@src/main/config';
 import { MAX_NESTING_DEPTH } from '@src/main/config/yaml-guards';
-import { makeTempDir } from '../../../support/temp-dir';
+import { makeTempDir } from '../../../support/temp-store';
 import { BASE, FILE, issuesOf, withLine, yaml } from '../../../support/config-helpers';
 
 const DEEP = `nesting deeper than ${MAX_NESTING_DEPTH} levels: expected lists and maps nested a few levels deep (a config needs about 6); check for an unclosed [ or { or a runaway indentation`;

@@ -9,7 +9,7 @@ import {
   offersOperatorToken,
   readOperatorTokenFile,
 } from '@src/main/host/operator-token';
-import { makeTempDir } from '../../../support/temp-dir';
+import { makeTempDir } from '../../../support/temp-store';
 
 let temp: ReturnType<typeof makeTempDir> | undefined;
 afterEach(() => temp?.remove());

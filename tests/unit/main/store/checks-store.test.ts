@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type CheckRecord, type Store } from '@src/main/store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CheckRecord, Store } from '@src/main/store';
+import { useTempStores, type TempStore } from '../../../support/temp-store';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 0, 6, 8); // an hour boundary
@@ -24,14 +23,13 @@ const downCheck = (endpointId: string, ts: number, error = 'no reply within 1000
 });
 
 describe('check store', () => {
-  const newTempDir = useTempDataDirs();
-  let dataDir: string;
+  const tempStore = useTempStores();
+  let temp: TempStore;
   let store: Store;
   beforeEach(() => {
-    dataDir = path.join(newTempDir(), 'data');
-    store = openStore(dataDir);
+    temp = tempStore();
+    store = temp.store;
   });
-  afterEach(() => store.close());
 
   it('round-trips checks, both up and down, including nulls and booleans', () => {
     const checks = [upCheck('plc-1', 1000, 0.25), downCheck('plc-1', 2000)];
@@ -64,8 +62,7 @@ describe('check store', () => {
     }
     for (let start = 0; start < checks.length; start += 25)
       store.checks.insertMany(checks.slice(start, start + 25));
-    store.close();
-    store = openStore(dataDir);
+    store = temp.reopen();
     expect(store.checks.count()).toBe(1000);
     expect(store.checks.listForEndpoint('robot-7', 0, Number.MAX_SAFE_INTEGER)).toEqual(checks);
     expect(store.checks.listForEndpoint('robot-7', T0, T0 + HOUR)).toEqual(

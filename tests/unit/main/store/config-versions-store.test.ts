@@ -1,17 +1,15 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type NewConfigVersion, type Store } from '@src/main/store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NewConfigVersion, Store } from '@src/main/store';
+import { useTempStores, type TempStore } from '../../../support/temp-store';
 
 describe('config version store', () => {
-  const newTempDir = useTempDataDirs();
-  let dataDir: string;
+  const tempStore = useTempStores();
+  let temp: TempStore;
   let store: Store;
   beforeEach(() => {
-    dataDir = path.join(newTempDir(), 'data');
-    store = openStore(dataDir);
+    temp = tempStore();
+    store = temp.store;
   });
-  afterEach(() => store.close());
 
   const fileVersion: NewConfigVersion = {
     hash: 'a1b2',
@@ -43,8 +41,7 @@ describe('config version store', () => {
     expect(recordedDemo).toEqual({ ...demoVersion, id: 2 });
     expect(store.configVersions.latest()).toEqual(recordedDemo);
 
-    store.close();
-    store = openStore(dataDir);
+    store = temp.reopen();
     expect(store.configVersions.latest()).toEqual(recordedDemo);
   });
 

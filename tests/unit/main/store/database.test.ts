@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS, openDatabase, openStore, type SqliteDatabase, type Store } from '@src/main/store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { useTempDirs } from '../../../support/temp-store';
 
 describe('openDatabase / openStore', () => {
-  const newTempDir = useTempDataDirs();
+  const newTempDir = useTempDirs();
   const toClose: { close(): void }[] = [];
   afterEach(() => {
     for (const handle of toClose.splice(0)) handle.close();

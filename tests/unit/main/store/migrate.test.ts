@@ -9,7 +9,7 @@ import {
   UnknownAppliedMigrationError,
 } from '@src/main/store/migrate';
 import { ALL_MIGRATIONS, type Migration } from '@src/main/store/migrations';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { useTempDirs } from '../../../support/temp-store';
 
 const first: Migration = {
   id: 1,
@@ -29,7 +29,7 @@ const broken: Migration = {
 };
 
 describe('migrate', () => {
-  const newTempDir = useTempDataDirs();
+  const newTempDir = useTempDirs();
   const opened: Database.Database[] = [];
   afterEach(() => {
     for (const db of opened.splice(0)) db.close();

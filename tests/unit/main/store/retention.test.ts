@@ -1,16 +1,14 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '@src/main/clock/clock';
 import {
   createRetention,
-  openStore,
   schedulePruning,
   type CheckRecord,
   type PruneResult,
   type Retention,
   type Store,
 } from '@src/main/store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { useTempStores } from '../../../support/temp-store';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -28,16 +26,15 @@ const hourly = (i: number): CheckRecord => ({
 });
 
 describe('retention', () => {
-  const newTempDir = useTempDataDirs();
+  const tempStore = useTempStores();
   let store: Store;
   const rows = (table: string): number =>
     (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   beforeEach(() => {
-    store = openStore(path.join(newTempDir(), 'data'));
+    ({ store } = tempStore());
     // One check an hour for 6 days: 144 chunks, 144 minute rows, 6 hour rows, 6 day rows.
     store.checks.insertMany(Array.from({ length: 144 }, (_, i) => hourly(i)));
   });
-  afterEach(() => store.close());
 
   it('deletes exactly the rows whose whole period ended before now - days, tier by tier', () => {
     const retention = createRetention(store.db, policy);

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type CheckRecord, type RollupBucket, type Store } from '@src/main/store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CheckRecord, RollupBucket, Store } from '@src/main/store';
+import { useTempStores } from '../../../support/temp-store';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -34,10 +33,10 @@ const bucket = (
 });
 
 describe('rollups', () => {
-  const newTempDir = useTempDataDirs();
+  const tempStore = useTempStores();
   let store: Store;
   beforeEach(() => {
-    store = openStore(path.join(newTempDir(), 'data'));
+    ({ store } = tempStore());
     // Written in small batches, out of order across batches, so every bucket is merged more than once.
     store.checks.insertMany([check(T0, true, 1), check(T0 + 10_000, true, 3)]);
     store.checks.insertMany([check(T0 + 20_000, false, null), check(T0 + MIN, true, 2.5)]);
@@ -46,7 +45,6 @@ describe('rollups', () => {
     // A repeat of a stored check changes nothing (first write wins).
     store.checks.insertMany([check(T0 + 10_000, true, 99)]);
   });
-  afterEach(() => store.close());
 
   it('builds minute buckets: count, loss and RTT min/avg/max over the checks that had an RTT', () => {
     expect(store.rollups.series('plc-1', 'minute', T0, T0 + 2 * DAY)).toEqual([

@@ -1,15 +1,13 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type StateChangeRecord, type Store } from '@src/main/store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { StateChangeRecord, Store } from '@src/main/store';
+import { useTempStores } from '../../../support/temp-store';
 
 describe('state change store', () => {
-  const newTempDir = useTempDataDirs();
+  const tempStore = useTempStores();
   let store: Store;
   beforeEach(() => {
-    store = openStore(path.join(newTempDir(), 'data'));
+    ({ store } = tempStore());
   });
-  afterEach(() => store.close());
 
   const change = (
     endpointId: string,

@@ -1,9 +1,7 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '@src/main/store/migrate';
-import { initialMigration } from '@src/main/store/migrations/001-initial';
-import { useTempDataDirs } from '../../../../support/temp-data-dir';
+import { describe, expect, it } from 'vitest';
+import type { SqliteDatabase } from '@src/main/store';
+import { migrateTo } from '../../../../support/migrate-to';
+import { useEmptyDatabases } from '../../../../support/temp-store';
 
 interface TableInfo {
   name: string;
@@ -12,13 +10,11 @@ interface TableInfo {
 }
 
 describe('migration 001 initial', () => {
-  const newTempDir = useTempDataDirs();
-  let db: Database.Database | undefined;
-  afterEach(() => db?.close());
+  const emptyDatabase = useEmptyDatabases();
 
-  function migratedDb(): Database.Database {
-    db = new Database(path.join(newTempDir(), 'test.sqlite'));
-    migrate(db, [initialMigration]);
+  function migratedDb(): SqliteDatabase {
+    const db = emptyDatabase();
+    migrateTo(db, 1);
     return db;
   }
 

@@ -1,13 +1,19 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@src/main/store';
-import { useTempDataDirs } from '../../../../support/temp-data-dir';
+import type { SqliteDatabase } from '@src/main/store';
+import { migrateTo } from '../../../../support/migrate-to';
+import { useEmptyDatabases } from '../../../../support/temp-store';
 
 describe('migration 002 outages-alarms-audit', () => {
-  const newTempDir = useTempDataDirs();
+  const emptyDatabase = useEmptyDatabases();
+
+  function migratedDb(): SqliteDatabase {
+    const db = emptyDatabase();
+    migrateTo(db, 2);
+    return db;
+  }
 
   it('creates outages, alarms, audit_log and endpoint_progress as STRICT tables and adds config_versions.diff', () => {
-    const db = openDatabase(path.join(newTempDir(), 'db.sqlite'));
+    const db = migratedDb();
     const tables = db
       .prepare<[], { name: string; strict: number }>(
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main'",
@@ -20,11 +26,10 @@ describe('migration 002 outages-alarms-audit', () => {
       .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('config_versions')")
       .all();
     expect(configColumns.map((c) => c.name)).toContain('diff');
-    db.close();
   });
 
   it('enforces outage ordering, types and the alarm-to-outage reference', () => {
-    const db = openDatabase(path.join(newTempDir(), 'db.sqlite'));
+    const db = migratedDb();
     const insertOutage = db.prepare(
       'INSERT INTO outages (endpoint_id, started_at, detected_at, ended_at) VALUES (?, ?, ?, ?)',
     );
@@ -36,6 +41,5 @@ describe('migration 002 outages-alarms-audit', () => {
     insertAlarm.run(lastInsertRowid, 'plc', 150);
     expect(() => insertAlarm.run(lastInsertRowid, 'plc', 150)).toThrow(/UNIQUE/);
     expect(() => insertAlarm.run(9999, 'plc', 150)).toThrow(/FOREIGN KEY/);
-    db.close();
   });
 });

@@ -1,13 +1,8 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '@src/main/store/migrate';
-import { initialMigration } from '@src/main/store/migrations/001-initial';
-import { outagesAlarmsAuditMigration } from '@src/main/store/migrations/002-outages-alarms-audit';
-import { compactChecksRollupsMigration } from '@src/main/store/migrations/003-compact-checks-rollups';
-import { useTempDataDirs } from '../../../../support/temp-data-dir';
+import { describe, expect, it } from 'vitest';
+import type { SqliteDatabase } from '@src/main/store';
+import { migrateTo } from '../../../../support/migrate-to';
+import { useEmptyDatabases } from '../../../../support/temp-store';
 
-const upTo003 = [initialMigration, outagesAlarmsAuditMigration, compactChecksRollupsMigration];
 const NEW_TABLES = [
   'check_chunks',
   'check_failures',
@@ -18,15 +13,14 @@ const NEW_TABLES = [
 ];
 
 describe('migration 003 compact-checks-rollups', () => {
-  const newTempDir = useTempDataDirs();
-  let db: Database.Database | undefined;
-  afterEach(() => db?.close());
+  const emptyDatabase = useEmptyDatabases();
 
-  function migratedDb(): Database.Database {
-    db = new Database(path.join(newTempDir(), 'test.sqlite'));
-    migrate(db, [initialMigration, outagesAlarmsAuditMigration]);
+  /** A version-2 database holding a row of the old row-per-check table, migrated to 3. */
+  function migratedDb(): SqliteDatabase {
+    const db = emptyDatabase();
+    migrateTo(db, 2);
     db.prepare("INSERT INTO checks (endpoint_id, ts, ok) VALUES ('plc-1', 1, 1)").run();
-    expect(migrate(db, upTo003)).toEqual({ applied: [3] });
+    expect(migrateTo(db, 3)).toEqual({ applied: [3] });
     return db;
   }
 

@@ -1,14 +1,19 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@src/main/store';
-import { createConsentStore } from '@src/main/store/consent-store';
-import { useTempDataDirs } from '../../../../support/temp-data-dir';
+import { createConsentStore, type SqliteDatabase } from '@src/main/store';
+import { migrateTo } from '../../../../support/migrate-to';
+import { useEmptyDatabases } from '../../../../support/temp-store';
 
 describe('migration 005 consent', () => {
-  const newTempDir = useTempDataDirs();
+  const emptyDatabase = useEmptyDatabases();
+
+  function migratedDb(): SqliteDatabase {
+    const db = emptyDatabase();
+    migrateTo(db, 5);
+    return db;
+  }
 
   it('creates a STRICT single-row consent table that starts empty (never asked)', () => {
-    const db = openDatabase(path.join(newTempDir(), 'db.sqlite'));
+    const db = migratedDb();
     const table = db
       .prepare<[], { strict: number }>(
         "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = 'consent'",
@@ -22,11 +27,10 @@ describe('migration 005 consent', () => {
     expect(() => insert.run(2, 0, 0, 0, 1, '1.0.0')).toThrow(/CHECK/);
     expect(() => insert.run(1, 2, 0, 0, 1, '1.0.0')).toThrow(/CHECK/);
     expect(() => insert.run(1, 0, 0, 0, 'now', '1.0.0')).toThrow(/cannot store TEXT/);
-    db.close();
   });
 
   it('stores the choice with its time and app version, replaces it, and counts "Forget me"', () => {
-    const db = openDatabase(path.join(newTempDir(), 'db.sqlite'));
+    const db = migratedDb();
     const store = createConsentStore(db);
     expect(store.bumpIdentityEpoch()).toBeNull();
     const choice = { error_diagnostics: true, performance: false, usage_analytics: true };
@@ -44,6 +48,5 @@ describe('migration 005 consent', () => {
       identityEpoch: 1,
     });
     expect(db.prepare<[], { n: number }>('SELECT count(*) AS n FROM consent').get()?.n).toBe(1);
-    db.close();
   });
 });

@@ -1,22 +1,17 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '@src/main/store/migrate';
-import { ALL_MIGRATIONS } from '@src/main/store/migrations';
+import { describe, expect, it } from 'vitest';
+import { ALL_MIGRATIONS, type SqliteDatabase } from '@src/main/store';
 import { settingsMigration } from '@src/main/store/migrations/006-settings';
 import { createSettingsStore } from '@src/main/store/settings-store';
-import { useTempDataDirs } from '../../../../support/temp-data-dir';
+import { migrateTo } from '../../../../support/migrate-to';
+import { useEmptyDatabases } from '../../../../support/temp-store';
 
 describe('migration 006 settings', () => {
-  const newTempDir = useTempDataDirs();
-  let db: Database.Database | undefined;
-  afterEach(() => db?.close());
+  const emptyDatabase = useEmptyDatabases();
 
-  function migratedDb(): Database.Database {
-    db = new Database(path.join(newTempDir(), 'test.sqlite'));
-    const before = ALL_MIGRATIONS.filter((m) => m.id < 6);
-    migrate(db, before);
-    expect(migrate(db, [...before, settingsMigration]).applied).toEqual([6]);
+  function migratedDb(): SqliteDatabase {
+    const db = emptyDatabase();
+    migrateTo(db, 5);
+    expect(migrateTo(db, 6).applied).toEqual([6]);
     return db;
   }
 
