@@ -1,4 +1,4 @@
-// Every page of the console: the wall pages owned here plus the operator views, and the kiosk
+// Every page of the console: the wall pages, the operator views and Settings, and the kiosk
 // rotation built from them (the `kiosk: true` pages, then one tile wall per line).
 import { createElement } from 'react';
 import type { WallLine } from '../../shared/contract';
@@ -11,7 +11,7 @@ import { routeHref } from './router';
 
 export const DEFAULT_PATH = 'overview';
 
-const ownRoutes: RouteDef[] = [
+const wallRoutes: RouteDef[] = [
   { path: 'overview', title: 'Overview', component: OverviewPage, inNav: true, kiosk: true },
   { path: 'wall', title: 'All devices', component: () => createElement(WallPage), inNav: true },
   {
@@ -20,21 +20,11 @@ const ownRoutes: RouteDef[] = [
     component: ({ params }) => createElement(WallPage, { lineId: params[0] ?? '' }),
     inNav: false,
   },
-  { path: 'settings', title: 'Settings', component: SettingsPage, inNav: true },
 ];
+const settingsRoute: RouteDef = { path: 'settings', title: 'Settings', component: SettingsPage, inNav: true };
 
-/** Operator views win a path both define (they may bring a richer line page). */
-export function mergeRoutes(own: readonly RouteDef[], operator: readonly RouteDef[]): RouteDef[] {
-  const operatorPaths = new Set(operator.map((route) => route.path));
-  const settings = own.filter((route) => route.path === 'settings' && !operatorPaths.has('settings'));
-  return [
-    ...own.filter((r) => r.path !== 'settings' && !operatorPaths.has(r.path)),
-    ...operator,
-    ...settings,
-  ];
-}
-
-export const ROUTES: readonly RouteDef[] = mergeRoutes(ownRoutes, operatorRoutes);
+/** In navigation order: the wall pages, the operator views, Settings last. */
+export const ROUTES: readonly RouteDef[] = [...wallRoutes, ...operatorRoutes, settingsRoute];
 
 export function findRoute(path: string): RouteDef | undefined {
   return ROUTES.find((route) => route.path === (path === '' ? DEFAULT_PATH : path));
