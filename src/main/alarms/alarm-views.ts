@@ -1,7 +1,7 @@
 // Alarm rows joined with the config (names) and the outage behind each alarm, for the renderer.
 import type { AlarmView } from '../../shared/contract';
 import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
-import type { LinewatchConfig } from '../config';
+import { locateEndpoints, type LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
 
 export function toAlarmViews(
@@ -11,9 +11,7 @@ export function toAlarmViews(
   nowMs: number,
 ): AlarmView[] {
   if (alarms.length === 0) return [];
-  const lineOf = new Map(
-    config.lines.flatMap((l) => l.endpoints.map((e) => [e.id, { line: l, endpoint: e }] as const)),
-  );
+  const lineOf = locateEndpoints(config);
   const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * 24 * 3600_000;
   const outages = store.outages.overlapping(earliest, nowMs + 1);
   const outageById = new Map<number, OutageRecord>(outages.map((o) => [o.id, o]));

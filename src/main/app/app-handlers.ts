@@ -2,9 +2,8 @@
 // live states, the config status and the engine's load. All of it is in memory (config, engine),
 // so none of these handlers reads the store.
 import type { ConfigStatus, ContractHandlers, EndpointLive } from '../../shared/contract';
-import type { LinewatchConfig } from '../config';
+import { endpointCount, type LinewatchConfig } from '../config';
 import type { SchedulerStats } from '../scheduler/scheduler';
-import { endpointCount } from './config-runtime';
 
 export interface AppHandlerDeps {
   appVersion: string;

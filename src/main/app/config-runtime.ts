@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import type { ConfigStatus, EventPayload } from '../../shared/contract';
 import { isoTime } from '../../shared/time';
 import type { Clock } from '../clock/clock';
-import { configOfAppliedText, diffEndpoints, loadConfigFile, type LinewatchConfig } from '../config';
+import {
+  configOfAppliedText,
+  diffEndpoints,
+  endpointCount,
+  loadConfigFile,
+  type LinewatchConfig,
+} from '../config';
 import { startDemoPlant, type DemoPlant } from '../demo/demo-plant';
 import type { Store } from '../store';
 import { ConfigLoadError } from './config-load-error';
@@ -16,9 +22,6 @@ export interface LoadedConfig {
   hash: string;
   text: string;
 }
-
-export const endpointCount = (config: LinewatchConfig): number =>
-  config.lines.reduce((n, line) => n + line.endpoints.length, 0);
 
 /** The config to start with; null starts the demo plant. Throws ConfigLoadError for a bad file. */
 export async function loadInitialConfig(

@@ -3,17 +3,20 @@
 // (Electron shell or headless CLI). The features do the work; nothing here reads or writes data.
 import type { ContractHandlers, EventName, EventPayload, EventSink } from '../../shared/contract';
 import { createAlarmHandlers } from '../alarms/alarm-handlers';
+import { endpointCount } from '../config';
+import { createEndpointDetailHandlers } from '../endpoints/endpoint-detail-handlers';
 import { authoriseHandlers, createOperatorAuth } from '../auth';
 import { systemClock, type Clock } from '../clock/clock';
 import { startMonitorRuntime } from '../monitor';
+import { createOutageHandlers } from '../outages/outage-handlers';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createReportHandlers } from '../reports/report-handlers';
 import { createSettingsService, readPinHash } from '../settings/settings-service';
 import { openStore } from '../store';
 import { startTelemetryRuntime } from '../telemetry/telemetry-runtime';
 import { createAppHandlers } from './app-handlers';
-import { endpointCount, loadInitialConfig, startConfigRuntime } from './config-runtime';
-import { createConsoleHandlers } from './console-handlers';
+import { loadInitialConfig, startConfigRuntime } from './config-runtime';
+import { createConfigViewHandlers } from './config-view-handlers';
 import { readThrough } from './read-through';
 import type { LinewatchServices, LinewatchServicesOptions } from './services-types';
 
@@ -83,14 +86,15 @@ export async function startLinewatchServices(
     }),
     ...readThrough(createAlarmHandlers({ store, config: config.config, now, emit }), flush),
     ...readThrough(createReportHandlers({ store, config: config.config, now }), flush),
+    ...readThrough(createOutageHandlers({ store, config: config.config, now }), flush),
+    ...readThrough(createEndpointDetailHandlers({ store, config: config.config, now }), flush),
     ...readThrough(
-      createConsoleHandlers({
+      createConfigViewHandlers({
         store,
         config: config.config,
         configText: config.text,
         configErrors: () => config.status().errors,
         configPath: options.configPath,
-        now,
       }),
       flush,
     ),

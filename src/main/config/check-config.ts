@@ -1,5 +1,6 @@
 // `linewatch check-config FILE`: the validator as a command. The CLI dispatcher wires real
 // stdout/stderr in; tests pass collectors.
+import { endpointCount } from './endpoint-index';
 import { formatIssue } from './format-issues';
 import { loadConfigFile } from './load-config';
 
@@ -20,7 +21,7 @@ export function runCheckConfig(file: string, out: CheckConfigOutput): number {
     return 1;
   }
   const { config } = result;
-  const endpoints = config.lines.reduce((sum, line) => sum + line.endpoints.length, 0);
+  const endpoints = endpointCount(config);
   out.stdout(`${file}: ok (1 site, ${count(config.lines.length, 'line')}, ${count(endpoints, 'endpoint')})`);
   return 0;
 }

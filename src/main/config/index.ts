@@ -16,3 +16,4 @@ export { DURATION_EXPECTED, formatDuration, parseDuration, type DurationResult }
 export { BUILTIN_DEFAULTS, WEEKDAYS } from './schema';
 export { diffEndpoints, type EndpointDiff } from './endpoint-diff';
 export { configOfAppliedText, type AppliedConfigText } from './applied-config';
+export { endpointCount, locateEndpoints, type LocatedEndpoint } from './endpoint-index';

@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract';
 import { bucketCount } from '../../shared/telemetry/buckets';
 import type { ConsentState, TelemetryConfig } from '../../shared/telemetry/consent';
-import type { LinewatchConfig } from '../config';
+import { endpointCount, type LinewatchConfig } from '../config';
 import type { ProbeRunner } from '../probes/run-probe';
 import type { ConsentStore } from '../store';
 import { ConsentLockedError, createConsentService, type ConsentService } from './consent-service';
@@ -61,8 +61,6 @@ const KPI_REQUESTS = new Set<string>([
   'getAvailabilitySeries',
   'getRttSeries',
 ]);
-const endpointCount = (config: LinewatchConfig): number =>
-  config.lines.reduce((n, l) => n + l.endpoints.length, 0);
 
 export function startTelemetryRuntime(options: TelemetryRuntimeOptions): TelemetryRuntime {
   const env = options.env ?? process.env;

@@ -46,7 +46,7 @@ describe('readThrough', () => {
     let flushed = 0;
     const wrapped = readThrough(
       {
-        listAlarms: () => {
+        listAlarms: (_request, _caller) => {
           throw new Error('boom');
         },
       } satisfies Pick<ContractHandlers, 'listAlarms'>,
@@ -64,7 +64,12 @@ describe('a feature read through the engine buffer', () => {
     const buffered: string[] = [];
     const handlers = readThrough(
       {
-        getConfigText: () => ({ path: null, text: stored.join(','), fileText: null, errors: [] }),
+        getConfigText: (_request, _caller) => ({
+          path: null,
+          text: stored.join(','),
+          fileText: null,
+          errors: [],
+        }),
       } satisfies Pick<ContractHandlers, 'getConfigText'>,
       () => stored.push(...buffered.splice(0)),
     );
