@@ -1,6 +1,6 @@
 // Alarm rows joined with the config (names) and the outage behind each alarm, for the renderer.
 import type { AlarmView } from '../../shared/contract';
-import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
+import { DAY_MS, isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import { locateEndpoints, type LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
 
@@ -12,7 +12,7 @@ export function toAlarmViews(
 ): AlarmView[] {
   if (alarms.length === 0) return [];
   const lineOf = locateEndpoints(config);
-  const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * 24 * 3600_000;
+  const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * DAY_MS;
   const outages = store.outages.overlapping(earliest, nowMs + 1);
   const outageById = new Map<number, OutageRecord>(outages.map((o) => [o.id, o]));
   return alarms.map((alarm) => {

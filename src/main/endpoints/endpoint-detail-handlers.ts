@@ -1,7 +1,7 @@
 // The endpoint detail page's contract handler: what the endpoint is, its state timeline and its
 // latest checks. The composition root wraps it in `readThrough`, so buffered checks are included.
 import { ContractFailure, RECENT_CHECKS, type ContractHandlers } from '../../shared/contract';
-import { isoTime as iso } from '../../shared/time';
+import { DAY_MS, isoTime as iso } from '../../shared/time';
 import { locateEndpoints, type EndpointConfig, type LinewatchConfig, type ProbeConfig } from '../config';
 import type { Store } from '../store';
 import { buildStateTimeline } from './state-timeline';
@@ -21,7 +21,7 @@ function probeTarget(probe: ProbeConfig): string {
 /** The last `RECENT_CHECKS` checks before `toMs`, looking back further until enough are found. */
 function recentChecks(store: Store, endpoint: EndpointConfig, toMs: number) {
   let lookBackMs = endpoint.intervalMs * RECENT_CHECKS * 2;
-  const limitMs = 7 * 24 * 3_600_000;
+  const limitMs = 7 * DAY_MS;
   let checks = store.checks.listForEndpoint(endpoint.id, toMs - lookBackMs, toMs);
   while (checks.length < RECENT_CHECKS && lookBackMs < limitMs) {
     lookBackMs = Math.min(lookBackMs * 8, limitMs);

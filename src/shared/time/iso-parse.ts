@@ -25,7 +25,7 @@ interface WrittenDateTime {
 
 /** The parts of "YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]", or null unless each names a real value. */
 function readDateTime(text: string): WrittenDateTime | null {
-  const match = DATE_TIME.exec(text);
+  const match = text.match(DATE_TIME);
   if (!match) return null;
   const [, y, m, d, hh, mm, ss = '0', fraction, zone, sign, offH = '0', offM = '0'] = match;
   const local: LocalParts = {

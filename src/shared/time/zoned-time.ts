@@ -168,7 +168,7 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 
 /** Parses "HH:MM" (already validated by the config schema) into hours and minutes. */
 export function parseClock(text: string): { hh: number; mm: number } {
-  const match = /^(\d{2}):(\d{2})$/.exec(text);
+  const match = text.match(/^(\d{2}):(\d{2})$/);
   if (!match) throw new Error(`expected a clock time "HH:MM", got "${text}"`);
   return { hh: Number(match[1]), mm: Number(match[2]) };
 }

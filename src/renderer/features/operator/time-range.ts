@@ -1,12 +1,12 @@
 // Time windows the pages offer: presets relative to now, or a custom range typed as local
 // date-times of the site (a plant's "06:00" is its own, whatever zone the screen's PC uses).
-import { atLocal, isoTime } from '../../../shared/time';
+import { atLocal, DAY_MS, HOUR_MS, isoTime, localDateOf } from '../../../shared/time';
 
 export const RANGE_PRESETS = {
-  '8h': { label: 'Last 8 hours', spanMs: 8 * 3_600_000 },
-  '24h': { label: 'Last 24 hours', spanMs: 24 * 3_600_000 },
-  '7d': { label: 'Last 7 days', spanMs: 7 * 24 * 3_600_000 },
-  '30d': { label: 'Last 30 days', spanMs: 30 * 24 * 3_600_000 },
+  '8h': { label: 'Last 8 hours', spanMs: 8 * HOUR_MS },
+  '24h': { label: 'Last 24 hours', spanMs: DAY_MS },
+  '7d': { label: 'Last 7 days', spanMs: 7 * DAY_MS },
+  '30d': { label: 'Last 30 days', spanMs: 30 * DAY_MS },
 } as const;
 export type RangePreset = keyof typeof RANGE_PRESETS;
 
@@ -18,9 +18,16 @@ export interface Window {
   to: string;
 }
 
+/** The site's today as a custom range of `<input type="datetime-local">` values, 00:00 to 23:59. */
+export function siteTodayInputs(nowMs: number, timeZone: string): { from: string; to: string } {
+  const { y, m, d } = localDateOf(nowMs, timeZone);
+  const day = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { from: `${day}T00:00`, to: `${day}T23:59` };
+}
+
 /** "2026-01-05T06:00" (an <input type="datetime-local"> value) in the site zone, to epoch ms. */
 export function parseLocalInput(value: string, timeZone: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  const match = value.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/);
   if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number);
   if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined)

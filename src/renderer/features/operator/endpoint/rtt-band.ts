@@ -3,6 +3,7 @@
 // it and loss is a bar series on its own axis. Where buckets are missing (no checks: a gap in
 // monitoring) a null point is inserted so lines break instead of bridging the gap.
 import type { RttSeries } from '../../../../shared/contract';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../../shared/time';
 
 export type Point = [time: number, value: number | null];
 
@@ -59,8 +60,8 @@ export function shapeRttBand(buckets: readonly Bucket[], bucketMs: number): RttB
 }
 
 export const RTT_RANGES = {
-  '1h': { label: 'Last hour', spanMs: 3_600_000, resolution: 'minute', bucketMs: 60_000 },
-  '24h': { label: 'Last 24 hours', spanMs: 24 * 3_600_000, resolution: 'minute', bucketMs: 60_000 },
-  '7d': { label: 'Last 7 days', spanMs: 7 * 24 * 3_600_000, resolution: 'hour', bucketMs: 3_600_000 },
+  '1h': { label: 'Last hour', spanMs: HOUR_MS, resolution: 'minute', bucketMs: MINUTE_MS },
+  '24h': { label: 'Last 24 hours', spanMs: DAY_MS, resolution: 'minute', bucketMs: MINUTE_MS },
+  '7d': { label: 'Last 7 days', spanMs: 7 * DAY_MS, resolution: 'hour', bucketMs: HOUR_MS },
 } as const;
 export type RttRange = keyof typeof RTT_RANGES;

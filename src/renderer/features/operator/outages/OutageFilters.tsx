@@ -2,12 +2,14 @@
 // work without extra code); choices are words, never colours.
 import type { WallLine } from '../../../../shared/contract';
 import type { MaintenanceFilter, OutageFilter, RelationFilter, StatusFilter } from './outage-filters';
-import { RANGE_PRESETS, type RangeChoice, type RangePreset } from '../time-range';
+import { RANGE_PRESETS, siteTodayInputs, type RangeChoice, type RangePreset } from '../time-range';
 
 interface Props {
   lines: readonly WallLine[];
   filter: OutageFilter;
   range: RangeChoice;
+  /** The site's zone: a custom range starts as the site's today, not the PC's or UTC's. */
+  timeZone: string;
   onFilter(next: OutageFilter): void;
   onRange(next: RangeChoice): void;
 }
@@ -48,7 +50,7 @@ function Select<T extends string>({
 
 const ALL = '*';
 
-export function OutageFilters({ lines, filter, range, onFilter, onRange }: Props) {
+export function OutageFilters({ lines, filter, range, timeZone, onFilter, onRange }: Props) {
   const endpoints = lines
     .filter((line) => filter.lineId === null || line.id === filter.lineId)
     .flatMap((line) => line.endpoints.map((e) => [e.id, `${e.name}`] as const));
@@ -66,9 +68,7 @@ export function OutageFilters({ lines, filter, range, onFilter, onRange }: Props
         options={rangeOptions}
         onChange={(value) => {
           if (value === 'custom') {
-            const now = new Date();
-            const day = now.toISOString().slice(0, 10);
-            onRange({ kind: 'custom', from: `${day}T00:00`, to: `${day}T23:59` });
+            onRange({ kind: 'custom', ...siteTodayInputs(Date.now(), timeZone) });
           } else onRange({ kind: 'preset', preset: value as RangePreset });
         }}
       />

@@ -103,7 +103,14 @@ export function OutagesPage() {
         </button>
       }
     >
-      <OutageFilters lines={lines} filter={filter} range={range} onFilter={setFilter} onRange={setRange} />
+      <OutageFilters
+        lines={lines}
+        filter={filter}
+        range={range}
+        timeZone={timeZone ?? 'UTC'}
+        onFilter={setFilter}
+        onRange={setRange}
+      />
       {'error' in span && <p className="op-status op-status--error">⚠ {span.error}</p>}
       {result.data?.truncated && (
         <p className="op-status op-status--warn">
