@@ -2,27 +2,28 @@
 // with numbers worked out by hand from the KPI spec.
 import { describe, expect, it } from 'vitest';
 import { importChecksFile } from '@src/main/import/import-checks';
-import { configFrom, writeChecks } from '../support/import-fixture';
+import { aConfig, aLine, aMaintenanceWindow, icmp, tcp } from '../support/config-builders';
+import { writeChecks } from '../support/import-fixture';
+import { aPlc } from '../support/kpi-fixture';
 import { useTempStores } from '../support/temp-store';
 
 const BASE = '2026-01-05T14:00:00Z';
 const at = (minutes: number): number => Date.parse(BASE) + minutes * 60_000;
 
-const CONFIG = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    downtime_cost_per_minute: 850
-    endpoints:
-      - { id: press1-switch, name: Switch, type: switch, probe: { kind: icmp, host: 127.0.0.1 } }
-      - { id: press1-plc, name: PLC, type: plc, depends_on: press1-switch, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
-      - { id: press1-hmi, name: HMI, type: hmi, probe: { kind: tcp, host: 127.0.0.1, port: 80 } }
-maintenance:
-  - { id: hmi-swap, targets: [press1-hmi], from: "2026-01-05T15:00", to: "2026-01-05T15:30" }
-`);
+const CONFIG = aConfig({
+  lines: [
+    aLine(
+      'press-1',
+      [
+        aPlc('press1-switch', { name: 'Switch', type: 'switch', probe: icmp('127.0.0.1') }),
+        aPlc('press1-plc', { name: 'PLC', dependsOn: 'press1-switch' }),
+        aPlc('press1-hmi', { name: 'HMI', type: 'hmi', probe: tcp('127.0.0.1', 80) }),
+      ],
+      { name: 'Press line 1', downtimeCostPerMinute: 850 },
+    ),
+  ],
+  maintenance: [aMaintenanceWindow('hmi-swap', ['press1-hmi'], '2026-01-05T15:00', '2026-01-05T15:30')],
+});
 
 /** A fresh store in its own folder (the checks files go next to it), removed after the test. */
 const setup = useTempStores('engine');

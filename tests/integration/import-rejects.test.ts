@@ -4,19 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '@src/main/cli/import-command';
 import { importChecksFile } from '@src/main/import/import-checks';
+import type { EndpointConfig } from '@src/main/config';
 import { openStore, type Store } from '@src/main/store';
-import { configFrom } from '../support/import-fixture';
+import { aConfig, aLine, anEndpoint, configYaml, tcp } from '../support/config-builders';
 import { useTempDirs, useTempStores } from '../support/temp-store';
 
-const CONFIG = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-lines:
-  - id: press-1
-    name: Press line 1
-    endpoints:
-      - { id: press1-plc, name: PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
-`);
+const pressPlc = (fields: Partial<EndpointConfig> = {}): EndpointConfig =>
+  anEndpoint('press1-plc', { name: 'PLC', type: 'plc', probe: tcp('127.0.0.1', 502), ...fields });
+const CONFIG = aConfig({ lines: [aLine('press-1', [pressPlc()], { name: 'Press line 1' })] });
 
 const tempStore = useTempStores('import');
 const tempDir = useTempDirs('import-cli');
@@ -94,16 +89,11 @@ describe('import refuses values the store cannot or should not keep, naming the 
   });
 
   it("allows RTTs up to the endpoint's own probe timeout when that is longer than 60 s", () => {
-    const slow = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-lines:
-  - id: press-1
-    name: Press line 1
-    endpoints:
-      - { id: press1-plc, name: PLC, type: plc, interval: 5m, timeout: 90s,
-          probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
-`);
+    const slow = aConfig({
+      lines: [
+        aLine('press-1', [pressPlc({ intervalMs: 300_000, timeoutMs: 90_000 })], { name: 'Press line 1' }),
+      ],
+    });
     expect(
       problemsOf(
         importLines(
@@ -161,17 +151,7 @@ describe('linewatch import prints FILE:LINE: message for refused values', () => 
   it('names the line of a huge RTT and of a check dated 2100, exits 1 and stores nothing', () => {
     const dir = tempDir();
     const configPath = join(dir, 'plant.yaml');
-    writeFileSync(
-      configPath,
-      `version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-lines:
-  - id: press-1
-    name: Press line 1
-    endpoints:
-      - { id: press1-plc, name: PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
-`,
-    );
+    writeFileSync(configPath, configYaml(CONFIG));
     const checks = join(dir, 'checks.jsonl');
     writeFileSync(
       checks,

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { importChecksFile } from '@src/main/import/import-checks';
 import { buildReport } from '@src/main/kpi';
 import type { Store } from '@src/main/store';
-import type { LinewatchConfig } from '@src/main/config/types';
+import type { EndpointConfig, LinewatchConfig, MaintenanceConfig } from '@src/main/config';
 import { Report } from '@src/shared/report/report-schema';
-import { configFrom, writeChecks } from '../support/import-fixture';
+import { aConfig, aLine, aMaintenanceWindow, THREE_SHIFTS } from '../support/config-builders';
+import { writeChecks } from '../support/import-fixture';
+import { aPlc } from '../support/kpi-fixture';
 import { useTempStores } from '../support/temp-store';
 
 const BASE = '2026-01-05T14:00:00Z';
@@ -28,32 +30,24 @@ function load(config: LinewatchConfig, last: number, failing: Record<string, num
 }
 const report = (s: Store, config: LinewatchConfig, from: number, to: number): Report =>
   Report.parse(buildReport(s, config, { fromMs: from, toMs: to, nowMs: LATER }));
-const ep = (id: string, extra = ''): string =>
-  `      - { id: ${id}, name: ${id}, type: plc, ${extra} probe: { kind: tcp, host: 127.0.0.1, port: 502 } }`;
-const config = (endpoints: string[], tail = '', cost = ''): LinewatchConfig =>
-  configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-shifts:
-  - { id: early, name: Early shift, start: "06:00", end: "14:00" }
-  - { id: late,  name: Late shift,  start: "14:00", end: "22:00" }
-  - { id: night, name: Night shift, start: "22:00", end: "06:00" }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: line-1
-    name: Line 1
-${cost}
-    endpoints:
-${endpoints.join('\n')}
-${tail}`);
+/** Site `plant` with the three shifts and one line `line-1` ("Line 1") of these endpoints. */
+const config = (
+  endpoints: EndpointConfig[],
+  maintenance: MaintenanceConfig[] = [],
+  downtimeCostPerMinute: number | null = null,
+): LinewatchConfig =>
+  aConfig({
+    shifts: THREE_SHIFTS,
+    lines: [aLine('line-1', endpoints, { name: 'Line 1', downtimeCostPerMinute })],
+    maintenance,
+  });
 
 describe('lines and maintenance through import', () => {
   it('maintenance cuts an outage; a planned outage inside it does not count', () => {
     // Maintenance 15:20-15:40 Berlin = minutes 20-40 on the line.
     const c = config(
-      [ep('plc'), ep('hmi')],
-      `maintenance:
-  - { id: pm, targets: [line-1], from: "2026-01-05T15:20", to: "2026-01-05T15:40" }`,
+      [aPlc('plc'), aPlc('hmi')],
+      [aMaintenanceWindow('pm', ['line-1'], '2026-01-05T15:20', '2026-01-05T15:40')],
     );
     // plc fails 10-25, ok from 30: down 10-30 (detected 15); hmi fails 25-30, ok from 35: down 25-35.
     const s = load(c, 55, { plc: [10, 15, 20, 25], hmi: [25, 30] });
@@ -83,9 +77,9 @@ describe('lines and maintenance through import', () => {
 
   it('critical endpoints down at overlapping times: one line failure over the union', () => {
     const c = config(
-      [ep('plc', 'critical: true,'), ep('robot', 'critical: true,'), ep('hmi')],
-      '',
-      '    downtime_cost_per_minute: 850',
+      [aPlc('plc', { critical: true }), aPlc('robot', { critical: true }), aPlc('hmi')],
+      [],
+      850,
     );
     // plc down 10-30, robot down 20-40, hmi (not critical) down 45-55 (its ok 55, 60 end it).
     const s = load(c, 55, { plc: [10, 15, 20, 25], robot: [20, 25, 30, 35], hmi: [45, 50] });
@@ -107,7 +101,7 @@ describe('lines and maintenance through import', () => {
   });
 
   it('a secondary outage behind its parent, and mtta from an acknowledgement', () => {
-    const c = config([ep('switch'), ep('plc', 'depends_on: switch,')]);
+    const c = config([aPlc('switch'), aPlc('plc', { dependsOn: 'switch' })]);
     // switch down 10-30 (detected 15); plc down 15-30 (detected 20, parent already down): secondary.
     const s = load(c, 55, { switch: [10, 15, 20, 25], plc: [15, 20, 25] });
     const alarm = s.alarms.recent(10)[0];
@@ -126,7 +120,7 @@ describe('lines and maintenance through import', () => {
 });
 
 describe('shifts across DST through import', () => {
-  const c = config([ep('plc')]);
+  const c = config([aPlc('plc')]);
   it('spring forward: the night of 28/29 March 22:00-06:00 is 7 h of shift time', () => {
     // Checks 19:00Z-06:00Z all ok: up from 19:00Z. Night = 21:00Z-04:00Z.
     const s = load(c, 11 * 60, { plc: [] }, '2026-03-28T19:00:00Z');

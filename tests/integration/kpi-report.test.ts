@@ -5,28 +5,13 @@ import { importChecksFile } from '@src/main/import/import-checks';
 import { buildReport } from '@src/main/kpi';
 import type { Store } from '@src/main/store';
 import { Report } from '@src/shared/report/report-schema';
-import { configFrom, writeChecks } from '../support/import-fixture';
+import { writeChecks } from '../support/import-fixture';
+import { WORKED_EXAMPLE_CONFIG as CONFIG } from '../support/kpi-fixture';
 import { useTempStores } from '../support/temp-store';
 
 const BASE = '2026-01-05T14:00:00Z';
 const at = (minutes: number): number => Date.parse(BASE) + minutes * 60_000;
 const LATER = Date.parse('2030-01-01T00:00:00Z'); // "now" long after the data: nothing is live
-
-const CONFIG = configFrom(`
-version: 1
-site: { id: plant-augsburg, name: Augsburg Plant, timezone: Europe/Berlin }
-shifts:
-  - { id: early, name: Early shift, start: "06:00", end: "14:00" }
-  - { id: late,  name: Late shift,  start: "14:00", end: "22:00" }
-  - { id: night, name: Night shift, start: "22:00", end: "06:00" }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    downtime_cost_per_minute: 850
-    endpoints:
-      - { id: press1-plc, name: Press 1 PLC, type: plc, probe: { kind: tcp, host: 10.10.1.21, port: 502 } }
-`);
 
 /** A fresh store in its own folder (the checks files go next to it), removed after the test. */
 const setup = useTempStores('kpi');

@@ -1,30 +1,13 @@
 // Resolved configs built in code (the calendar never sees YAML): only what the calendar reads matters.
-import {
-  DEFAULT_RETENTION,
-  type EndpointConfig,
-  type LineConfig,
-  type LinewatchConfig,
-  type MaintenanceConfig,
-} from '@src/main/config';
+import type { LineConfig, LinewatchConfig, MaintenanceConfig } from '@src/main/config';
+import { aConfig, aLine, anEndpoint } from './config-builders';
 
-export function endpoint(id: string, lineId: string): EndpointConfig {
-  return {
-    id,
-    name: id,
-    type: 'other',
-    lineId,
-    critical: false,
-    dependsOn: null,
-    intervalMs: 10_000,
-    timeoutMs: 2_000,
-    downAfter: 2,
-    upAfter: 2,
-    probe: { kind: 'icmp', host: '10.0.0.1' },
-  };
-}
-
+/** A line of default endpoints with these ids. */
 export function line(id: string, endpointIds: string[]): LineConfig {
-  return { id, name: id, downtimeCostPerMinute: null, endpoints: endpointIds.map((e) => endpoint(e, id)) };
+  return aLine(
+    id,
+    endpointIds.map((e) => anEndpoint(e)),
+  );
 }
 
 /** Site plant-augsburg with lines press-1 (switch, plc, hmi) and paint-2 (robot). */
@@ -33,15 +16,12 @@ export function configWith(
   maintenance: MaintenanceConfig[],
   lines?: LineConfig[],
 ): LinewatchConfig {
-  return {
-    version: 1,
+  return aConfig({
     site: { id: 'plant-augsburg', name: 'Augsburg Plant', timezone },
-    shifts: [],
     lines: lines ?? [
       line('press-1', ['press1-switch', 'press1-plc', 'press1-hmi']),
       line('paint-2', ['paint2-robot']),
     ],
     maintenance,
-    retention: DEFAULT_RETENTION,
-  };
+  });
 }

@@ -2,31 +2,27 @@
 // Europe/Berlin in January is UTC+1: the late shift 14:00-22:00 local is 13:00-21:00Z.
 import { importChecksFile } from '@src/main/import/import-checks';
 import type { Store } from '@src/main/store';
-import type { LinewatchConfig } from '@src/main/config/types';
-import { configFrom, writeChecks } from './import-fixture';
+import type { LinewatchConfig } from '@src/main/config';
+import { aConfig, aLine, icmp, tcp, THREE_SHIFTS } from './config-builders';
+import { writeChecks } from './import-fixture';
+import { aPlc } from './kpi-fixture';
 import { openTempStore } from './temp-store';
 
 export const EVIL_NAME = '<script>alert("pwn")</script> & Co';
 
-export const HANDOVER_YAML = `
-version: 1
-site: { id: plant, name: Test Plant, timezone: Europe/Berlin }
-shifts:
-  - { id: early, name: Early shift, start: "06:00", end: "14:00" }
-  - { id: late, name: Late shift, start: "14:00", end: "22:00" }
-  - { id: night, name: Night shift, start: "22:00", end: "06:00" }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    downtime_cost_per_minute: 850
-    endpoints:
-      - { id: press1-plc, name: Press 1 PLC, type: plc, probe: { kind: tcp, host: 10.0.0.1, port: 502 } }
-  - id: paint
-    name: Paint shop
-    endpoints:
-      - { id: paint-cam, name: '${EVIL_NAME.replaceAll("'", "''")}', type: camera, probe: { kind: icmp, host: 10.0.0.2 } }
-`;
+const HANDOVER_CONFIG: LinewatchConfig = aConfig({
+  site: { id: 'plant', name: 'Test Plant', timezone: 'Europe/Berlin' },
+  shifts: THREE_SHIFTS,
+  lines: [
+    aLine('press-1', [aPlc('press1-plc', { name: 'Press 1 PLC', probe: tcp('10.0.0.1', 502) })], {
+      name: 'Press line 1',
+      downtimeCostPerMinute: 850,
+    }),
+    aLine('paint', [aPlc('paint-cam', { name: EVIL_NAME, type: 'camera', probe: icmp('10.0.0.2') })], {
+      name: 'Paint shop',
+    }),
+  ],
+});
 
 export interface HandoverFixture {
   store: Store;
@@ -41,7 +37,7 @@ export interface HandoverFixture {
 export function handoverFixture(): HandoverFixture {
   const temp = openTempStore('handover');
   const { store } = temp;
-  const config = configFrom(HANDOVER_YAML);
+  const config = HANDOVER_CONFIG;
   const plc: [string, number, boolean][] = Array.from({ length: 97 }, (_, i) => [
     'press1-plc',
     i * 5,

@@ -1,12 +1,31 @@
 // Hand-built KPI inputs: state changes and outages written out by hand, no store involved.
 import { createMaintenanceCalendar } from '@src/main/calendar';
-import type { LinewatchConfig } from '@src/main/config/types';
+import type { EndpointConfig, LinewatchConfig } from '@src/main/config';
 import type { EndpointTimelineInput, KpiInput } from '@src/main/kpi';
 import type { OutageRecord } from '@src/main/store';
+import { MINUTE_MS } from '@src/shared/time';
+import { aConfig, aLine, anEndpoint, tcp, THREE_SHIFTS } from './config-builders';
 
 export const BASE = '2026-01-05T14:00:00Z';
 /** Epoch ms `minutes` after 2026-01-05 14:00Z (15:00 in Berlin). */
 export const at = (minutes: number, base = BASE): number => Date.parse(base) + minutes * 60_000;
+
+/** A PLC probed over TCP every 5 minutes, the interval of every KPI test (a check at m covers to m + 5). */
+export function aPlc(id: string, fields: Partial<EndpointConfig> = {}): EndpointConfig {
+  return anEndpoint(id, { type: 'plc', intervalMs: 5 * MINUTE_MS, probe: tcp('127.0.0.1', 502), ...fields });
+}
+
+/** The spec's worked example: Augsburg, three shifts, press-1 (850 per minute) with its PLC. */
+export const WORKED_EXAMPLE_CONFIG: LinewatchConfig = aConfig({
+  site: { id: 'plant-augsburg', name: 'Augsburg Plant', timezone: 'Europe/Berlin' },
+  shifts: THREE_SHIFTS,
+  lines: [
+    aLine('press-1', [aPlc('press1-plc', { name: 'Press 1 PLC', probe: tcp('10.10.1.21', 502) })], {
+      name: 'Press line 1',
+      downtimeCostPerMinute: 850,
+    }),
+  ],
+});
 
 export type Change = ['unknown' | 'up' | 'down', number];
 

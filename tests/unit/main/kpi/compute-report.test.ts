@@ -3,27 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '@src/main/kpi';
 import { Report } from '@src/shared/report/report-schema';
-import { configFrom } from '../../../support/import-fixture';
-import { at, input, outage, timeline } from '../../../support/kpi-fixture';
-
-const SHIFTS = `
-shifts:
-  - { id: early, name: Early shift, start: "06:00", end: "14:00" }
-  - { id: late,  name: Late shift,  start: "14:00", end: "22:00" }
-  - { id: night, name: Night shift, start: "22:00", end: "06:00" }`;
-
-const WORKED = configFrom(`
-version: 1
-site: { id: plant-augsburg, name: Augsburg Plant, timezone: Europe/Berlin }
-${SHIFTS}
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    downtime_cost_per_minute: 850
-    endpoints:
-      - { id: press1-plc, name: Press 1 PLC, type: plc, probe: { kind: tcp, host: 10.10.1.21, port: 502 } }
-`);
+import { at, input, outage, timeline, WORKED_EXAMPLE_CONFIG as WORKED } from '../../../support/kpi-fixture';
 
 /** Parses with the contract schema (throws on any deviation) and returns the report. */
 const checked = (report: Report): Report => Report.parse(report);

@@ -3,28 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '@src/main/kpi';
 import { Report } from '@src/shared/report/report-schema';
-import { configFrom } from '../../../support/import-fixture';
-import { at, input, outage, timeline } from '../../../support/kpi-fixture';
+import { aConfig, aLine, aMaintenanceWindow } from '../../../support/config-builders';
+import { aPlc, at, input, outage, timeline } from '../../../support/kpi-fixture';
 
 const WINDOW = { from: at(0), to: at(60) };
-const ep = (id: string, extra = ''): string =>
-  `      - { id: ${id}, name: ${id}, type: plc, ${extra} probe: { kind: tcp, host: 127.0.0.1, port: 502 } }`;
 
 describe('maintenance', () => {
   // 15:20-15:40 Berlin = minutes 20-40, on the whole line.
-  const config = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    endpoints:
-${ep('plc')}
-${ep('hmi')}
-maintenance:
-  - { id: pm, targets: [press-1], from: "2026-01-05T15:20", to: "2026-01-05T15:40" }
-`);
+  const config = aConfig({
+    lines: [aLine('press-1', [aPlc('plc'), aPlc('hmi')], { name: 'Press line 1' })],
+    maintenance: [aMaintenanceWindow('pm', ['press-1'], '2026-01-05T15:20', '2026-01-05T15:40')],
+  });
 
   it('cuts an outage (its time inside maintenance is maintenance) and a planned outage does not count', () => {
     // plc: up@0, down@10, up@30 (outage 10-30 detected 15): up 0-10 + 40-60 = 1800, down 10-20 = 600,
@@ -164,19 +153,14 @@ maintenance:
 });
 
 describe('line state', () => {
-  const config = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: body-1
-    name: Body line 1
-    downtime_cost_per_minute: 850
-    endpoints:
-${ep('plc', 'critical: true,')}
-${ep('robot', 'critical: true,')}
-${ep('hmi')}
-`);
+  const config = aConfig({
+    lines: [
+      aLine('body-1', [aPlc('plc', { critical: true }), aPlc('robot', { critical: true }), aPlc('hmi')], {
+        name: 'Body line 1',
+        downtimeCostPerMinute: 850,
+      }),
+    ],
+  });
 
   it('two critical endpoints down at overlapping times make one line failure spanning the union', () => {
     // plc down 10-30, robot down 20-40 -> line down 10-40 = 1800 s, ONE failure of 1800 s.
@@ -288,17 +272,11 @@ ${ep('hmi')}
 });
 
 describe('dependencies and acknowledgement', () => {
-  const config = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    endpoints:
-${ep('switch')}
-${ep('plc', 'depends_on: switch,')}
-`);
+  const config = aConfig({
+    lines: [
+      aLine('press-1', [aPlc('switch'), aPlc('plc', { dependsOn: 'switch' })], { name: 'Press line 1' }),
+    ],
+  });
 
   it('a secondary outage behind its parent counts like any other and names the parent; mtta from the ack', () => {
     // switch down 10-30, detected 15, acknowledged 15 min + 90 s -> mtta 90.

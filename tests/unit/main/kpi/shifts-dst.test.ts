@@ -3,28 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '@src/main/kpi';
 import { Report } from '@src/shared/report/report-schema';
-import { configFrom } from '../../../support/import-fixture';
-import { input, outage, timeline } from '../../../support/kpi-fixture';
+import { aConfig, aLine, THREE_SHIFTS } from '../../../support/config-builders';
+import { aPlc, input, outage, timeline } from '../../../support/kpi-fixture';
 
-const CONFIG = configFrom(`
-version: 1
-site: { id: plant, name: Plant, timezone: Europe/Berlin }
-shifts:
-  - { id: early, name: Early shift, start: "06:00", end: "14:00" }
-  - { id: late,  name: Late shift,  start: "14:00", end: "22:00" }
-  - { id: night, name: Night shift, start: "22:00", end: "06:00" }
-defaults: { interval: 5m, timeout: 2s, down_after: 2, up_after: 2 }
-lines:
-  - id: line-a
-    name: Line A
-    endpoints:
-      - { id: a-plc, name: A PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
-  - id: line-b
-    name: Line B
-    downtime_cost_per_minute: 100
-    endpoints:
-      - { id: b-plc, name: B PLC, type: plc, probe: { kind: tcp, host: 127.0.0.1, port: 502 } }
-`);
+const CONFIG = aConfig({
+  shifts: THREE_SHIFTS,
+  lines: [
+    aLine('line-a', [aPlc('a-plc', { name: 'A PLC' })], { name: 'Line A' }),
+    aLine('line-b', [aPlc('b-plc', { name: 'B PLC' })], { name: 'Line B', downtimeCostPerMinute: 100 }),
+  ],
+});
 
 const t = (iso: string): number => Date.parse(iso);
 const H = 3_600_000;
