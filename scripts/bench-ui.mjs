@@ -205,6 +205,10 @@ async function heapOverTime(browser, url) {
     return Math.round((await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6);
   };
   const startMb = await gcHeap();
+  // The page's chips or tiles mounted by now; none counted means the names no longer match.
+  if (Object.keys(await page.evaluate(() => window.__benchRenders)).length === 0) {
+    throw new Error(`no render of ${Object.keys(COUNTED_COMPONENTS).join(', ')} seen: renamed or minified?`);
+  }
   await page.evaluate(() => {
     window.__longTasks = [];
     window.__benchRenders = {};
