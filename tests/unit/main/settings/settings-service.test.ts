@@ -7,10 +7,10 @@ import { createSettingsService, readPinHash } from '@src/main/settings/settings-
 import { openDatabase } from '@src/main/store';
 import { createAuditLogStore } from '@src/main/store/audit-log-store';
 import { createSettingsStore } from '@src/main/store/settings-store';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { useTempDirs } from '../../../support/temp-store';
 
 describe('settings service', () => {
-  const newTempDir = useTempDataDirs();
+  const newTempDir = useTempDirs();
   const opened: { close(): void }[] = [];
   afterEach(() => opened.splice(0).forEach((db) => db.close()));
 

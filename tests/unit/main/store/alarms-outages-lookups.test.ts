@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type OutageRecord, type Store } from '@src/main/store';
 import { IDS_PER_STATEMENT } from '@src/main/store/rows-by-ids';
-import { useTempDataDirs } from '../../../support/temp-data-dir';
+import { useTempDirs, useTempStores } from '../../../support/temp-store';
 
 const T = Date.UTC(2026, 0, 5, 21); // the instant a handover looks back from
 const MINUTE = 60_000;
@@ -22,12 +22,11 @@ const outage = (id: number, startedAt: number): Omit<OutageRecord, 'acknowledged
 });
 
 describe('alarm and outage lookups for the handover and the outage list', () => {
-  const newTempDir = useTempDataDirs();
+  const tempStore = useTempStores();
   let store: Store;
   beforeEach(() => {
-    store = openStore(path.join(newTempDir(), 'data'));
+    ({ store } = tempStore());
   });
-  afterEach(() => store.close());
 
   /** An outage with its alarm raised at `raisedAt`; optionally acknowledged and cleared. */
   const alarmAt = (
@@ -96,7 +95,7 @@ describe('alarm and outage lookups for the handover and the outage list', () => 
 });
 
 describe('the store aggregate', () => {
-  const newTempDir = useTempDataDirs();
+  const newTempDir = useTempDirs();
 
   it('offers settings, consent, transactions, retention and storage size without the raw database', () => {
     const dataDir = path.join(newTempDir(), 'data');
