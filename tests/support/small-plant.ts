@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
+import { aConfig, aLine, anEndpoint, configYaml, http, tcp } from './config-builders';
 
 export interface SmallPlant {
   configPath: string;
@@ -14,27 +15,33 @@ export async function startSmallPlant(dir: string, hostOctet = 60): Promise<Smal
   const plc = await startSimulatedDevice({ kind: 'tcp', host: `127.0.0.${hostOctet}` });
   const hmi = await startSimulatedDevice({ kind: 'http', host: `127.0.0.${hostOctet + 1}` });
   const configPath = join(dir, 'plant.yaml');
-  writeFileSync(
-    configPath,
-    `version: 1
-site: { id: test-plant, name: Test Plant, timezone: Europe/Berlin }
-defaults: { interval: 500ms, timeout: 300ms, down_after: 2, up_after: 2 }
-lines:
-  - id: press-1
-    name: Press line 1
-    downtime_cost_per_minute: 850
-    endpoints:
-      - id: press1-plc
-        name: Press 1 PLC
-        type: plc
-        critical: true
-        probe: { kind: tcp, host: ${plc.host}, port: ${plc.port} }
-      - id: press1-hmi
-        name: Press 1 HMI
-        type: hmi
-        probe: { kind: http, url: "http://${hmi.host}:${hmi.port}/health", expect_status: 200, expect_text: "OK" }
-`,
-  );
+  // Probed every 500 ms, so a test sees a state change within a couple of seconds.
+  const fast = { intervalMs: 500, timeoutMs: 300 };
+  const config = aConfig({
+    site: { id: 'test-plant', name: 'Test Plant', timezone: 'Europe/Berlin' },
+    lines: [
+      aLine(
+        'press-1',
+        [
+          anEndpoint('press1-plc', {
+            ...fast,
+            name: 'Press 1 PLC',
+            type: 'plc',
+            critical: true,
+            probe: tcp(plc.host, plc.port),
+          }),
+          anEndpoint('press1-hmi', {
+            ...fast,
+            name: 'Press 1 HMI',
+            type: 'hmi',
+            probe: http(`http://${hmi.host}:${hmi.port}/health`, { status: 200, text: 'OK' }),
+          }),
+        ],
+        { name: 'Press line 1', downtimeCostPerMinute: 850 },
+      ),
+    ],
+  });
+  writeFileSync(configPath, configYaml(config));
   return {
     configPath,
     plc,
