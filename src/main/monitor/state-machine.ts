@@ -1,23 +1,14 @@
 // The per-endpoint state machine of the KPI spec (§3 "Checks and state", "Segments"): thresholds
 // with backdating, and a monitoring gap that resets to unknown. Pure: the live monitor and
 // `linewatch import` feed it the same way.
-import type { EndpointState } from '../../shared/domain/endpoint';
+import type { EndpointState, MachineState } from '../../shared/domain/endpoint';
+
+export type { MachineState };
 
 export interface Thresholds {
   downAfter: number;
   upAfter: number;
   intervalMs: number;
-}
-
-export interface MachineState {
-  state: EndpointState;
-  /** Start of the current state (backdated), null while unknown from the start or after a gap. */
-  since: number | null;
-  okStreak: number;
-  okStreakStart: number | null;
-  failStreak: number;
-  failStreakStart: number | null;
-  lastCheckTs: number | null;
 }
 
 export interface Transition {

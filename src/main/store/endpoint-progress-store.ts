@@ -1,17 +1,10 @@
 // Where each endpoint's state machine stood at the last flush, so a restart resumes instead of
 // starting from unknown, and so the last state interval's end (last check + interval) is known.
 import type Database from 'better-sqlite3';
-import type { EndpointState } from '../../shared/domain/endpoint';
+import type { EndpointState, MachineState } from '../../shared/domain/endpoint';
 
-export interface EndpointProgress {
+export interface EndpointProgress extends MachineState {
   endpointId: string;
-  state: EndpointState;
-  since: number | null;
-  okStreak: number;
-  okStreakStart: number | null;
-  failStreak: number;
-  failStreakStart: number | null;
-  lastCheckTs: number | null;
   intervalMs: number;
   openOutageId: number | null;
 }

@@ -16,3 +16,19 @@ export type ProbeKind = (typeof PROBE_KINDS)[number];
 
 export const ENDPOINT_STATES = ['unknown', 'up', 'down'] as const;
 export type EndpointState = (typeof ENDPOINT_STATES)[number];
+
+/**
+ * Where an endpoint's state machine stands (KPI spec §3 "Checks and state"): what the monitor keeps
+ * per endpoint and what the store saves at each flush, so a restart resumes instead of starting
+ * from unknown.
+ */
+export interface MachineState {
+  state: EndpointState;
+  /** Start of the current state (backdated), null while unknown from the start or after a gap. */
+  since: number | null;
+  okStreak: number;
+  okStreakStart: number | null;
+  failStreak: number;
+  failStreakStart: number | null;
+  lastCheckTs: number | null;
+}
