@@ -1,25 +1,17 @@
 // Consent as stored, preset and locked, and what a change does: gate, event, queue deletion.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '@src/main/store';
 import { createConsentStore } from '@src/main/store/consent-store';
 import { ConsentLockedError, createConsentService } from '@src/main/telemetry/consent-service';
 import { defaultPolicyPath, readConsentOverride, type ConsentOverride } from '@src/main/telemetry/policy';
 import { NO_CONSENT, parseConsentList, type ConsentState } from '@src/shared/telemetry/consent';
 import { createConsentGate } from '@src/shared/telemetry/consent-gate';
+import { useTempDirs } from '../../../support/temp-store';
 
 const ALL = { error_diagnostics: true, performance: true, usage_analytics: true };
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'linewatch-consent-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('consent');
 
 function setup(override: ConsentOverride = { kind: 'none' }) {
   const db = openDatabase(join(tempDir(), 'db.sqlite'));
