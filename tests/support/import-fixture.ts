@@ -1,14 +1,7 @@
-// Config + JSONL helpers for engine tests that go through `linewatch import`'s code path.
+// Checks files for engine tests that go through `linewatch import`'s code path (configs come from
+// config-builders.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfigText } from '@src/main/config';
-import type { LinewatchConfig } from '@src/main/config/types';
-
-export function configFrom(yaml: string): LinewatchConfig {
-  const loaded = parseConfigText(yaml, 'test.yaml');
-  if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.line}:${i.col} ${i.message}`).join('\n'));
-  return loaded.config;
-}
 
 /** `checks` as [endpoint, minutes after base, ok]; writes a JSONL file and returns its path. */
 export function writeChecks(
