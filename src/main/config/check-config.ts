@@ -1,5 +1,10 @@
 // `linewatch check-config FILE`: the validator as a command. The CLI dispatcher wires real
 // stdout/stderr in; tests pass collectors.
+//
+// Scripts tell the outcomes apart by the exit code and the streams: errors exit 1 with one
+// "FILE:LINE:COL message" line each on stderr and nothing on stdout; a valid config exits 0 with
+// its one summary line on stdout, then any "FILE:LINE:COL warning: message" lines on stderr.
+import { detectionWarnings } from './detection-time';
 import { endpointCount } from './endpoint-index';
 import { formatIssue } from './format-issues';
 import { loadConfigFile } from './load-config';
@@ -13,7 +18,10 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Exit code 0 with a one-line summary, or 1 with one "FILE:LINE:COL message" line per issue. */
+/**
+ * Exit code 0 with a one-line summary (then the warnings), or 1 with one "FILE:LINE:COL message"
+ * line per issue.
+ */
 export function runCheckConfig(file: string, out: CheckConfigOutput): number {
   const result = loadConfigFile(file);
   if (!result.ok) {
@@ -22,6 +30,11 @@ export function runCheckConfig(file: string, out: CheckConfigOutput): number {
   }
   const { config } = result;
   const endpoints = endpointCount(config);
-  out.stdout(`${file}: ok (1 site, ${count(config.lines.length, 'line')}, ${count(endpoints, 'endpoint')})`);
+  const warnings = detectionWarnings(config, result.text, file);
+  const warned = warnings.length > 0 ? `; ${count(warnings.length, 'warning')}` : '';
+  out.stdout(
+    `${file}: ok (1 site, ${count(config.lines.length, 'line')}, ${count(endpoints, 'endpoint')}${warned})`,
+  );
+  for (const warning of warnings) out.stderr(formatIssue(warning));
   return 0;
 }
