@@ -45,7 +45,11 @@ export async function freeLoopbackPort(): Promise<number> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    server.close(() => {
+      resolve();
+    });
+  });
   return port;
 }
 
@@ -88,18 +92,17 @@ export async function startMosquitto(
     if (child) return;
     const proc = spawn(MOSQUITTO_BIN, ['-c', confPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
-    proc.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    proc.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let exited = false;
+    proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     proc.once('exit', () => {
-      exited = true;
       if (child === proc) child = null;
     });
+    const exited = (): boolean => proc.exitCode !== null || proc.signalCode !== null;
     // Poll the listener until it answers: mosquitto prints nothing reliable to wait for on every
     // version, and a connect is the very thing the tests need.
     const deadline = Date.now() + READY_DEADLINE_MS;
     while (!(await canConnect(port))) {
-      if (exited) throw new Error(`mosquitto exited before listening on ${HOST}:${port}:\n${output}`);
+      if (exited()) throw new Error(`mosquitto exited before listening on ${HOST}:${port}:\n${output}`);
       if (Date.now() > deadline) {
         proc.kill('SIGKILL');
         throw new Error(
@@ -114,7 +117,9 @@ export async function startMosquitto(
     const proc = child;
     if (!proc) return;
     await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
+      proc.once('exit', () => {
+        resolve();
+      });
       proc.kill('SIGTERM');
     });
     child = null;

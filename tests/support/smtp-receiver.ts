@@ -90,7 +90,9 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
 
   await new Promise<void>((resolve, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
   });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -118,6 +120,11 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
         check();
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }

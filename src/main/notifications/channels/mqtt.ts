@@ -1,0 +1,199 @@
+// The MQTT channel (mqtt.js): alarm events for whoever listens, and the last known state of every
+// endpoint RETAINED on its own topic, so SCADA or a plant's unified namespace that subscribes late
+// still sees where each device stands (topics in mqtt-topics.ts).
+//
+// A broker that is down must never hold the engine up. mqtt.js would queue publishes made while
+// offline without bound, so this channel only hands it a publish while connected:
+// - an alarm event while disconnected is refused at once (deliver rejects); the dispatcher retries
+//   it with backoff and the delivery log shows why. The refusals are counted and logged when the
+//   broker is back.
+// - an endpoint state while disconnected is kept, latest per topic (at most one per endpoint), and
+//   published when the connection is back: a retained state only needs its newest value.
+// Events are QoS 1 (at least once: a retry after a lost PUBACK can repeat one; consumers dedupe by
+// type and alarm id). mqtt.js reconnects by itself every `reconnectPeriodMs`.
+import { randomBytes } from 'node:crypto';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { EndpointState } from '../../../shared/domain/endpoint';
+import { isoTime } from '../../../shared/time';
+import { alarmsTopic, stateTopic, statusTopic } from './mqtt-topics';
+
+export interface MqttChannelOptions<M> {
+  /** The channel's config id, in log lines and errors. */
+  id: string;
+  /** `mqtt://host:port` (or `mqtts://`). */
+  url: string;
+  topicPrefix: string;
+  siteId: string;
+  /** The JSON body of an alarm event (the same body the webhook posts). */
+  eventBody: (message: M) => unknown;
+  log?: (line: string) => void;
+  now?: () => number;
+  reconnectPeriodMs?: number;
+  connectTimeoutMs?: number;
+}
+
+/** One endpoint's state as the monitor sees it now. */
+export interface EndpointStateUpdate {
+  lineId: string;
+  endpointId: string;
+  state: EndpointState;
+  /** When the state began (ISO), null while unknown. */
+  since: string | null;
+}
+
+export interface MqttChannel<M> {
+  deliver(message: M, signal: AbortSignal): Promise<void>;
+  /** Publishes (or, while disconnected, keeps for later) the retained state of each endpoint. */
+  publishStates(updates: readonly EndpointStateUpdate[]): void;
+  /** True while connected to the broker. */
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
+
+const DEFAULT_RECONNECT_MS = 5_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** How long close() lets a clean DISCONNECT take before it drops the socket. */
+const CLOSE_GRACE_MS = 2_000;
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('delivery aborted');
+}
+
+/** Settles with `work`, or rejects when the signal aborts first. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(abortReason(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+export function createMqttChannel<M>(options: MqttChannelOptions<M>): MqttChannel<M> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? (() => Date.now());
+  const reconnectPeriod = options.reconnectPeriodMs ?? DEFAULT_RECONNECT_MS;
+  const name = `mqtt ${options.id} (${options.url})`;
+  const eventsTopic = alarmsTopic(options.topicPrefix, options.siteId);
+  const ownStatusTopic = statusTopic(options.topicPrefix, options.siteId);
+  const pendingStates = new Map<string, string>();
+  let refusedWhileDown = 0;
+  let lastError: string | null = null;
+  let everConnected = false;
+  let closed = false;
+
+  const client: MqttClient = mqtt.connect(options.url, {
+    clientId: `linewatch-${options.siteId}-${randomBytes(4).toString('hex')}`,
+    clean: true,
+    reconnectPeriod,
+    connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    queueQoSZero: false,
+    // The broker tells subscribers when Linewatch vanishes without saying goodbye.
+    will: {
+      topic: ownStatusTopic,
+      payload: Buffer.from(JSON.stringify({ state: 'offline' })),
+      qos: 1,
+      retain: true,
+    },
+  });
+
+  const publishState = (topic: string, payload: string): void => {
+    client.publish(topic, payload, { qos: 1, retain: true }, (error) => {
+      // Not accepted: keep it for the next connection unless a newer state has come meanwhile.
+      if (error && !closed && !pendingStates.has(topic)) pendingStates.set(topic, payload);
+    });
+  };
+
+  client.on('connect', () => {
+    log(`${name}: connected${everConnected ? ' again' : ''}`);
+    everConnected = true;
+    lastError = null;
+    if (refusedWhileDown > 0) {
+      log(
+        `${name}: ${refusedWhileDown} alarm event(s) were refused while the broker was unreachable (retried by the dispatcher)`,
+      );
+      refusedWhileDown = 0;
+    }
+    client.publish(ownStatusTopic, JSON.stringify({ state: 'online', since: isoTime(now()) }), {
+      qos: 1,
+      retain: true,
+    });
+    const pending = [...pendingStates];
+    pendingStates.clear();
+    for (const [topic, payload] of pending) publishState(topic, payload);
+  });
+  // Without a listener an 'error' would throw; one line per distinct error, not one per retry.
+  client.on('error', (error) => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    log(`${name}: ${error.message}; retrying every ${reconnectPeriod / 1000} s`);
+  });
+  client.on('offline', () => {
+    if (!closed && lastError === null)
+      log(`${name}: broker unreachable; retrying every ${reconnectPeriod / 1000} s`);
+  });
+
+  return {
+    get connected() {
+      return client.connected;
+    },
+
+    async deliver(message, signal) {
+      if (closed) throw new Error(`${name}: channel is closed`);
+      if (!client.connected) {
+        refusedWhileDown += 1;
+        throw new Error(`${name}: broker not connected${lastError === null ? '' : ` (${lastError})`}`);
+      }
+      const payload = JSON.stringify(options.eventBody(message));
+      await untilAborted(client.publishAsync(eventsTopic, payload, { qos: 1, retain: false }), signal);
+    },
+
+    publishStates(updates) {
+      if (closed) return;
+      for (const update of updates) {
+        const topic = stateTopic(options.topicPrefix, options.siteId, update.lineId, update.endpointId);
+        const payload = JSON.stringify({
+          state: update.state,
+          since: update.since,
+          site: options.siteId,
+          line: update.lineId,
+          endpoint: update.endpointId,
+          updated_at: isoTime(now()),
+        });
+        if (client.connected) publishState(topic, payload);
+        else pendingStates.set(topic, payload);
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      pendingStates.clear();
+      if (client.connected) {
+        // A clean DISCONNECT does not fire the will, so say "offline" ourselves first.
+        client.publish(ownStatusTopic, JSON.stringify({ state: 'offline', since: isoTime(now()) }), {
+          qos: 1,
+          retain: true,
+        });
+      }
+      const graceful = client.endAsync(false);
+      const timer = setTimeout(() => client.end(true), CLOSE_GRACE_MS);
+      try {
+        await graceful;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
