@@ -117,6 +117,17 @@ export function createFakePlant(now = Date.now()) {
       note: null,
       failure: incidentStates.get(endpointId)?.error ?? NO_REPLY,
       secondaryEndpointIds: [],
+      // What main's impact rules give a critical endpoint of a line costing 120/min, no dependants.
+      impact: {
+        costPerMinute: endpoint.critical ? 120 : 0,
+        costSoFar: endpoint.critical ? ((Date.now() - startedAt) / 60_000) * 120 : 0,
+        affected: { endpointIds: [], lineIds: endpoint.critical ? [line.id] : [] },
+        cascadeRisk: endpoint.critical ? 'medium' : 'low',
+        expectedRecoveryS: 600,
+        shift: null,
+        severity: endpoint.critical ? 'high' : 'low',
+        inMaintenance: false,
+      },
       ...extra,
     } satisfies AlarmView;
   };

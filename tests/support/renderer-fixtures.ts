@@ -1,5 +1,6 @@
 // Small contract values shared by the renderer tests.
 import type {
+  AlarmImpact,
   AlarmView,
   AppInfo,
   ConfigStatus,
@@ -70,6 +71,22 @@ export const engineStatus = (overrides: Partial<EngineStatus> = {}): EngineStatu
   ...overrides,
 });
 
+/**
+ * The impact of a low-severity alarm that takes nothing down unless overridden (`affected` is
+ * replaced whole when given).
+ */
+export const impact = (overrides: Partial<AlarmImpact> = {}): AlarmImpact => ({
+  costPerMinute: 0,
+  costSoFar: 0,
+  affected: { endpointIds: [], lineIds: [] },
+  cascadeRisk: 'low',
+  expectedRecoveryS: null,
+  shift: null,
+  severity: 'low',
+  inMaintenance: false,
+  ...overrides,
+});
+
 /** An active, unacknowledged alarm on PLC 1 unless overridden. */
 export const alarm = (id: number, overrides: Partial<AlarmView> = {}): AlarmView => ({
   id,
@@ -85,5 +102,6 @@ export const alarm = (id: number, overrides: Partial<AlarmView> = {}): AlarmView
   note: null,
   failure: 'ICMP: no reply within 1000 ms',
   secondaryEndpointIds: [],
+  impact: impact(),
   ...overrides,
 });

@@ -1,6 +1,7 @@
 // Contract handlers for shell tests: spies returning schema-valid values.
 import { vi } from 'vitest';
 import { REQUEST_NAMES, type ContractHandlers } from '@src/shared/contract';
+import { impact } from './renderer-fixtures';
 
 export function fakeHandlers() {
   const explicit = {
@@ -46,6 +47,7 @@ export function fakeHandlers() {
       note: request.note,
       failure: 'ICMP: no reply',
       secondaryEndpointIds: [],
+      impact: impact(),
     })),
   } satisfies Partial<ContractHandlers>;
   // Requests the shell tests do not exercise still need a handler, or bindContract would have

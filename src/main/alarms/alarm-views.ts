@@ -1,8 +1,11 @@
-// Alarm rows joined with the config (names) and the outage behind each alarm, for the renderer.
+// Alarm rows joined with the config (names), the outage behind each alarm and its impact
+// (impact.ts), for the renderer. Runs on every alarm change, so a storm of ~290 alarms costs one
+// outage query, one repair-history query and the config topology cached per config.
 import type { AlarmView } from '../../shared/contract';
 import { DAY_MS, isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import { locateEndpoints, type LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
+import { computeImpact, impactTopology, RECOVERY_HISTORY_MS, type ImpactOutage } from './impact';
 
 export function toAlarmViews(
   alarms: AlarmRecord[],
@@ -12,28 +15,95 @@ export function toAlarmViews(
 ): AlarmView[] {
   if (alarms.length === 0) return [];
   const lineOf = locateEndpoints(config);
+  const topology = impactTopology(config);
   const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * DAY_MS;
   const outages = store.outages.overlapping(earliest, nowMs + 1);
   const outageById = new Map<number, OutageRecord>(outages.map((o) => [o.id, o]));
+  const secondariesOf = new Map<number, OutageRecord[]>();
+  for (const o of outages) {
+    if (o.secondaryOfOutage === null) continue;
+    const list = secondariesOf.get(o.secondaryOfOutage) ?? [];
+    list.push(o);
+    secondariesOf.set(o.secondaryOfOutage, list);
+  }
+  const ownOutage = (alarm: AlarmRecord): ImpactOutage => {
+    const outage = outageById.get(alarm.outageId);
+    return {
+      id: alarm.outageId,
+      endpointId: alarm.endpointId,
+      startedAt: outage?.startedAt ?? alarm.raisedAt,
+      endedAt: outage?.endedAt ?? alarm.clearedAt,
+    };
+  };
+  const repairsMs = repairHistory(alarms.map(ownOutage), store);
   return alarms.map((alarm) => {
     const where = lineOf.get(alarm.endpointId);
     const outage = outageById.get(alarm.outageId);
+    const own = ownOutage(alarm);
     return {
       id: alarm.id,
       endpointId: alarm.endpointId,
       endpointName: where?.endpoint.name ?? alarm.endpointId,
       lineId: where?.line.id ?? '',
       lineName: where?.line.name ?? '',
-      startedAt: iso(outage?.startedAt ?? alarm.raisedAt),
+      startedAt: iso(own.startedAt),
       raisedAt: iso(alarm.raisedAt),
       clearedAt: isoOrNull(alarm.clearedAt),
       acknowledgedAt: isoOrNull(alarm.acknowledgedAt),
       acknowledgedBy: alarm.acknowledgedBy,
       note: alarm.note,
       failure: outage?.failureMessage ?? null,
-      secondaryEndpointIds: outages
-        .filter((o) => o.secondaryOfOutage === alarm.outageId && o.endedAt === null)
+      secondaryEndpointIds: (secondariesOf.get(alarm.outageId) ?? [])
+        .filter((o) => o.endedAt === null)
         .map((o) => o.endpointId),
+      impact: computeImpact(topology, {
+        outage: own,
+        secondaries: outageTree(alarm.outageId, secondariesOf),
+        repairsMs: repairsMs(own),
+        nowMs,
+      }),
     };
   });
+}
+
+/** Every outage secondary of `rootId`, directly or through other secondaries. */
+function outageTree(
+  rootId: number,
+  secondariesOf: ReadonlyMap<number, readonly OutageRecord[]>,
+): OutageRecord[] {
+  const out: OutageRecord[] = [];
+  const seen = new Set<number>([rootId]);
+  const queue = [rootId];
+  for (let i = 0; i < queue.length; i++) {
+    for (const child of secondariesOf.get(queue[i] ?? 0) ?? []) {
+      if (seen.has(child.id)) continue;
+      seen.add(child.id);
+      out.push(child);
+      queue.push(child.id);
+    }
+  }
+  return out;
+}
+
+/**
+ * One store query for the 90-day repair history of every alarmed endpoint; returns, per alarm
+ * outage, the repair times that started in the 90 days before it.
+ */
+function repairHistory(
+  owns: readonly ImpactOutage[],
+  store: Pick<Store, 'outages'>,
+): (own: ImpactOutage) => number[] {
+  const starts = owns.map((o) => o.startedAt);
+  const from = Math.min(...starts) - RECOVERY_HISTORY_MS;
+  const to = Math.max(...starts);
+  const byEndpoint = new Map<string, { startedAt: number; ms: number }[]>();
+  for (const r of store.outages.repairs([...new Set(owns.map((o) => o.endpointId))], from, to)) {
+    const list = byEndpoint.get(r.endpointId) ?? [];
+    list.push({ startedAt: r.startedAt, ms: r.endedAt - r.startedAt });
+    byEndpoint.set(r.endpointId, list);
+  }
+  return (own) =>
+    (byEndpoint.get(own.endpointId) ?? [])
+      .filter((r) => r.startedAt >= own.startedAt - RECOVERY_HISTORY_MS && r.startedAt < own.startedAt)
+      .map((r) => r.ms);
 }

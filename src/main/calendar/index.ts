@@ -1,6 +1,6 @@
 // Public surface of the calendar module: the config's maintenance windows and shifts. DST-aware
 // local time itself is src/shared/time.
-export type { Interval } from './intervals';
+export { clipAndMerge, type Interval } from './intervals';
 export {
   createMaintenanceCalendar,
   type MaintenanceCalendar,

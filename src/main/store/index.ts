@@ -31,6 +31,7 @@ export {
   type OutageBrief,
   type OutageRecord,
   type OutageStore,
+  type RepairRecord,
 } from './outages-store';
 export { createAlarmStore, type AlarmRecord, type AlarmStore } from './alarms-store';
 export { createAuditLogStore, type AuditEntry, type AuditLogStore } from './audit-log-store';

@@ -32,6 +32,13 @@ export type KpiOutageRecord = Pick<
   | 'acknowledgedAt'
 >;
 
+/** A counted, repaired outage: what an alarm's expected recovery time is the median of. */
+export interface RepairRecord {
+  endpointId: string;
+  startedAt: number;
+  endedAt: number;
+}
+
 /** When an outage started and why: what a list of alarms shows of each alarm's outage. */
 export interface OutageBrief {
   startedAt: number;
@@ -51,6 +58,12 @@ export interface OutageStore {
   kpiStartedIn(fromMs: number, toMs: number): KpiOutageRecord[];
   /** The brief of each given outage that exists, by outage id. */
   briefs(outageIds: readonly number[]): Map<number, OutageBrief>;
+  /**
+   * Outages of the given endpoints that started in [fromMs, toMs), were counted (did not start in
+   * maintenance) and were repaired (ended, not by a monitoring gap): one query for every alarmed
+   * endpoint, served by outages_by_endpoint. By endpoint, then started_at.
+   */
+  repairs(endpointIds: readonly string[], fromMs: number, toMs: number): RepairRecord[];
 }
 
 type KpiOutageRow = [number, string, number, number, number | null, number, string | null, number | null];
@@ -150,6 +163,23 @@ export function createOutageStore(db: Database.Database): OutageStore {
       return new Map(
         rows.map((row) => [row.id, { startedAt: row.started_at, failureMessage: row.failure_message }]),
       );
+    },
+    repairs(endpointIds, fromMs, toMs) {
+      const rows = rowsByIds<{ endpoint_id: string; started_at: number; ended_at: number }>(
+        db,
+        (placeholders) =>
+          `SELECT endpoint_id, started_at, ended_at FROM outages
+           WHERE endpoint_id IN (${placeholders}) AND started_at >= ? AND started_at < ?
+             AND ended_at IS NOT NULL AND ended_by_gap = 0 AND in_maintenance = 0
+           ORDER BY endpoint_id, started_at`,
+        endpointIds,
+        [fromMs, toMs],
+      );
+      return rows.map((row) => ({
+        endpointId: row.endpoint_id,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+      }));
     },
   };
 }

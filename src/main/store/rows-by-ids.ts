@@ -6,18 +6,20 @@ export const IDS_PER_STATEMENT = 500;
 
 /**
  * `select(placeholders)` returns the statement text with `IN (${placeholders})`; each chunk of
- * ids is bound to it in order. Rows come back chunk after chunk, in the order SQLite gives them.
+ * ids is bound to it in order, then `trailing`. Rows come back chunk after chunk, in the order SQLite gives them.
  */
 export function rowsByIds<Row>(
   db: Database.Database,
   select: (placeholders: string) => string,
-  ids: readonly number[],
+  ids: readonly (number | string)[],
+  /** Bound after each chunk's ids, for the statement's other `?` (a time window, say). */
+  trailing: readonly number[] = [],
 ): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
     const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
-    const statement = db.prepare<number[], Row>(select(chunk.map(() => '?').join(',')));
-    rows.push(...statement.all(...chunk));
+    const statement = db.prepare<(number | string)[], Row>(select(chunk.map(() => '?').join(',')));
+    rows.push(...statement.all(...chunk, ...trailing));
   }
   return rows;
 }
