@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
+import { hashLineId } from '@src/main/telemetry/sensitive-strings';
 import { startReceiver, type ReceivedRequest, type Receiver } from '../fixtures/telemetry/receiver';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { BIN } from '../support/cli-process';
@@ -340,6 +341,10 @@ lines:
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(host.url);
     await page.locator('[data-endpoint-id]').first().waitFor({ timeout: 30_000 });
+    // On a device's page, so the renderer's error says which kind of device on which line.
+    await page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).location.hash = '#/endpoint/press1-plc';
+    });
     await throwInRenderer(page);
     const names = () => receiver.mixpanelEvents().map((e) => e.event);
     await expect.poll(names, { timeout: 30_000 }).toContain('Console Started');
@@ -367,7 +372,14 @@ lines:
     expect(started?.properties).not.toHaveProperty('$current_url');
     for (const r of receiver.requests.filter((q) => q.service === 'mixpanel'))
       expect(r.url).toContain('ip=0');
-    expect(receiver.sentryEvents().join('\n')).toMatch(/"fingerprint":\["selftest","plc","press-1"\]/);
+    // The line as its salted hash, never its id; the renderer's fault carries the same context.
+    const line = hashLineId('plant-augsburg', 'press-1');
+    expect(receiver.sentryEvents().join('\n')).toContain(`"fingerprint":["selftest","plc","${line}"]`);
+    const rendererEvent = receiver.sentryEvents().find((e) => e.includes('"process":"renderer"')) ?? '';
+    expect(rendererEvent).toContain(`"line":"${line}"`);
+    expect(rendererEvent).toContain('"endpoint_type":"plc"');
+    expect(rendererEvent).toContain('"criticality":"critical"');
+    expect(rendererEvent).toContain('"downtime_cost_per_minute":"100-999"');
     expectClean();
     await page.close();
     await host.stop();

@@ -54,6 +54,7 @@ export async function startLinewatchServices(
     onLive: (states) => emit('endpointStates', { states }),
     onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
     log,
+    onCheckError: (endpointId, error) => telemetry.reportCheckError(endpointId, error),
   });
   log(
     `monitoring ${endpointCount(initial.config)} endpoints on ${initial.config.lines.length} lines` +

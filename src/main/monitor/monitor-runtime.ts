@@ -29,6 +29,11 @@ export function startMonitorRuntime(options: {
   onLive: (states: EndpointLive[]) => void;
   onAlarm: (signal: AlarmSignal) => void;
   log: (line: string) => void;
+  /**
+   * A check threw instead of returning a result: a bug in a probe or the engine, never a device
+   * that is down. The scheduler goes on with the next check either way.
+   */
+  onCheckError?: (endpointId: string, error: unknown) => void;
 }): MonitorRuntime {
   const { clock, probe } = options;
   const endpointsOf = (config: LinewatchConfig) => config.lines.flatMap((line) => line.endpoints);
@@ -54,8 +59,13 @@ export function startMonitorRuntime(options: {
         intervalMs: endpoint.intervalMs,
         run: async () => {
           const ts = clock.now();
-          const result = await probe(endpoint.probe, endpoint.timeoutMs);
-          engine.ingest(endpoint.id, ts, result);
+          try {
+            const result = await probe(endpoint.probe, endpoint.timeoutMs);
+            engine.ingest(endpoint.id, ts, result);
+          } catch (error) {
+            options.onCheckError?.(endpoint.id, error);
+            throw error;
+          }
           const lag = scheduler.stats().maxLagMs;
           if (lag > LAG_WARN_MS && clock.now() - lastLagWarning > 60_000) {
             lastLagWarning = clock.now();

@@ -41,3 +41,10 @@ export function machineSensitiveStrings(): string[] {
 /** Groups events per plant without naming it: sha256 of the site id, first 12 hex digits. */
 export const hashSiteId = (siteId: string): string =>
   createHash('sha256').update(`linewatch-site:${siteId}`).digest('hex').slice(0, 12);
+
+/**
+ * A line in Sentry context without its id: sha256 salted with the site id, first 12 hex digits.
+ * The salt matters: line ids are short words ("press-1") that a list of guesses would find.
+ */
+export const hashLineId = (siteId: string, lineId: string): string =>
+  createHash('sha256').update(`linewatch-line:${siteId}:${lineId}`).digest('hex').slice(0, 12);

@@ -1,6 +1,7 @@
 // The telemetry capability as the composition root sees it: the consent contract handlers, the
 // renderer's telemetry config, and the hooks that put performance spans around probe cycles and
-// KPI queries and report unexpected handler failures, all through the one process gate.
+// KPI queries and report unexpected handler and probe-engine failures with the manufacturing
+// context of the device or line they concern, all through the one process gate.
 import {
   ContractFailure,
   type Caller,
@@ -10,11 +11,18 @@ import {
 } from '../../shared/contract';
 import { bucketCount } from '../../shared/telemetry/buckets';
 import type { ConsentState, TelemetryConfig } from '../../shared/telemetry/consent';
+import {
+  createFaultLocator,
+  EMPTY_FAULT_SITE,
+  type FaultLocator,
+  type FaultPlace,
+} from '../../shared/telemetry/fault-context';
 import { endpointCount, type LinewatchConfig } from '../config';
 import type { ProbeRunner } from '../probes/run-probe';
 import type { ConsentStore } from '../store';
 import { ConsentLockedError, createConsentService, type ConsentService } from './consent-service';
 import { readConsentOverride } from './policy';
+import { faultSiteOf } from './fault-site';
 import { createNodeSentry } from './node-sentry';
 import {
   currentSiteHash,
@@ -39,6 +47,8 @@ export interface TelemetryRuntime {
   /** Wraps KPI handlers in spans and reports unexpected failures (never ContractFailures). */
   instrumentHandlers(handlers: ContractHandlers): ContractHandlers;
   instrumentProbe(probe: ProbeRunner): ProbeRunner;
+  /** A check of `endpointId` threw (a bug in the probe engine, not a failed probe). */
+  reportCheckError(endpointId: string, error: unknown): void;
 }
 
 export interface TelemetryRuntimeOptions {
@@ -68,9 +78,11 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
   const { override, warnings } = readConsentOverride(env);
   for (const warning of warnings) options.log(warning);
   let config = options.config;
+  let locateFault: FaultLocator = createFaultLocator(EMPTY_FAULT_SITE);
 
   const applyConfig = (next: LinewatchConfig): void => {
     config = next;
+    locateFault = createFaultLocator(faultSiteOf(next));
     setSiteHash(hashSiteId(next.site.id));
     processScrubber.setSensitive([...machineSensitiveStrings(), ...configSensitiveStrings(next)]);
   };
@@ -109,7 +121,12 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
     siteHash: currentSiteHash(),
     // Only a page that may send anything needs to know what to scrub.
     sensitiveStrings: configured ? [...machineSensitiveStrings(), ...configSensitiveStrings(config)] : [],
+    // Only a page that may send errors needs the context to send with them.
+    faultSite: targets.sentryDsn !== null ? faultSiteOf(config) : EMPTY_FAULT_SITE,
   });
+  const report = (error: unknown, errorKind: string, place: FaultPlace): void => {
+    sentryBackend().captureException(error, locateFault(errorKind, place, options.now()));
+  };
 
   const handlers: TelemetryHandlers = {
     getTelemetryConfig: () => telemetryConfig(),
@@ -136,9 +153,7 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
             ? sentryBackend().startSpan(`kpi.${name}`, 'kpi.query', run)
             : run());
         } catch (error) {
-          if (!(error instanceof ContractFailure)) {
-            sentryBackend().captureException(error, { errorKind: `handler.${name}` });
-          }
+          if (!(error instanceof ContractFailure)) report(error, `handler.${name}`, placeOfRequest(request));
           throw error;
         }
       };
@@ -154,6 +169,10 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
         probe(probeConfig, timeoutMs),
       );
 
+  const reportCheckError = (endpointId: string, error: unknown): void => {
+    report(error, 'probe_engine', { endpointId });
+  };
+
   // IT's way to see that a running host reports errors (and the e2e test's way to throw one in
   // main): one synthetic error, through the same gate and scrubber as any other.
   if (env.LINEWATCH_TELEMETRY_SELFTEST === '1') {
@@ -162,18 +181,30 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
       const line = config.lines[0];
       const endpoint = line?.endpoints[0];
       const target = endpoint?.probe.kind === 'http' ? endpoint.probe.url : (endpoint?.probe.host ?? 'none');
-      sentryBackend().captureException(
+      report(
         new Error(`Linewatch telemetry self-test: ${endpoint?.name ?? 'no device'} at ${target} unreachable`),
-        {
-          errorKind: 'selftest',
-          lineId: line?.id,
-          endpointType: endpoint?.type,
-          critical: endpoint?.critical,
-          downtimeCostPerMinute: line?.downtimeCostPerMinute,
-        },
+        'selftest',
+        endpoint ? { endpointId: endpoint.id } : {},
       );
     }, 500).unref();
   }
 
-  return { handlers, consent, configChanged: applyConfig, instrumentHandlers, instrumentProbe };
+  return {
+    handlers,
+    consent,
+    configChanged: applyConfig,
+    instrumentHandlers,
+    instrumentProbe,
+    reportCheckError,
+  };
+}
+
+/** The device or line a request is about, when it names one (endpoint pages, line pages, ...). */
+function placeOfRequest(request: unknown): FaultPlace {
+  if (typeof request !== 'object' || request === null) return {};
+  const place: FaultPlace = {};
+  if ('endpointId' in request && typeof request.endpointId === 'string')
+    place.endpointId = request.endpointId;
+  if ('lineId' in request && typeof request.lineId === 'string') place.lineId = request.lineId;
+  return place;
 }

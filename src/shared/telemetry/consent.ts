@@ -2,6 +2,7 @@
 // plant's IT, by policy) says yes. Schemas live here so the contract, the store and the dialog agree.
 import { z } from 'zod';
 import { proofField } from '../contract/operator-proof';
+import { FaultSite } from './fault-context';
 
 export const CONSENT_CATEGORIES = ['error_diagnostics', 'performance', 'usage_analytics'] as const;
 export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
@@ -60,6 +61,8 @@ export const TelemetryConfig = z.object({
   siteHash: z.string(),
   /** Names, hosts and URLs of the loaded config (and the OS user) that the scrubber removes. */
   sensitiveStrings: z.array(z.string()),
+  /** What the renderer's Sentry may say about a fault's line, device and shift (empty without a DSN). */
+  faultSite: FaultSite,
 });
 export type TelemetryConfig = z.infer<typeof TelemetryConfig>;
 

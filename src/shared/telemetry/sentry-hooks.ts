@@ -1,32 +1,26 @@
 // The privacy hooks every Sentry SDK in the app is initialised with (Electron main, Node host,
 // browser): consent checked per event, every event, breadcrumb and span scrubbed, no user, no
 // machine name, no request URL, and a fingerprint that groups a fault per line and device type.
-import { bucketCostPerMinute } from './buckets';
 import type { ConsentGate } from './consent-gate';
+import type { FaultContext } from './fault-context';
 import type { Scrubber } from './scrubber';
 
-/** What a fault on the plant floor is about; every field optional because app errors have none. */
-export interface FaultContext {
-  errorKind: string;
-  lineId?: string;
-  endpointType?: string;
-  critical?: boolean;
-  downtimeCostPerMinute?: number | null;
-  shift?: string | null;
-}
+export type { FaultContext } from './fault-context';
 
+/** `[error kind, endpoint type, line]`: the same fault on the same line is one Sentry issue. */
 export function faultFingerprint(fault: FaultContext): string[] {
-  return [fault.errorKind, fault.endpointType ?? 'app', fault.lineId ?? 'none'];
+  return [fault.errorKind, fault.endpointType ?? 'app', fault.lineHash ?? 'none'];
 }
 
+/** Every value here is already a hash, an enum or a bucket (see fault-context.ts). */
 export function faultTags(siteHash: string, fault: FaultContext): Record<string, string> {
   return {
     site: siteHash,
     error_kind: fault.errorKind,
-    line: fault.lineId ?? 'none',
+    line: fault.lineHash ?? 'none',
     endpoint_type: fault.endpointType ?? 'none',
     criticality: fault.critical === undefined ? 'none' : fault.critical ? 'critical' : 'normal',
-    downtime_cost_per_minute: bucketCostPerMinute(fault.downtimeCostPerMinute),
+    downtime_cost_per_minute: fault.costBucket ?? 'none',
     shift: fault.shift ?? 'none',
   };
 }

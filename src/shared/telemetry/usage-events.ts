@@ -1,13 +1,20 @@
 // The Mixpanel event catalogue: the only events and properties usage analytics may send. Every
 // number is bucketed here, before it reaches an SDK.
+import { CASCADE_RISKS, SEVERITIES, type CascadeRisk, type Severity } from '../contract/alarm-schemas';
 import { bucketCount, bucketSeconds } from './buckets';
 import type { ConsentCategory } from './consent';
+
+/** An alarm's `impact.severity` and `impact.cascadeRisk`: four levels each, already coarse. */
+export interface AlarmImpactBuckets {
+  severity: Severity;
+  cascadeRisk: CascadeRisk;
+}
 
 export type UsageEvent =
   | { name: 'Console Started' }
   | { name: 'Consent Changed'; granted: readonly ConsentCategory[] }
-  | { name: 'Alarm Raised'; endpointType: string; critical: boolean }
-  | { name: 'Alarm Acknowledged'; secondsToAcknowledge: number }
+  | ({ name: 'Alarm Raised'; endpointType: string; critical: boolean } & AlarmImpactBuckets)
+  | ({ name: 'Alarm Acknowledged'; secondsToAcknowledge: number } & AlarmImpactBuckets)
   | { name: 'Page Viewed'; page: string }
   | { name: 'Report Exported'; format: string }
   | { name: 'Kiosk Rotation'; page: string }
@@ -26,9 +33,12 @@ export function usageProperties(event: UsageEvent): UsageProperties {
     case 'Consent Changed':
       return { granted: [...event.granted] };
     case 'Alarm Raised':
-      return { endpoint_type: event.endpointType, critical: event.critical };
+      return { endpoint_type: event.endpointType, critical: event.critical, ...impactProperties(event) };
     case 'Alarm Acknowledged':
-      return { seconds_to_acknowledge: bucketSeconds(event.secondsToAcknowledge) };
+      return {
+        seconds_to_acknowledge: bucketSeconds(event.secondsToAcknowledge),
+        ...impactProperties(event),
+      };
     case 'Page Viewed':
     case 'Kiosk Rotation':
       return { page: pageName(event.page) };
@@ -41,6 +51,13 @@ export function usageProperties(event: UsageEvent): UsageProperties {
         error_count: bucketCount(event.errorCount),
       };
   }
+}
+
+/** Only the catalogue's levels leave; anything else (a newer or broken view) is `unknown`. */
+function impactProperties({ severity, cascadeRisk }: AlarmImpactBuckets): UsageProperties {
+  const known = <T extends string>(levels: readonly T[], value: string): string =>
+    (levels as readonly string[]).includes(value) ? value : 'unknown';
+  return { severity: known(SEVERITIES, severity), cascade_risk: known(CASCADE_RISKS, cascadeRisk) };
 }
 
 export interface SuperProperties {

@@ -4,8 +4,10 @@
 import * as Sentry from '@sentry/browser';
 import type { ConsentGate } from '../../../shared/telemetry/consent-gate';
 import { gateTransport } from '../../../shared/telemetry/envelope-gate';
+import type { FaultContext } from '../../../shared/telemetry/fault-context';
 import type { Scrubber } from '../../../shared/telemetry/scrubber';
-import { sentryPrivacyHooks } from '../../../shared/telemetry/sentry-hooks';
+import { faultFingerprint, faultTags, sentryPrivacyHooks } from '../../../shared/telemetry/sentry-hooks';
+import { rendererErrorKind } from './renderer-fault';
 
 export interface BrowserSentry {
   /** Ends the `dashboard.load` span (sent only under `performance`). */
@@ -13,7 +15,13 @@ export interface BrowserSentry {
 }
 
 export function startBrowserSentry(
-  options: { dsn: string; release: string; siteHash: string },
+  options: {
+    dsn: string;
+    release: string;
+    siteHash: string;
+    /** The manufacturing context of an error of this kind, now (page, config and shift of the moment). */
+    faultContext: (errorKind: string) => FaultContext;
+  },
   gate: ConsentGate,
   scrubber: Scrubber,
 ): BrowserSentry {
@@ -41,6 +49,16 @@ export function startBrowserSentry(
       transport: gateTransport(Sentry.makeFetchTransport, gate, {}),
     });
     Sentry.setTag('process', 'renderer');
+    // Before the privacy hooks (beforeSend runs after every processor), so the context is scrubbed too.
+    Sentry.addEventProcessor((event, hint) => {
+      if (event.type !== undefined) return event; // transactions and other non-errors
+      const fault = options.faultContext(rendererErrorKind(hint.originalException));
+      return {
+        ...event,
+        fingerprint: faultFingerprint(fault),
+        tags: { ...event.tags, ...faultTags(options.siteHash, fault) },
+      };
+    });
   };
   gate.subscribe(start);
   start();

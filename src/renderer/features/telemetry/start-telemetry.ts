@@ -6,12 +6,14 @@
 import type { ConsentChoice, ConsentState } from '../../../shared/telemetry/consent';
 import { grantedCategories, NO_CONSENT } from '../../../shared/telemetry/consent';
 import { createConsentGate, withdrawnCategories } from '../../../shared/telemetry/consent-gate';
+import { createFaultLocator } from '../../../shared/telemetry/fault-context';
 import { createScrubber } from '../../../shared/telemetry/scrubber';
 import { superProperties, usageProperties, type UsageEvent } from '../../../shared/telemetry/usage-events';
 import type { LinewatchClient } from '../../client/linewatch-client';
 import type { BrowserSentry } from './browser-sentry';
 import { clearStoredUsageQueues, createDeferredUsageSender } from './deferred-usage';
 import type { UsageSender } from './mixpanel-client';
+import { faultPlaceOfRoute } from './renderer-fault';
 import { telemetryStore } from './telemetry-store';
 import { wireUsageEvents } from './usage-wiring';
 
@@ -41,6 +43,17 @@ export async function startRendererTelemetry(client: LinewatchClient, kiosk: boo
 async function startWith(client: LinewatchClient, kiosk: boolean): Promise<void> {
   const [config, initial] = await Promise.all([client.getTelemetryConfig(), client.getConsent()]);
   scrubber.setSensitive(config.sensitiveStrings);
+  let locateFault = createFaultLocator(config.faultSite);
+  // A new config brings new names to scrub and new lines and devices to describe faults by.
+  client.on('configApplied', () => {
+    client.getTelemetryConfig().then(
+      (next) => {
+        scrubber.setSensitive(next.sensitiveStrings);
+        locateFault = createFaultLocator(next.faultSite);
+      },
+      () => undefined, // the previous names stay in force; the next config change tries again
+    );
+  });
   let epoch = initial.identityEpoch;
 
   const applyState = (state: ConsentState): void => {
@@ -90,7 +103,13 @@ async function startWith(client: LinewatchClient, kiosk: boolean): Promise<void>
       (loading ??= import('./browser-sentry').then(
         ({ startBrowserSentry }) => {
           sentry = startBrowserSentry(
-            { dsn: sentryDsn, release: config.appVersion, siteHash: config.siteHash },
+            {
+              dsn: sentryDsn,
+              release: config.appVersion,
+              siteHash: config.siteHash,
+              faultContext: (errorKind) =>
+                locateFault(errorKind, faultPlaceOfRoute(window.location.hash), Date.now()),
+            },
             rendererConsentGate,
             scrubber,
           );

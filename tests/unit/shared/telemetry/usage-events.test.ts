@@ -15,15 +15,42 @@ describe('what usage analytics may say', () => {
       '5000+',
     ]);
     expect([3, 42, 200, 7200].map(bucketSeconds)).toEqual(['<10s', '30-60s', '1-5min', '>1h']);
-    expect(usageProperties({ name: 'Alarm Acknowledged', secondsToAcknowledge: 47.3 })).toEqual({
-      seconds_to_acknowledge: '30-60s',
-    });
+    expect(
+      usageProperties({
+        name: 'Alarm Acknowledged',
+        secondsToAcknowledge: 47.3,
+        severity: 'high',
+        cascadeRisk: 'medium',
+      }),
+    ).toEqual({ seconds_to_acknowledge: '30-60s', severity: 'high', cascade_risk: 'medium' });
     expect(
       usageProperties({ name: 'Config Applied', endpointCount: 312, lineCount: 4, errorCount: 0 }),
     ).toEqual({
       endpoint_count: '250-499',
       line_count: '1-9',
       error_count: '0',
+    });
+  });
+
+  it("says an alarm's severity and cascade risk as their levels, nothing else", () => {
+    expect(
+      usageProperties({
+        name: 'Alarm Raised',
+        endpointType: 'plc',
+        critical: true,
+        severity: 'critical',
+        cascadeRisk: 'high',
+      }),
+    ).toEqual({ endpoint_type: 'plc', critical: true, severity: 'critical', cascade_risk: 'high' });
+    // A view from a newer (or broken) main is not passed through as free text.
+    const odd = { severity: 'press1-plc at 10.10.1.21', cascadeRisk: 'extreme' } as unknown as {
+      severity: 'low';
+      cascadeRisk: 'low';
+    };
+    expect(usageProperties({ name: 'Alarm Acknowledged', secondsToAcknowledge: 5, ...odd })).toEqual({
+      seconds_to_acknowledge: '<10s',
+      severity: 'unknown',
+      cascade_risk: 'unknown',
     });
   });
 
@@ -35,22 +62,31 @@ describe('what usage analytics may say', () => {
 
   it('groups a fault per error kind, device type and line, with manufacturing context', () => {
     const fault = {
-      errorKind: 'probe_crash',
+      errorKind: 'probe_engine',
       endpointType: 'plc',
-      lineId: 'press-1',
+      lineHash: '0c1d2e3f4a5b',
       critical: true,
-      downtimeCostPerMinute: 850,
-      shift: 'early',
+      costBucket: '100-999',
+      shift: '06:00-14:00',
     };
-    expect(faultFingerprint(fault)).toEqual(['probe_crash', 'plc', 'press-1']);
+    expect(faultFingerprint(fault)).toEqual(['probe_engine', 'plc', '0c1d2e3f4a5b']);
     expect(faultTags('3f9a1c0b27de', fault)).toEqual({
       site: '3f9a1c0b27de',
-      error_kind: 'probe_crash',
-      line: 'press-1',
+      error_kind: 'probe_engine',
+      line: '0c1d2e3f4a5b',
       endpoint_type: 'plc',
       criticality: 'critical',
       downtime_cost_per_minute: '100-999',
-      shift: 'early',
+      shift: '06:00-14:00',
+    });
+    expect(faultTags('3f9a1c0b27de', { errorKind: 'handler.getReport', shift: null })).toEqual({
+      site: '3f9a1c0b27de',
+      error_kind: 'handler.getReport',
+      line: 'none',
+      endpoint_type: 'none',
+      criticality: 'none',
+      downtime_cost_per_minute: 'none',
+      shift: 'none',
     });
   });
 });
