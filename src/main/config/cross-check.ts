@@ -185,6 +185,50 @@ function checkTimeouts(data: unknown): PathIssue[] {
   return issues;
 }
 
+/**
+ * Channel ids are their own namespace (a channel may share an id with a line), unique among the
+ * channels; each rule names known channels, lines and endpoints.
+ */
+function checkNotifications(data: unknown, places: IdPlace[]): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const channelAt = new Map<string, ConfigPath>();
+  for (const channel of list(data, ['notifications', 'channels'])) {
+    const id = idOf(channel.value);
+    if (id === null) continue;
+    const earlier = channelAt.get(id);
+    if (earlier === undefined) {
+      channelAt.set(id, channel.path);
+      continue;
+    }
+    const path = [...channel.path, 'id'];
+    issues.push({
+      path,
+      target: 'value',
+      message: `${formatPath(path)}: duplicate channel id "${id}", already used at ${formatPath(earlier)}; expected channel ids unique`,
+    });
+  }
+  const known = (kind: IdKind): Set<string> =>
+    new Set(places.filter((p) => p.kind === kind).map((p) => p.id));
+  const refs: { key: string; what: string; ids: Set<string> }[] = [
+    { key: 'channels', what: 'a channel under notifications.channels', ids: new Set(channelAt.keys()) },
+    { key: 'lines', what: 'a line', ids: known('line') },
+    { key: 'endpoints', what: 'an endpoint', ids: known('endpoint') },
+  ];
+  for (const rule of list(data, ['notifications', 'rules'])) {
+    for (const ref of refs) {
+      for (const item of list(data, [...rule.path, ref.key])) {
+        if (typeof item.value !== 'string' || ref.ids.has(item.value)) continue;
+        issues.push({
+          path: item.path,
+          target: 'value',
+          message: `${formatPath(item.path)}: expected the id of ${ref.what}, got ${describeValue(item.value)}`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
 export function crossCheck(data: unknown): PathIssue[] {
   const places = collectIds(data);
   return [
@@ -192,5 +236,6 @@ export function crossCheck(data: unknown): PathIssue[] {
     ...checkDependencies(data, places),
     ...checkMaintenance(data, places),
     ...checkTimeouts(data),
+    ...checkNotifications(data, places),
   ];
 }

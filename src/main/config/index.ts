@@ -4,11 +4,16 @@ export type {
   LineConfig,
   LinewatchConfig,
   MaintenanceConfig,
+  NotificationChannelConfig,
+  NotificationChannelKind,
+  NotificationRuleConfig,
+  NotificationsConfig,
   ProbeConfig,
   RetentionPolicy,
+  SecretRef,
   ShiftConfig,
 } from './types';
-export { DEFAULT_RETENTION } from './types';
+export { DEFAULT_RETENTION, NO_NOTIFICATIONS } from './types';
 export { loadConfigFile, parseConfigText, type ConfigLoadResult } from './load-config';
 export { formatIssue, sortIssues } from './format-issues';
 export { runCheckConfig, type CheckConfigOutput } from './check-config';

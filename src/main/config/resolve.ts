@@ -4,7 +4,15 @@
 import { DAY_MS } from '../../shared/time';
 import type { RawConfig } from './schema';
 import { WEEKDAYS } from './schema';
-import type { EndpointConfig, LinewatchConfig, MaintenanceConfig, ProbeConfig } from './types';
+import type {
+  EndpointConfig,
+  LinewatchConfig,
+  MaintenanceConfig,
+  NotificationChannelConfig,
+  NotificationsConfig,
+  ProbeConfig,
+  SecretRef,
+} from './types';
 
 type RawLine = RawConfig['lines'][number];
 type RawEndpoint = RawLine['endpoints'][number];
@@ -57,6 +65,68 @@ function resolveMaintenance(entry: RawConfig['maintenance'][number]): Maintenanc
   return { id: entry.id, targets: entry.targets, kind: 'once', from: entry.from, to: entry.to };
 }
 
+type RawNotifications = RawConfig['notifications'];
+
+/** The file's `<name>_env` / `<name>_file` pair as a reference (the schema allows at most one). */
+function secretRef(env: string | undefined, file: string | undefined): SecretRef | null {
+  if (env !== undefined) return { env };
+  if (file !== undefined) return { file };
+  return null;
+}
+
+function resolveChannel(channel: RawNotifications['channels'][number]): NotificationChannelConfig {
+  switch (channel.kind) {
+    case 'webhook':
+      return {
+        id: channel.id,
+        kind: 'webhook',
+        url: channel.url,
+        secret: secretRef(channel.secret_env, channel.secret_file),
+        timeoutMs: channel.timeout,
+      };
+    case 'email':
+      return {
+        id: channel.id,
+        kind: 'email',
+        to: channel.to,
+        from: channel.from ?? null,
+        smtp: {
+          host: channel.smtp.host,
+          port: channel.smtp.port,
+          secure: channel.smtp.secure,
+          starttls: channel.smtp.starttls,
+          user: secretRef(channel.smtp.user_env, channel.smtp.user_file),
+          password: secretRef(channel.smtp.password_env, channel.smtp.password_file),
+        },
+      };
+    case 'mqtt':
+      return {
+        id: channel.id,
+        kind: 'mqtt',
+        url: channel.url,
+        topicPrefix: channel.topic_prefix,
+        username: secretRef(channel.username_env, channel.username_file),
+        password: secretRef(channel.password_env, channel.password_file),
+      };
+    case 'desktop':
+      return { id: channel.id, kind: 'desktop' };
+  }
+}
+
+function resolveNotifications(raw: RawNotifications): NotificationsConfig {
+  return {
+    groupWindowMs: raw.group_window,
+    channels: raw.channels.map(resolveChannel),
+    rules: raw.rules.map((rule) => ({
+      channels: rule.channels,
+      minSeverity: rule.min_severity,
+      lines: rule.lines ?? null,
+      endpoints: rule.endpoints ?? null,
+      unacknowledgedForMs: rule.unacknowledged_for ?? null,
+    })),
+  };
+}
+
 export function resolveConfig(raw: RawConfig): LinewatchConfig {
   return {
     version: raw.version,
@@ -75,5 +145,6 @@ export function resolveConfig(raw: RawConfig): LinewatchConfig {
       hourDays: raw.retention.hour_rollups / DAY_MS,
       dayDays: raw.retention.day_rollups / DAY_MS,
     },
+    notifications: resolveNotifications(raw.notifications),
   };
 }

@@ -2,9 +2,10 @@
 // a misspelt key is an error rather than a silently ignored setting. Each leaf carries its own
 // "expected ..." message; load-config adds the path and the offending value.
 import { z } from 'zod';
+import { SEVERITIES } from '../../shared/contract/alarm-schemas';
 import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
 import { DURATION_EXPECTED, parseDuration } from './duration';
-import { DEFAULT_RETENTION } from './types';
+import { DEFAULT_GROUP_WINDOW_MS, DEFAULT_RETENTION, DEFAULT_WEBHOOK_TIMEOUT_MS } from './types';
 import { DAY_MS, parseSiteDateTime } from '../../shared/time';
 import { ID_RE, isValidClockTime, isValidHost, isValidTimezone } from './validators';
 
@@ -201,6 +202,114 @@ const retentionSchema = strict({
   day_rollups: durationSchema.default(DEFAULT_RETENTION.dayDays * DAY_MS),
 });
 
+// Notifications. Secrets are never values in the file (it is stored and shown): `*_env` names an
+// environment variable, `*_file` a file holding the secret; giving both is refused.
+const ENV_EXPECTED =
+  'expected the NAME of an environment variable (letters, digits, _), not the secret itself';
+const envNameSchema = z.string({ error: ENV_EXPECTED }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, ENV_EXPECTED);
+const FILE_EXPECTED = 'expected the path of a file that holds the secret';
+const secretFileSchema = z.string({ error: FILE_EXPECTED }).trim().min(1, FILE_EXPECTED);
+
+/** `<name>_env` / `<name>_file` for one secret; a refinement rejects both at once. */
+function secretKeys<N extends string>(name: N) {
+  return {
+    [`${name}_env`]: envNameSchema.optional(),
+    [`${name}_file`]: secretFileSchema.optional(),
+  } as Record<`${N}_env`, z.ZodOptional<typeof envNameSchema>> &
+    Record<`${N}_file`, z.ZodOptional<typeof secretFileSchema>>;
+}
+
+function oneSecretSource(names: readonly string[]) {
+  return (entry: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    for (const name of names) {
+      if (entry[`${name}_env`] !== undefined && entry[`${name}_file`] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [`${name}_file`],
+          message: `expected either ${name}_env or ${name}_file, not both`,
+        });
+      }
+    }
+  };
+}
+
+function urlOf(protocols: readonly string[], expected: string) {
+  return z.string({ error: expected }).refine((text) => {
+    if (!URL.canParse(text)) return false;
+    const url = new URL(text);
+    return protocols.includes(url.protocol) && url.hostname !== '';
+  }, expected);
+}
+
+const EMAIL_EXPECTED = 'expected an email address like lead@plant.example';
+const emailSchema = z
+  .string({ error: EMAIL_EXPECTED })
+  .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, EMAIL_EXPECTED);
+
+const TOPIC_EXPECTED = "expected an MQTT topic prefix without '+', '#' or empty levels";
+const topicPrefixSchema = z
+  .string({ error: TOPIC_EXPECTED })
+  .refine((text) => /^\/*[^+#/]+(\/[^+#/]+)*\/*$/.test(text), TOPIC_EXPECTED);
+
+const channelSchema = z.discriminatedUnion(
+  'kind',
+  [
+    strict({
+      id: idSchema,
+      kind: z.literal('webhook'),
+      url: urlSchema,
+      ...secretKeys('secret'),
+      timeout: durationSchema.default(DEFAULT_WEBHOOK_TIMEOUT_MS),
+    }).superRefine(oneSecretSource(['secret'])),
+    strict({
+      id: idSchema,
+      kind: z.literal('email'),
+      to: z
+        .array(emailSchema, { error: 'expected a list of email addresses' })
+        .min(1, 'expected at least one address'),
+      from: emailSchema.optional(),
+      smtp: strict({
+        host: hostSchema,
+        port: portSchema,
+        secure: z.boolean({ error: BOOL_EXPECTED }).default(false),
+        starttls: z.boolean({ error: BOOL_EXPECTED }).default(true),
+        ...secretKeys('user'),
+        ...secretKeys('password'),
+      }).superRefine(oneSecretSource(['user', 'password'])),
+    }),
+    strict({
+      id: idSchema,
+      kind: z.literal('mqtt'),
+      url: urlOf(['mqtt:', 'mqtts:'], 'expected an mqtt:// or mqtts:// URL'),
+      topic_prefix: topicPrefixSchema.default('linewatch'),
+      ...secretKeys('username'),
+      ...secretKeys('password'),
+    }).superRefine(oneSecretSource(['username', 'password'])),
+    strict({ id: idSchema, kind: z.literal('desktop') }),
+  ],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union' ? 'expected one of webhook, email, mqtt, desktop' : undefined,
+  },
+);
+
+const idListSchema = (what: string) =>
+  z.array(idSchema, { error: `expected a list of ${what} ids` }).min(1, `expected at least one ${what} id`);
+
+const ruleSchema = strict({
+  channels: idListSchema('channel'),
+  min_severity: z.enum(SEVERITIES).default('low'),
+  lines: idListSchema('line').optional(),
+  endpoints: idListSchema('endpoint').optional(),
+  unacknowledged_for: durationSchema.optional(),
+});
+
+const notificationsSchema = strict({
+  group_window: durationSchema.default(DEFAULT_GROUP_WINDOW_MS),
+  channels: z.array(channelSchema, { error: 'expected a list of channels' }).default([]),
+  rules: z.array(ruleSchema, { error: 'expected a list of rules' }).default([]),
+});
+
 export const RawConfigSchema = strict({
   version: z.literal(1),
   site: strict({ id: idSchema, name: nameSchema, timezone: timezoneSchema }),
@@ -209,6 +318,7 @@ export const RawConfigSchema = strict({
   lines: z.array(lineSchema, { error: 'expected a list of lines' }).min(1, 'expected at least one line'),
   maintenance: z.array(maintenanceSchema, { error: 'expected a list of maintenance windows' }).default([]),
   retention: retentionSchema.prefault({}),
+  notifications: notificationsSchema.prefault({}),
 });
 
 export type RawConfig = z.output<typeof RawConfigSchema>;

@@ -1,6 +1,7 @@
 // The resolved configuration: what the rest of main works with after the YAML has been parsed,
 // validated and had its defaults applied. Durations are milliseconds here, never strings (retention
 // alone is in days, see RetentionPolicy).
+import type { Severity } from '../../shared/contract/alarm-schemas';
 import type { EndpointType } from '../../shared/domain/endpoint';
 
 export interface ShiftConfig {
@@ -70,7 +71,86 @@ export interface LinewatchConfig {
   lines: LineConfig[];
   maintenance: MaintenanceConfig[];
   retention: RetentionPolicy;
+  /** Optional so configs built in code need not spell it out; the loader always sets it. */
+  notifications?: NotificationsConfig;
 }
+
+/**
+ * Where a secret comes from: an environment variable or a file, never the config text (which is
+ * stored, versioned and shown). Only the variable NAME or the file PATH is kept here; the value is
+ * read by the channel when it starts (src/main/notifications/secrets.ts).
+ */
+export type SecretRef = { env: string } | { file: string };
+
+export type NotificationChannelConfig =
+  | {
+      id: string;
+      kind: 'webhook';
+      url: string;
+      /** HMAC-SHA256 key for the X-Linewatch-Signature header; null sends unsigned. */
+      secret: SecretRef | null;
+      /** One attempt's limit. */
+      timeoutMs: number;
+    }
+  | {
+      id: string;
+      kind: 'email';
+      to: string[];
+      /** Null: the channel picks a sender from the site id. */
+      from: string | null;
+      smtp: {
+        host: string;
+        port: number;
+        /** Implicit TLS from the first byte (port 465 style). */
+        secure: boolean;
+        /** Upgrade a plain connection with STARTTLS (refuse to send without it when true). */
+        starttls: boolean;
+        user: SecretRef | null;
+        password: SecretRef | null;
+      };
+    }
+  | {
+      id: string;
+      kind: 'mqtt';
+      /** mqtt:// or mqtts:// */
+      url: string;
+      topicPrefix: string;
+      username: SecretRef | null;
+      password: SecretRef | null;
+    }
+  | { id: string; kind: 'desktop' };
+
+export type NotificationChannelKind = NotificationChannelConfig['kind'];
+
+export interface NotificationRuleConfig {
+  channels: string[];
+  /** Alarms below this severity are not sent by this rule. */
+  minSeverity: Severity;
+  /** Only alarms on these lines / endpoints; null = any. */
+  lines: string[] | null;
+  endpoints: string[] | null;
+  /**
+   * Null: the rule sends raised, cleared and acknowledged. A duration: the rule is an escalation
+   * and sends `alarm.escalated` once the alarm has stayed unacknowledged (and uncleared) that long.
+   */
+  unacknowledgedForMs: number | null;
+}
+
+export interface NotificationsConfig {
+  /** How long raised alarms are collected per channel before one (grouped) message goes out. */
+  groupWindowMs: number;
+  channels: NotificationChannelConfig[];
+  rules: NotificationRuleConfig[];
+}
+
+export const DEFAULT_GROUP_WINDOW_MS = 1_000;
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
+
+export const NO_NOTIFICATIONS: NotificationsConfig = {
+  groupWindowMs: DEFAULT_GROUP_WINDOW_MS,
+  channels: [],
+  rules: [],
+};
 
 /**
  * How long each tier of probe history is kept, in days: the unit people set it in and the settings
