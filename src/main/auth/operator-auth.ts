@@ -145,7 +145,10 @@ export function createOperatorAuth(deps: OperatorAuthDeps): OperatorAuth {
       }
       if (deps.pinHash() === null) return;
       if (proof?.session !== undefined && useSession(caller, proof.session)) return;
-      if (proof?.pin !== undefined) return requirePin(caller, proof.pin, method);
+      if (proof?.pin !== undefined) {
+        requirePin(caller, proof.pin, method);
+        return;
+      }
       throw new ContractFailure(
         'forbidden',
         proof?.session !== undefined

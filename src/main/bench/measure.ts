@@ -21,7 +21,8 @@ export interface Measured<T> {
   cpuSeconds: number;
 }
 
-export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+/** Times `work`, which may be synchronous (the engine's ingest) or asynchronous (probes). */
+export async function measure<T>(work: () => T | Promise<T>): Promise<Measured<T>> {
   const cpu0 = process.cpuUsage();
   const child0 = childCpuSeconds();
   const t0 = performance.now();

@@ -138,7 +138,7 @@ export async function ingestRate(store: Store, checks: number) {
     store,
     flushEveryMs: 0,
   });
-  const m = await measure(async () => {
+  const m = await measure(() => {
     for (let n = 0; n < checks; n++) {
       const i = n % endpoints;
       if (i === 0) clock.advance(10_000);

@@ -114,7 +114,8 @@ const probeSchema = z.discriminatedUnion(
       tls_verify: z.boolean({ error: BOOL_EXPECTED }).default(true),
     }),
   ],
-  { error: (iss) => (iss.code === 'invalid_union' ? 'expected one of icmp, tcp, http' : undefined) },
+  // The union's own issues are all invalid_union (a kind that matches no option).
+  { error: 'expected one of icmp, tcp, http' },
 );
 
 const endpointSchema = strict({

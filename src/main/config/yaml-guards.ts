@@ -18,7 +18,9 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 export function findTooDeepNesting(text: string, limit = MAX_NESTING_DEPTH): number | null {
   const parser = new Parser();
   for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) void token; // whole documents: not needed here
+    for (const _document of parser.next(lexeme)) {
+      // whole documents: not needed here, only the parser's stack after each token
+    }
     let depth = 0;
     for (const token of parser.stack) {
       if (!COLLECTIONS.has(token.type)) continue;

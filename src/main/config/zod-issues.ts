@@ -66,7 +66,9 @@ export function describeValue(value: unknown): string {
   }
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  return String(value);
+  // What is left is a scalar (number, boolean, bigint, symbol) or a function, all of which print.
+  const scalar = value as number | boolean | bigint | symbol | ((...args: never[]) => unknown);
+  return String(scalar);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -139,20 +139,24 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const hostHeader = request.headers.host;
     if (!allowList.allowsHost(hostHeader)) {
       log('host', `refused WebSocket from ${who}: Host ${printable(hostHeader)} is not a name of this host`);
-      return refuseUpgrade(socket, 421, 'This host does not answer to that name.\n');
+      refuseUpgrade(socket, 421, 'This host does not answer to that name.\n');
+      return;
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !allowList.allowsOrigin(origin, hostHeader)) {
       log('origin', `refused WebSocket from ${who}: Origin ${printable(origin)} is not a page of this host`);
-      return refuseUpgrade(socket, 403, 'Only pages served by this host may use the contract.\n');
+      refuseUpgrade(socket, 403, 'Only pages served by this host may use the contract.\n');
+      return;
     }
     if ((request.url ?? '').split('?')[0] !== WS_PATH) {
       log('http', `refused WebSocket from ${who}: no contract at ${printable(request.url)}`);
-      return refuseUpgrade(socket, 404, `The contract is served at ${WS_PATH}.\n`);
+      refuseUpgrade(socket, 404, `The contract is served at ${WS_PATH}.\n`);
+      return;
     }
     if (wss.clients.size + pendingUpgrades >= limits.maxConnections) {
       log('capacity', `refused WebSocket from ${who}: already ${limits.maxConnections} connections`);
-      return refuseUpgrade(socket, 503, 'Too many connections; try again later.\n');
+      refuseUpgrade(socket, 503, 'Too many connections; try again later.\n');
+      return;
     }
     const offered = offeredSubprotocols(request.headers['sec-websocket-protocol']);
     const canMutate = !lanMode || offersOperatorToken(offered, operatorToken);

@@ -74,7 +74,7 @@ function groupByEndpointHour(checks: readonly CheckRecord[]): Map<string, Map<nu
   const groups = new Map<string, Map<number, DecodedCheck[]>>();
   for (const check of checks) {
     let hours = groups.get(check.endpointId);
-    if (!hours) groups.set(check.endpointId, (hours = new Map()));
+    if (!hours) groups.set(check.endpointId, (hours = new Map<number, DecodedCheck[]>()));
     const hourStart = hourStartOf(check.ts);
     let list = hours.get(hourStart);
     if (!list) hours.set(hourStart, (list = []));

@@ -60,7 +60,8 @@ export function createRetention(db: Database.Database, policy: RetentionPolicy):
     policy: { ...policy },
     prune(nowMs, maxRows = Number.POSITIVE_INFINITY) {
       let budget = maxRows;
-      let complete = true;
+      // drain() clears it; `as boolean` keeps TypeScript from narrowing it to true for good.
+      let complete = true as boolean;
       /** Deletes with `statement` until nothing is left below `bound` or the budget is spent. */
       const drain = (statement: Database.Statement<[number, number]>, bound: number, counted = true) => {
         let deleted = 0;
@@ -104,6 +105,8 @@ export function schedulePruning(
   options: { rowsPerStep?: number; onError?: (error: unknown) => void } = {},
 ): () => void {
   let stopped = false;
+  // Read through a function: onError may stop the schedule, which narrowing in run() cannot see.
+  const isStopped = (): boolean => stopped;
   const run = (): void => {
     if (stopped) return;
     let complete = true;
@@ -113,7 +116,7 @@ export function schedulePruning(
       // A busy database (another process holding the lock) is retried at the next period.
       options.onError?.(error);
     }
-    if (!stopped) timer = clock.after(complete ? everyMs : 0, run);
+    if (!isStopped()) timer = clock.after(complete ? everyMs : 0, run);
   };
   let timer = clock.after(0, run);
   return () => {

@@ -39,9 +39,12 @@ export class ContractCallError extends Error {
   }
 }
 
-/** Requests whose schema is an empty object may be called without an argument. */
+/**
+ * Requests whose schema is an empty object (or only optional fields) may be called without an
+ * argument: exactly those that an object without properties, `Record<string, never>`, satisfies.
+ */
 type RequestArgs<K extends RequestName> =
-  Record<never, never> extends RequestOf<K> ? [request?: RequestOf<K>] : [request: RequestOf<K>];
+  Record<string, never> extends RequestOf<K> ? [request?: RequestOf<K>] : [request: RequestOf<K>];
 
 export type ClientRequests = {
   [K in RequestName]: (...args: RequestArgs<K>) => Promise<ResponseOf<K>>;
@@ -106,6 +109,6 @@ export function createClient(
       if (!result.ok) throw new ContractCallError(name, result.error);
       return result.value;
     };
-  const methods = perRequest<ClientRequests>(method);
+  const methods = perRequest(method) as ClientRequests;
   return { ...methods, on: bridge.on.bind(bridge), connection, operator };
 }

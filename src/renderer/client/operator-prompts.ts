@@ -28,7 +28,7 @@ export interface OperatorPrompts {
   /** Resolves true once `submit` said ok, false when the operator cancels. */
   ask(request: PromptRequest): Promise<boolean>;
   /** Called by the prompt component: the value was accepted (true) or the operator cancelled. */
-  finish(id: number, accepted: boolean): void;
+  finish: (id: number, accepted: boolean) => void;
 }
 
 export function createOperatorPrompts(): OperatorPrompts {
@@ -36,7 +36,7 @@ export function createOperatorPrompts(): OperatorPrompts {
   let nextId = 1;
   // Per kind, the answer every caller waiting for that prompt shares (also while it is queued).
   const answers = new Map<PromptKind, Promise<boolean>>();
-  let current: { kind: PromptKind; id: number; resolve(ok: boolean): void } | null = null;
+  let current: { kind: PromptKind; id: number; resolve: (ok: boolean) => void } | null = null;
   // Prompts of different kinds take turns: each opens once the one before it was answered.
   let queue: Promise<unknown> = Promise.resolve();
 

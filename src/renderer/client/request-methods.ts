@@ -17,8 +17,9 @@ export type BridgeRequests = {
  * Assemble `{ [name]: make(name) }` for every request name. Callers pass a `make` that is generic in
  * the request name `K`, so each method is checked against its own request and response types;
  * TypeScript cannot correlate a union key with its mapped type through `Object.fromEntries` (the
- * same limit as in shared dispatch.ts), so the assembled object is cast once, here.
+ * same limit as in shared dispatch.ts), so each caller casts the assembled object once, to its
+ * own mapped type of methods (a type parameter for the return alone would be the same cast, hidden).
  */
-export function perRequest<M extends Record<RequestName, unknown>>(make: (name: RequestName) => unknown): M {
-  return Object.fromEntries(REQUEST_NAMES.map((name) => [name, make(name)])) as M;
+export function perRequest(make: (name: RequestName) => unknown): Record<RequestName, unknown> {
+  return Object.fromEntries(REQUEST_NAMES.map((name) => [name, make(name)])) as Record<RequestName, unknown>;
 }

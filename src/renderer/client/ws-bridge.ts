@@ -187,7 +187,7 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
     <K extends RequestName>(name: K) =>
     (request: RequestOf<K>): Promise<Result<ResponseOf<K>>> =>
       call(name, request);
-  const methods = perRequest<BridgeRequests>(method);
+  const methods = perRequest(method) as BridgeRequests;
 
   connect();
 

@@ -17,7 +17,8 @@ export function createConsentGate(initial: ConsentChoice = NO_CONSENT): ConsentG
   let choice: ConsentChoice = { ...initial };
   const listeners = new Set<ConsentListener>();
   return {
-    allows: (category) => choice[category] === true,
+    // Only a literal true grants: a category name from outside the types reads as undefined, not yes.
+    allows: (category) => (choice[category] as unknown) === true,
     current: () => ({ ...choice }),
     set(next) {
       const previous = choice;

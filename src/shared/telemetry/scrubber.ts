@@ -115,7 +115,10 @@ export function createScrubber(options: ScrubberOptions = {}): Scrubber {
     if (Array.isArray(input)) return input.map((item) => walk(item, depth + 1, seen));
     // Only plain data is copied; class instances (Dates, errors) become their string form.
     const proto: unknown = Object.getPrototypeOf(input);
-    if (proto !== Object.prototype && proto !== null) return text(String(input));
+    if (proto !== Object.prototype && proto !== null) {
+      const instance = input as { toString(): string };
+      return text(String(instance));
+    }
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input)) out[text(key)] = walk(value, depth + 1, seen);
     return out;

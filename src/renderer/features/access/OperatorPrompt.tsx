@@ -1,7 +1,7 @@
 // The one place the console asks the operator to prove who they are: the operator PIN (any console,
 // while a PIN is set) or the operator token (a read-only LAN wall). Opened by the client layer when
 // main refuses a change, or by a button; big touch-friendly fields, refusals in words next to them.
-import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent, type Ref } from 'react';
 import { useStore } from 'zustand';
 import type { OperatorAccess } from '../../client/operator-access';
 import type { OpenPrompt } from '../../client/operator-prompts';
@@ -18,7 +18,7 @@ export function PinField({
   ref,
 }: {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   name?: string;
   invalid?: boolean;
   describedBy?: string;
@@ -60,7 +60,7 @@ const COPY = {
   },
 } as const;
 
-function PromptDialog({ prompt, finish }: { prompt: OpenPrompt; finish(id: number, ok: boolean): void }) {
+function PromptDialog({ prompt, finish }: { prompt: OpenPrompt; finish: (id: number, ok: boolean) => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -78,14 +78,17 @@ function PromptDialog({ prompt, finish }: { prompt: OpenPrompt; finish(id: numbe
     return () => dialog.close();
   }, []);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const onSubmit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (checking) return;
     setChecking(true);
     setError(null);
     const outcome = await prompt.submit(value);
     setChecking(false);
-    if (outcome.ok) return finish(prompt.id, true);
+    if (outcome.ok) {
+      finish(prompt.id, true);
+      return;
+    }
     setError(outcome.message);
     setValue('');
     inputRef.current?.focus();

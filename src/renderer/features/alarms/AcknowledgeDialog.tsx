@@ -3,7 +3,7 @@
 // native modal <dialog> keeps focus inside and closes on Escape; Enter submits from either field
 // (Shift+Enter adds a line to the note). Refusals are shown inside the dialog. On a read-only LAN
 // wall the operator token is asked for first (the shared prompt); cancelling it closes the dialog.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import type { AlarmView } from '../../../shared/contract';
 import { OPERATOR_REQUIRED } from './acknowledge-flow';
 import { useAlarms } from './alarm-store';
@@ -58,7 +58,7 @@ function AcknowledgeForm({ alarmId, alarm }: { alarmId: number; alarm: AlarmView
     if (operatorMissing) operatorRef.current?.focus();
   }, [operatorMissing]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     void actions.submit({ operator, note, pin }).then((acknowledged) => {
       // A refused PIN is cleared for the next try; the dialog is gone after a success.

@@ -4,13 +4,14 @@ import { createContext, useContext } from 'react';
 import type { AcknowledgeInput } from './acknowledge-flow';
 
 export interface AcknowledgeActions {
-  submit(input: AcknowledgeInput): Promise<boolean>;
+  // Plain functions (no `this`): the dialog passes them on, e.g. lastOperator as a state initialiser.
+  submit: (input: AcknowledgeInput) => Promise<boolean>;
   /** The operator name used last on this screen, '' if none. */
-  lastOperator(): string;
+  lastOperator: () => string;
   /** True while an operator PIN is set and this console holds no live session: the dialog asks. */
-  pinRequired?(): boolean;
+  pinRequired?: () => boolean;
   /** On a read-only LAN wall: ask for the operator token; true once this screen may act. */
-  signIn?(): Promise<boolean>;
+  signIn?: () => Promise<boolean>;
 }
 
 export const AcknowledgeContext = createContext<AcknowledgeActions | null>(null);

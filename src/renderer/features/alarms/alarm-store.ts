@@ -19,13 +19,14 @@ export interface AlarmState {
   /** Why the last refresh failed; the list shown may be stale while this is set. */
   loadError: string | null;
   acknowledging: AcknowledgeDraft | null;
-  setAlarms(alarms: readonly AlarmView[]): void;
+  // The actions are closures over the store (no `this`), so components may select them alone.
+  setAlarms: (alarms: readonly AlarmView[]) => void;
   /** Replace one alarm with a newer version of itself (the answer to an acknowledge). */
-  upsertAlarm(alarm: AlarmView): void;
-  setLoadError(message: string | null): void;
-  openAcknowledge(alarmId: number): void;
-  closeAcknowledge(): void;
-  setAcknowledgeProgress(progress: Pick<AcknowledgeDraft, 'submitting' | 'error'>): void;
+  upsertAlarm: (alarm: AlarmView) => void;
+  setLoadError: (message: string | null) => void;
+  openAcknowledge: (alarmId: number) => void;
+  closeAcknowledge: () => void;
+  setAcknowledgeProgress: (progress: Pick<AcknowledgeDraft, 'submitting' | 'error'>) => void;
 }
 
 export type AlarmStore = StoreApi<AlarmState>;

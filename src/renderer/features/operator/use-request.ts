@@ -26,7 +26,7 @@ interface Answer<T> {
  * Runs `load` whenever `key` changes (and on `reload`). A slower, older answer never overwrites a
  * newer one; the previous data stays visible while a reload runs, so charts do not flash empty.
  */
-export function useRequest<T>(key: string, load: () => Promise<T>): RequestState<T> & { reload(): void } {
+export function useRequest<T>(key: string, load: () => Promise<T>): RequestState<T> & { reload: () => void } {
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
   const [tick, setTick] = useState(0);
   const requestId = `${key}#${tick}`;

@@ -3,7 +3,7 @@
 // PIN is set every save needs it (sent as proof; a PIN entered in the last minutes elsewhere on
 // this console counts too), and changing or removing the PIN always needs the current PIN itself.
 // A read-only LAN wall gets the operator token prompt from the client when it saves.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useStore } from 'zustand';
 import { MAX_ROTATION_SECONDS, MIN_ROTATION_SECONDS, type ConsoleSettings } from '../../../shared/contract';
 import { useClient } from '../../app/client-context';
@@ -44,7 +44,7 @@ function SettingsForm({ settings }: { settings: ConsoleSettings }) {
   // A live operator session is proof enough for a plain save, never for a PIN change.
   const pinOptional = hasSession && !changesPin;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+  const onSubmit = async (event: SubmitEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (settings.pinSet && currentPin === '' && !pinOptional) {
       setOutcome({

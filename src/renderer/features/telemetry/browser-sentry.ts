@@ -25,7 +25,8 @@ export function startBrowserSentry(
   gate: ConsentGate,
   scrubber: Scrubber,
 ): BrowserSentry {
-  let started = false;
+  // start() sets it; `as boolean` keeps TypeScript from narrowing it to false after the call.
+  let started = false as boolean;
   let loadSpan: ReturnType<typeof Sentry.startInactiveSpan> | null = null;
   const start = (): void => {
     if (started || !(gate.allows('error_diagnostics') || gate.allows('performance'))) return;

@@ -45,7 +45,10 @@ export function createDeferredUsageSender(
   };
   /** Runs `call` now when loaded, else queues it (and starts loading when `start`). */
   const run = (kind: 'track' | 'setup', call: (sender: UsageSender) => void, start: boolean): void => {
-    if (sender) return call(sender);
+    if (sender) {
+      call(sender);
+      return;
+    }
     queue.push({ kind, call });
     if (start) void load();
   };

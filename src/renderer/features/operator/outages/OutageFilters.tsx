@@ -10,8 +10,8 @@ interface Props {
   range: RangeChoice;
   /** The site's zone: a custom range starts as the site's today, not the PC's or UTC's. */
   timeZone: string;
-  onFilter(next: OutageFilter): void;
-  onRange(next: RangeChoice): void;
+  onFilter: (next: OutageFilter) => void;
+  onRange: (next: RangeChoice) => void;
 }
 
 function Select<T extends string>({
@@ -24,7 +24,7 @@ function Select<T extends string>({
   label: string;
   value: T;
   options: readonly (readonly [T, string])[];
-  onChange(value: T): void;
+  onChange: (value: T) => void;
   name: string;
 }) {
   return (
@@ -53,7 +53,7 @@ const ALL = '*';
 export function OutageFilters({ lines, filter, range, timeZone, onFilter, onRange }: Props) {
   const endpoints = lines
     .filter((line) => filter.lineId === null || line.id === filter.lineId)
-    .flatMap((line) => line.endpoints.map((e) => [e.id, `${e.name}`] as const));
+    .flatMap((line) => line.endpoints.map((e) => [e.id, e.name] as const));
   const rangeValue = range.kind === 'preset' ? range.preset : 'custom';
   const rangeOptions = [
     ...Object.entries(RANGE_PRESETS).map(([key, { label }]) => [key, label] as const),
