@@ -23,9 +23,9 @@ import type {
 
 // Type stripping runs .ts files but cannot resolve an extensionless import, and tsc rejects a
 // `.ts` one in a value import, so the sibling module is loaded by URL and typed by a type query.
-const { createFakePlant }: typeof import('./preview-fake-plant.ts') = await import(
+const { createFakePlant } = (await import(
   new URL('./preview-fake-plant.ts', import.meta.url).href
-);
+)) as typeof import('./preview-fake-plant.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'out/renderer');
@@ -104,7 +104,8 @@ server.on('upgrade', (request, socket, head) => {
 });
 wss.on('connection', (ws: WebSocket) => {
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { id: number; method: string; payload: unknown };
+    // ws hands a message over as one Buffer (its default binaryType).
+    const frame = JSON.parse((data as Buffer).toString()) as { id: number; method: string; payload: unknown };
     const answer = answers[frame.method];
     const result = answer
       ? answer(frame.payload)

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
+import { ifAssigned } from '../support/if-assigned';
 import { makeTempDir } from '../support/temp-store';
 
 const missing = chromiumMissingReason();
@@ -82,8 +83,8 @@ describe.skipIf(missing !== null)('console shell and kiosk wall against linewatc
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (cli?.child.exitCode === null) await cli.stop();
+    await ifAssigned(browser)?.close();
+    if (ifAssigned(cli)?.child.exitCode === null) await cli.stop();
     await Promise.all(devices.map((d) => d.stop()));
     temp.remove();
   });

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-store';
+import { wsText } from '../support/ws-text';
 
 interface Frame {
   opcode: number;
@@ -87,7 +88,10 @@ function rawUpgrade(port: number): Promise<RawClient> {
         const end = buffer.indexOf('\r\n\r\n');
         if (end < 0) return;
         const head = buffer.subarray(0, end).toString();
-        if (!head.startsWith('HTTP/1.1 101')) return reject(new Error(`no upgrade: ${head}`));
+        if (!head.startsWith('HTTP/1.1 101')) {
+          reject(new Error(`no upgrade: ${head}`));
+          return;
+        }
         upgraded = true;
         buffer = buffer.subarray(end + 4);
         resolve({ socket, closeCode });
@@ -119,7 +123,7 @@ async function openClient(
   const ws = new WebSocket(url.replace(/^http/, 'ws') + 'contract');
   const responses: Response[] = [];
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { type: string };
+    const frame = JSON.parse(wsText(data)) as { type: string };
     if (frame.type === 'response') responses.push(frame as Response);
   });
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));

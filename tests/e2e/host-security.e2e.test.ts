@@ -11,6 +11,7 @@ import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simul
 import { wsSubprotocols } from '@src/shared/contract/ws-protocol';
 import { BIN } from '../support/cli-process';
 import { makeTempDir } from '../support/temp-store';
+import { wsText } from '../support/ws-text';
 
 interface Serve {
   url: string;
@@ -31,8 +32,8 @@ function serve(args: string[]): Promise<Serve> {
       output += chunk.toString();
       const match = /dashboard at (https?:\/\/\S+)/.exec(output);
       if (match?.[1]) {
-        child.stdout?.off('data', onData);
-        child.stdout?.on('data', (more: Buffer) => (output += more.toString()));
+        child.stdout.off('data', onData);
+        child.stdout.on('data', (more: Buffer) => (output += more.toString()));
         const url = match[1];
         resolve({
           url,
@@ -47,8 +48,8 @@ function serve(args: string[]): Promise<Serve> {
         });
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`linewatch exited with ${code}:\n${output}`)));
   });
 }
@@ -88,7 +89,7 @@ async function connect(
       const id = nextId++;
       return new Promise((resolve) => {
         const onMessage = (data: WebSocket.RawData): void => {
-          const frame = JSON.parse(String(data)) as { type: string; id?: number; result?: Result };
+          const frame = JSON.parse(wsText(data)) as { type: string; id?: number; result?: Result };
           if (frame.type === 'response' && frame.id === id && frame.result) {
             ws.off('message', onMessage);
             resolve(frame.result);
@@ -101,7 +102,7 @@ async function connect(
     waitForEvent(event, match) {
       return new Promise((resolve) => {
         const onMessage = (data: WebSocket.RawData): void => {
-          const frame = JSON.parse(String(data)) as {
+          const frame = JSON.parse(wsText(data)) as {
             type: string;
             event?: string;
             payload?: Record<string, unknown>;

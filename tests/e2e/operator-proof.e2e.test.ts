@@ -13,6 +13,7 @@ import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { declineTelemetryIfAsked } from '../support/first-run';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
+import { ifAssigned } from '../support/if-assigned';
 import { makeTempDir } from '../support/temp-store';
 
 const missing = chromiumMissingReason();
@@ -69,9 +70,9 @@ describe.skipIf(missing !== null)('operator proof against linewatch serve', () =
   });
 
   afterAll(async () => {
-    await browser?.close();
-    for (const cli of [desk, lan]) if (cli?.child.exitCode === null) await cli.stop();
-    await plant?.stop();
+    await ifAssigned(browser)?.close();
+    for (const cli of [desk, lan]) if (ifAssigned(cli)?.child.exitCode === null) await cli.stop();
+    await ifAssigned(plant)?.stop();
     temp.remove();
   });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
+import { ifAssigned } from '../support/if-assigned';
 import { makeTempDir } from '../support/temp-store';
 import { declineTelemetryIfAsked } from '../support/first-run';
 
@@ -59,9 +60,9 @@ describe.skipIf(missing !== null)('operator views against linewatch serve', () =
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (cli?.child.exitCode === null) await cli.stop();
-    await plant?.stop();
+    await ifAssigned(browser)?.close();
+    if (ifAssigned(cli)?.child.exitCode === null) await cli.stop();
+    await ifAssigned(plant)?.stop();
     temp.remove();
   });
 

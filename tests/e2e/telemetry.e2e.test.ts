@@ -14,7 +14,9 @@ import { hashLineId } from '@src/main/telemetry/sensitive-strings';
 import { startReceiver, type ReceivedRequest, type Receiver } from '../fixtures/telemetry/receiver';
 import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { BIN } from '../support/cli-process';
+import { ifAssigned } from '../support/if-assigned';
 import { makeTempDir } from '../support/temp-store';
+import { wsText } from '../support/ws-text';
 
 const missing = chromiumMissingReason();
 const corpus = JSON.parse(
@@ -74,7 +76,7 @@ async function callContract(url: string, method: string, payload: unknown): Prom
   // Events (consentChanged among them) may arrive before the response.
   const reply = await new Promise<unknown>((resolve) =>
     ws.on('message', (d) => {
-      const frame = JSON.parse(String(d)) as { type: string };
+      const frame = JSON.parse(wsText(d)) as { type: string };
       if (frame.type === 'response') resolve(frame);
     }),
   );
@@ -94,7 +96,9 @@ const throwInRenderer = (page: Page): Promise<void> =>
 interface PageGlobals {
   localStorage: { getItem(key: string): string | null };
   location: { hash: string };
-  Storage: { prototype: { setItem(key: string, value: string): void } };
+  // A function property with a receiver: the original is kept and called on the page's Storage.
+  // The page's scripts may pass any value; Storage keeps its string form.
+  Storage: { prototype: { setItem: (this: unknown, key: string, value: unknown) => void } };
   HashChangeEvent: new (type: string) => object;
   dispatchEvent(event: object): boolean;
   __queueLog?: QueueWrite[];
@@ -113,19 +117,20 @@ function logQueueWrites(): void {
   const log: QueueWrite[] = [];
   page.__queueLog = log;
   const setItem = page.Storage.prototype.setItem;
-  page.Storage.prototype.setItem = function (this: unknown, key: string, value: string): void {
+  page.Storage.prototype.setItem = function (this: unknown, key: string, value: unknown): void {
     setItem.call(this, key, value);
+    const text = String(value);
     let events = 0;
     if (key.startsWith('__mpq_')) {
       try {
-        const parsed: unknown = JSON.parse(value);
+        const parsed: unknown = JSON.parse(text);
         if (Array.isArray(parsed)) events = parsed.length;
       } catch {
         // a lock key (`:X`, `:Y`, `:Z`) holds no queue
       }
     }
     if (key.startsWith('__mp_opt_in_out_') || events > 0)
-      log.push({ key, value: String(value).slice(0, 200), events, at: Date.now() });
+      log.push({ key, value: text.slice(0, 200), events, at: Date.now() });
   };
 }
 
@@ -275,10 +280,10 @@ lines:
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await receiver?.close();
-    await plc?.stop();
-    await hmi?.stop();
+    await ifAssigned(browser)?.close();
+    await ifAssigned(receiver)?.close();
+    await ifAssigned(plc)?.stop();
+    await ifAssigned(hmi)?.stop();
     temp.remove();
   });
 

@@ -9,6 +9,7 @@ import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
 import { declineTelemetryIfAsked } from '../support/first-run';
+import { ifAssigned } from '../support/if-assigned';
 import { makeTempDir } from '../support/temp-store';
 
 /** Polls return as soon as their condition holds; this is only how long a stuck run may take. */
@@ -31,9 +32,9 @@ describe.skipIf(missing !== null)('wall in a real browser against linewatch serv
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (cli?.child.exitCode === null) await cli.stop();
-    await plant?.stop();
+    await ifAssigned(browser)?.close();
+    if (ifAssigned(cli)?.child.exitCode === null) await cli.stop();
+    await ifAssigned(plant)?.stop();
     temp.remove();
   });
 

@@ -11,6 +11,7 @@ import type { LinewatchServices } from '@src/main/app/services-types';
 import { openStore } from '@src/main/store';
 import { startSmallPlant, type SmallPlant } from '../support/small-plant';
 import { makeTempDir } from '../support/temp-store';
+import { wsText } from '../support/ws-text';
 
 let plant: SmallPlant | undefined;
 let services: LinewatchServices | undefined;
@@ -46,7 +47,7 @@ async function start(): Promise<{ ws: WebSocket; url: string }> {
 function request(ws: WebSocket, id: number, method: string, payload: unknown = {}): Promise<unknown> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(String(data)) as { type: string; id?: number; result?: unknown };
+      const frame = JSON.parse(wsText(data)) as { type: string; id?: number; result?: unknown };
       if (frame.type === 'response' && frame.id === id) {
         ws.off('message', onMessage);
         resolve(frame.result);
@@ -64,7 +65,7 @@ function waitForState(
 ): Promise<EndpointLive> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(String(data)) as {
+      const frame = JSON.parse(wsText(data)) as {
         type: string;
         event?: string;
         payload?: { states: EndpointLive[] };

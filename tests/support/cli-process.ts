@@ -30,15 +30,18 @@ export function startCli(args: string[]): Promise<RunningCli> {
           stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
               const started = Date.now();
-              if (child.exitCode !== null) return done({ code: child.exitCode, ms: 0 });
+              if (child.exitCode !== null) {
+                done({ code: child.exitCode, ms: 0 });
+                return;
+              }
               child.once('exit', (code) => done({ code, ms: Date.now() - started }));
               child.kill(signal);
             }),
         });
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`linewatch exited with ${code}:\n${output}`));

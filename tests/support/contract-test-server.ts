@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrame, WS_PATH, WS_SUBPROTOCOL, type ServerFrame } from '@src/shared/contract/ws-protocol';
+import { wsText } from './ws-text';
 
 export interface ReceivedRequest {
   socket: WebSocket;
@@ -42,7 +43,7 @@ export async function startContractTestServer(port = 0): Promise<ContractTestSer
     offeredProtocols.push(header ? header.split(',').map((protocol) => protocol.trim()) : []);
     sockets.push(socket);
     socket.on('message', (data) => {
-      const request = { socket, frame: ClientFrame.parse(JSON.parse(String(data))) };
+      const request = { socket, frame: ClientFrame.parse(JSON.parse(wsText(data))) };
       const waiter = waiting.shift();
       if (waiter) waiter(request);
       else received.push(request);

@@ -19,7 +19,9 @@ export function unstubbedRequests(): BridgeRequests {
   return Object.fromEntries(
     REQUEST_NAMES.map((name) => [
       name,
-      vi.fn(async () => ({ ok: false, error: { code: 'internal', message: `${name} not stubbed` } })),
+      vi.fn(() =>
+        Promise.resolve({ ok: false, error: { code: 'internal', message: `${name} not stubbed` } }),
+      ),
     ]),
   ) as unknown as BridgeRequests;
 }

@@ -13,7 +13,8 @@ class MemoryStorage {
   getItem(key: string): string | null {
     return Object.hasOwn(this, key) ? String(Reflect.get(this, key)) : null;
   }
-  setItem(key: string, value: string): void {
+  // A page's scripts may pass any value; Storage keeps its string form.
+  setItem(key: string, value: unknown): void {
     Reflect.set(this, key, String(value));
   }
   removeItem(key: string): void {

@@ -178,7 +178,7 @@ class FakeIpcMain {
   async invoke(channel: string, event: unknown, payload: unknown): Promise<unknown> {
     const listener = this.handlers.get(channel);
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return listener(event, payload);
+    return await listener(event, payload);
   }
 }
 

@@ -65,7 +65,7 @@ describe('preload bridge', () => {
   });
 
   it('refuses event names outside the contract', () => {
-    const on = bridge.on as (event: string, listener: () => void) => () => void;
+    const on = bridge.on.bind(bridge) as (event: string, listener: () => void) => () => void;
     for (const name of ['linewatch:request:getAppInfo', 'toString', '__proto__', 'madeUp']) {
       expect(() => on(name, () => undefined)).toThrow(/unknown event/);
     }

@@ -50,7 +50,7 @@ describe('http probe: status and text', () => {
       ok: false,
       kind: 'text_mismatch',
       message: 'expected text not found in the response',
-      rttMs: expect.any(Number),
+      rttMs: expect.any(Number) as unknown,
     });
   });
 

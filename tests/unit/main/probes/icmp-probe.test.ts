@@ -13,7 +13,7 @@ describe('icmp probe on loopback', () => {
   it.each(['ping', 'fping'] as const)('is ok for 127.0.0.1 through %s', async (backend) => {
     const run = createProbeRunner({ icmpBackend: backend });
     const result = await run({ kind: 'icmp', host: '127.0.0.1' }, 1000);
-    expect(result).toMatchObject({ ok: true, rttMs: expect.any(Number) });
+    expect(result).toMatchObject({ ok: true, rttMs: expect.any(Number) as unknown });
     expect(result.rttMs).toBeLessThan(1000);
   });
 
@@ -25,7 +25,8 @@ describe('icmp probe on loopback', () => {
   it('picks fping in auto mode when it is installed and works', async () => {
     const probe = createIcmpProbe({ backend: 'auto' });
     expect(await probe.backend()).toBe('fping');
-    const noFping: FpingExecutor = async () => ({ output: 'fping: spawn fping ENOENT', exitCode: null });
+    const noFping: FpingExecutor = () =>
+      Promise.resolve({ output: 'fping: spawn fping ENOENT', exitCode: null });
     expect(await createIcmpProbe({ backend: 'auto', fpingExecutor: noFping }).backend()).toBe('ping');
   });
 });
@@ -35,13 +36,13 @@ describe('icmp host validation', () => {
     'refuses %j without spawning',
     async (host) => {
       let spawned = 0;
-      const pingExecutor: PingExecutor = async () => {
+      const pingExecutor: PingExecutor = () => {
         spawned += 1;
-        return '';
+        return Promise.resolve('');
       };
-      const fpingExecutor: FpingExecutor = async () => {
+      const fpingExecutor: FpingExecutor = () => {
         spawned += 1;
-        return { output: '', exitCode: 0 };
+        return Promise.resolve({ output: '', exitCode: 0 });
       };
       for (const backend of ['ping', 'fping'] as const) {
         const probe = createIcmpProbe({ backend, pingExecutor, fpingExecutor });
@@ -49,7 +50,7 @@ describe('icmp host validation', () => {
         expect(result).toMatchObject({
           ok: false,
           kind: 'error',
-          message: expect.stringContaining('invalid host'),
+          message: expect.stringContaining('invalid host') as unknown,
         });
       }
       expect(spawned).toBe(0);

@@ -33,7 +33,7 @@ describe('report contract handlers', () => {
       await call('getReport', { from: '2026-01-05T14:30:00Z', to: '2026-01-05T14:00:00Z' }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'bad_request', message: expect.stringContaining('must be after') },
+      error: { code: 'bad_request', message: expect.stringContaining('must be after') as unknown },
     });
   });
 
@@ -81,7 +81,7 @@ describe('report contract handlers', () => {
     });
     expect(tooMany).toMatchObject({
       ok: false,
-      error: { code: 'bad_request', message: expect.stringContaining('at most 200') },
+      error: { code: 'bad_request', message: expect.stringContaining('at most 200') as unknown },
     });
     const unknown = await call('getAvailabilitySeries', {
       level: 'endpoint',
@@ -135,7 +135,7 @@ describe('report contract handlers', () => {
     });
     expect(hours).toMatchObject({
       ok: false,
-      error: { code: 'bad_request', message: expect.stringContaining('minute buckets') },
+      error: { code: 'bad_request', message: expect.stringContaining('minute buckets') as unknown },
     });
   });
 

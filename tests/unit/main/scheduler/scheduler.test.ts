@@ -9,7 +9,16 @@ describe('scheduler', () => {
     const clock = new ManualClock(0);
     const scheduler = createScheduler({ clock, maxConcurrent: 10 });
     const starts: number[] = [];
-    scheduler.start([{ id: 'a', intervalMs: 10_000, run: async () => void starts.push(clock.now()) }]);
+    scheduler.start([
+      {
+        id: 'a',
+        intervalMs: 10_000,
+        run: () => {
+          starts.push(clock.now());
+          return Promise.resolve();
+        },
+      },
+    ]);
     clock.advance(0);
     await flush();
     for (let i = 0; i < 6 * 360; i++) {
@@ -28,7 +37,10 @@ describe('scheduler', () => {
       Array.from({ length: 4 }, (_, i) => ({
         id: `e${i}`,
         intervalMs: 8000,
-        run: async () => void starts.set(`e${i}`, clock.now()),
+        run: () => {
+          starts.set(`e${i}`, clock.now());
+          return Promise.resolve();
+        },
       })),
     );
     clock.advance(8000);

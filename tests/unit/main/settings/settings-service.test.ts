@@ -72,7 +72,10 @@ describe('settings service', () => {
       .get();
     expect(stored?.value).toMatch(/^"scrypt\$/);
     expect(stored?.value).not.toContain('4711');
-    expect(await verifyPin({ pin: '4711' })).toMatchObject({ ok: true, session: expect.any(String) });
+    expect(await verifyPin({ pin: '4711' })).toMatchObject({
+      ok: true,
+      session: expect.any(String) as unknown,
+    });
     expect(await verifyPin({ pin: '0000' })).toMatchObject({ ok: false, session: null });
   });
 

@@ -11,18 +11,20 @@ function fakeBridge(): LinewatchBridge & { emitted: EventName[]; requests: unkno
     ...unstubbedRequests(),
     emitted,
     requests,
-    getAppInfo: async (request) => {
+    getAppInfo: (request) => {
       requests.push(request);
-      return { ok: true, value: appInfo };
+      return Promise.resolve({ ok: true, value: appInfo });
     },
-    getWallSnapshot: async () => ({ ok: true, value: snapshot }),
-    getConfigStatus: async () => ({ ok: false, error: { code: 'internal', message: 'config store closed' } }),
-    getEngineStatus: async () => ({ ok: true, value: engineStatus() }),
-    listAlarms: async () => ({ ok: true, value: { alarms: [] } }),
-    acknowledgeAlarm: async () => ({
-      ok: false,
-      error: { code: 'conflict', message: 'Alarm 7 was already acknowledged by Anna' },
-    }),
+    getWallSnapshot: () => Promise.resolve({ ok: true, value: snapshot }),
+    getConfigStatus: () =>
+      Promise.resolve({ ok: false, error: { code: 'internal', message: 'config store closed' } }),
+    getEngineStatus: () => Promise.resolve({ ok: true, value: engineStatus() }),
+    listAlarms: () => Promise.resolve({ ok: true, value: { alarms: [] } }),
+    acknowledgeAlarm: () =>
+      Promise.resolve({
+        ok: false,
+        error: { code: 'conflict', message: 'Alarm 7 was already acknowledged by Anna' },
+      }),
     on<E extends EventName>(event: E, _listener: EventListener<E>) {
       emitted.push(event);
       return () => undefined;
@@ -46,7 +48,7 @@ describe('linewatch client', () => {
     expect(failure).toMatchObject({
       code: 'internal',
       method: 'getConfigStatus',
-      message: expect.stringContaining('config store closed'),
+      message: expect.stringContaining('config store closed') as unknown,
     });
   });
 

@@ -41,16 +41,16 @@ interface Harness {
   bridge: BridgeRequests;
   client: ReturnType<typeof createClient>;
   info: { current: AppInfo };
-  setConnection(state: ConnectionStatus['state']): void;
+  setConnection: (state: ConnectionStatus['state']) => void;
   /** Resolves with the next prompt the console opens. */
-  nextPrompt(): Promise<OpenPrompt>;
+  nextPrompt: () => Promise<OpenPrompt>;
 }
 
 function harness(stubs: Partial<BridgeRequests>, token: OperatorTokenTransport | null = null): Harness {
   const info = { current: { ...appInfo, pinSet: true } };
   const requests: BridgeRequests = {
     ...unstubbedRequests(),
-    getAppInfo: vi.fn(async () => ({ ok: true as const, value: info.current })),
+    getAppInfo: vi.fn(() => Promise.resolve({ ok: true as const, value: info.current })),
     ...stubs,
   };
   const bridge: LinewatchBridge = { ...requests, on: () => () => undefined };
@@ -75,7 +75,10 @@ function harness(stubs: Partial<BridgeRequests>, token: OperatorTokenTransport |
     nextPrompt: () =>
       new Promise((resolve) => {
         const open = client.operator.prompts.store.getState().open;
-        if (open) return resolve(open);
+        if (open) {
+          resolve(open);
+          return;
+        }
         const stop = client.operator.prompts.store.subscribe((state) => {
           if (!state.open) return;
           stop();
@@ -92,8 +95,8 @@ describe('proof on mutating requests', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sends mutating requests as they are without a session, and never adds proof to reads', async () => {
-    const acknowledgeAlarm = vi.fn(async () => acked);
-    const getSettings = vi.fn(async () => forbidden());
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve(acked));
+    const getSettings = vi.fn(() => Promise.resolve(forbidden()));
     const { client } = harness({ acknowledgeAlarm, getSettings });
     await client.acknowledgeAlarm(ackRequest);
     expect(acknowledgeAlarm).toHaveBeenCalledWith(ackRequest);
@@ -103,16 +106,16 @@ describe('proof on mutating requests', () => {
   });
 
   it('attaches the session a right PIN earned to every mutating request, consent saves included', async () => {
-    const acknowledgeAlarm = vi.fn(async () => acked);
-    const setConsent = vi.fn(async () => ({ ok: true as const, value: consent }));
-    const forgetMe = vi.fn(async () => ({ ok: true as const, value: consent }));
-    const getSettings = vi.fn(async () => forbidden());
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve(acked));
+    const setConsent = vi.fn(() => Promise.resolve({ ok: true as const, value: consent }));
+    const forgetMe = vi.fn(() => Promise.resolve({ ok: true as const, value: consent }));
+    const getSettings = vi.fn(() => Promise.resolve(forbidden()));
     const { client } = harness({
       acknowledgeAlarm,
       setConsent,
       forgetMe,
       getSettings,
-      verifyPin: async () => SESSION,
+      verifyPin: () => Promise.resolve(SESSION),
     });
     await expect(client.operator.verifyPin('4711')).resolves.toEqual({ ok: true });
 
@@ -129,8 +132,8 @@ describe('proof on mutating requests', () => {
   });
 
   it('leaves proof a caller sent itself alone', async () => {
-    const updateSettings = vi.fn(async () => forbidden('Wrong PIN'));
-    const { client } = harness({ updateSettings, verifyPin: async () => SESSION });
+    const updateSettings = vi.fn(() => Promise.resolve(forbidden('Wrong PIN')));
+    const { client } = harness({ updateSettings, verifyPin: () => Promise.resolve(SESSION) });
     await client.operator.verifyPin('4711');
     const request = { actor: 'Bo', newPin: '1234', currentPin: '0000', proof: { pin: '0000' } };
     const failure = await client.updateSettings(request).catch((error: unknown) => error);
@@ -148,8 +151,8 @@ describe('operator session expiry', () => {
 
   it('stops using the session shortly before main would, and each use restarts the idle clock', async () => {
     vi.useFakeTimers();
-    const acknowledgeAlarm = vi.fn(async () => acked);
-    const { client } = harness({ acknowledgeAlarm, verifyPin: async () => SESSION });
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve(acked));
+    const { client } = harness({ acknowledgeAlarm, verifyPin: () => Promise.resolve(SESSION) });
     await client.operator.verifyPin('4711');
     const idleMs = SESSION_IDLE_SECONDS * 1000;
 
@@ -168,7 +171,7 @@ describe('operator session expiry', () => {
   });
 
   it('forgets the session when the connection drops (main ends it with the connection)', async () => {
-    const { client, setConnection } = harness({ verifyPin: async () => SESSION });
+    const { client, setConnection } = harness({ verifyPin: () => Promise.resolve(SESSION) });
     await client.operator.verifyPin('4711');
     expect(client.operator.session.live()).toBe('session-1');
     setConnection('reconnecting');
@@ -204,8 +207,8 @@ describe('after a forbidden reply', () => {
   });
 
   it('throws the refusal when the operator cancels, and does not ask twice for one call', async () => {
-    const acknowledgeAlarm = vi.fn(async () => forbidden());
-    const { client, nextPrompt } = harness({ acknowledgeAlarm, verifyPin: async () => SESSION });
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve(forbidden()));
+    const { client, nextPrompt } = harness({ acknowledgeAlarm, verifyPin: () => Promise.resolve(SESSION) });
 
     const cancelled = client.acknowledgeAlarm(ackRequest).catch((error: unknown) => error);
     client.operator.prompts.finish((await nextPrompt()).id, false);
@@ -222,10 +225,14 @@ describe('after a forbidden reply', () => {
 
   it('asks once for calls refused at the same time and retries each', async () => {
     let pinEntered = false;
-    const answer = async () => (pinEntered ? { ok: true as const, value: consent } : forbidden());
+    const answer = () => Promise.resolve(pinEntered ? { ok: true as const, value: consent } : forbidden());
     const setConsent = vi.fn(answer);
     const forgetMe = vi.fn(answer);
-    const { client, nextPrompt } = harness({ setConsent, forgetMe, verifyPin: async () => SESSION });
+    const { client, nextPrompt } = harness({
+      setConsent,
+      forgetMe,
+      verifyPin: () => Promise.resolve(SESSION),
+    });
     const both = Promise.all([client.setConsent({ choice: { ...NO_CONSENT } }), client.forgetMe()]);
     const prompt = await nextPrompt();
     await prompt.submit('4711');
@@ -252,11 +259,13 @@ describe('after a forbidden reply', () => {
     const presented: (string | null)[] = [];
     let forgotten = 0;
     const token: OperatorTokenTransport = {
-      present: async (value) => {
+      present: (value) => {
         presented.push(value);
-        return true;
+        return Promise.resolve(true);
       },
-      forget: () => void forgotten++,
+      forget: () => {
+        forgotten++;
+      },
       presenting: () => presented.length > 0,
     };
     const h = harness({ acknowledgeAlarm }, token);
@@ -280,9 +289,9 @@ describe('after a forbidden reply', () => {
   it('comes back without the token when the host would not even open a connection with it', async () => {
     const presented: (string | null)[] = [];
     const token: OperatorTokenTransport = {
-      present: async (value) => {
+      present: (value) => {
         presented.push(value);
-        return value === null;
+        return Promise.resolve(value === null);
       },
       forget: () => undefined,
       presenting: () => false,
@@ -296,7 +305,7 @@ describe('after a forbidden reply', () => {
   });
 
   it('cannot ask for a token where there is none to present (the Electron window)', async () => {
-    const acknowledgeAlarm = vi.fn(async () => forbidden('read-only'));
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve(forbidden('read-only')));
     const h = harness({ acknowledgeAlarm });
     h.info.current = { ...appInfo, access: 'read-only' };
     await expect(h.client.acknowledgeAlarm(ackRequest)).rejects.toMatchObject({ code: 'forbidden' });
@@ -309,7 +318,7 @@ describe('operator prompts', () => {
   it('shows one prompt at a time: a different question waits for the open one', async () => {
     const { client } = harness({});
     const { prompts } = client.operator;
-    const submit = async () => ({ ok: true as const });
+    const submit = () => Promise.resolve({ ok: true as const });
     const pin = prompts.ask({ kind: 'pin', purpose: 'save the settings', submit });
     const token = prompts.ask({ kind: 'token', purpose: 'act from this screen', submit });
     await Promise.resolve();

@@ -12,15 +12,15 @@ function fakeServices() {
   let snapshotCalls = 0;
   const bridge: LinewatchBridge = {
     ...unstubbedRequests(),
-    getAppInfo: async () => ({ ok: true, value: appInfo }),
-    getWallSnapshot: async () => {
+    getAppInfo: () => Promise.resolve({ ok: true, value: appInfo }),
+    getWallSnapshot: () => {
       snapshotCalls++;
-      return { ok: true, value: snapshot };
+      return Promise.resolve({ ok: true, value: snapshot });
     },
-    getConfigStatus: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
-    getEngineStatus: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
-    listAlarms: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
-    acknowledgeAlarm: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    getConfigStatus: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    getEngineStatus: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    listAlarms: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'unused' } }),
+    acknowledgeAlarm: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'unused' } }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

@@ -34,7 +34,7 @@ describe('request times', () => {
       expect(result.error?.issues).toEqual([
         expect.objectContaining({
           path: ['from'],
-          message: expect.stringMatching(/^expected an ISO 8601 time with Z or an offset/),
+          message: expect.stringMatching(/^expected an ISO 8601 time with Z or an offset/) as unknown,
         }),
       ]);
     }

@@ -26,14 +26,14 @@ describe('report window times', () => {
     const bad = parseWindow('2026-01-05 14:00', '2026-01-05T15:00:00Z');
     expect(bad).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^--from: expected an ISO 8601 time with Z or an offset/),
+      message: expect.stringMatching(/^--from: expected an ISO 8601 time with Z or an offset/) as unknown,
     });
     expect(parseWindow('2026-01-05T14:00:00Z', 'soon')).toMatchObject({
-      message: expect.stringMatching(/^--to: /),
+      message: expect.stringMatching(/^--to: /) as unknown,
     });
     expect(parseWindow('2026-01-05T15:00:00+01:00', '2026-01-05T14:00:00Z')).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/--from must be before --to/),
+      message: expect.stringMatching(/--from must be before --to/) as unknown,
     });
   });
 });

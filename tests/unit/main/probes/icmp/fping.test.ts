@@ -36,17 +36,17 @@ describe('fping summary', () => {
     expect(result).toMatchObject({
       ok: false,
       kind: 'error',
-      message: expect.stringContaining("can't create socket"),
+      message: expect.stringContaining("can't create socket") as unknown,
     });
   });
 });
 
 function fakeFping(answer: (hosts: string[]) => string) {
   const calls: { args: readonly string[]; killAfterMs: number }[] = [];
-  const execute: FpingExecutor = async (args, killAfterMs): Promise<ExecResult> => {
+  const execute: FpingExecutor = (args, killAfterMs): Promise<ExecResult> => {
     calls.push({ args, killAfterMs });
     const hosts = args.slice(args.indexOf('--') + 1);
-    return { output: answer(hosts), exitCode: 0 };
+    return Promise.resolve({ output: answer(hosts), exitCode: 0 });
   };
   return { calls, execute };
 }
@@ -129,7 +129,8 @@ describe('createFpingBatcher', () => {
   it('pings loopback for real: several hosts, one process', async () => {
     const batcher = createFpingBatcher();
     const results = await Promise.all(['127.0.0.1', '127.0.0.2', '::1'].map((h) => batcher.check(h, 1000)));
-    for (const result of results) expect(result).toMatchObject({ ok: true, rttMs: expect.any(Number) });
+    for (const result of results)
+      expect(result).toMatchObject({ ok: true, rttMs: expect.any(Number) as unknown });
     expect(batcher.batchesRun).toBe(1);
     expect(await batcher.check('device.invalid', 500)).toMatchObject({ ok: false, kind: 'dns' });
   });

@@ -35,7 +35,14 @@ describe('createProcessPool', () => {
   it('starts queued tasks in FIFO order', async () => {
     const pool = createProcessPool(1);
     const order: number[] = [];
-    await Promise.all([1, 2, 3].map((n) => pool.run(async () => void order.push(n))));
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        pool.run(() => {
+          order.push(n);
+          return Promise.resolve();
+        }),
+      ),
+    );
     expect(order).toEqual([1, 2, 3]);
   });
 

@@ -25,7 +25,7 @@ function setup(stubs: Partial<BridgeRequests>) {
   return { store, remembered, deps: { client: services.client, store, memory: remembered } };
 }
 
-const fails = (error: ContractError) => vi.fn(async () => ({ ok: false as const, error }));
+const fails = (error: ContractError) => vi.fn(() => Promise.resolve({ ok: false as const, error }));
 
 describe('acknowledge flow', () => {
   it('requires an operator name and does not call the services without one', async () => {
@@ -42,14 +42,16 @@ describe('acknowledge flow', () => {
   });
 
   it('sends the trimmed name and note, remembers the name, updates the list and closes the dialog', async () => {
-    const acknowledgeAlarm = vi.fn(async (request: { alarmId: number; operator: string; note?: string }) => ({
-      ok: true as const,
-      value: alarm(request.alarmId, {
-        acknowledgedAt: '2025-01-01T08:05:00.000Z',
-        acknowledgedBy: request.operator,
-        note: request.note ?? null,
+    const acknowledgeAlarm = vi.fn((request: { alarmId: number; operator: string; note?: string }) =>
+      Promise.resolve({
+        ok: true as const,
+        value: alarm(request.alarmId, {
+          acknowledgedAt: '2025-01-01T08:05:00.000Z',
+          acknowledgedBy: request.operator,
+          note: request.note ?? null,
+        }),
       }),
-    }));
+    );
     const { deps, store, remembered } = setup({ acknowledgeAlarm });
     await expect(submitAcknowledge(deps, { operator: ' Anna ', note: ' cable swapped ' })).resolves.toBe(
       true,
@@ -70,7 +72,7 @@ describe('acknowledge flow', () => {
     });
     const { deps, store } = setup({
       acknowledgeAlarm: fails({ code: 'conflict', message: 'alarm 7 already acknowledged' }),
-      listAlarms: vi.fn(async () => ({ ok: true as const, value: { alarms: [jonas] } })),
+      listAlarms: vi.fn(() => Promise.resolve({ ok: true as const, value: { alarms: [jonas] } })),
     });
     await expect(submitAcknowledge(deps, { operator: 'Anna', note: '' })).resolves.toBe(false);
     expect(store.getState().acknowledging).toEqual({
@@ -121,11 +123,11 @@ describe('acknowledge flow', () => {
 describe('acknowledge flow while an operator PIN is set', () => {
   const gate = (outcome: Awaited<ReturnType<PinGate['verify']>>, required = true) => ({
     required: () => required,
-    verify: vi.fn(async () => outcome),
+    verify: vi.fn(() => Promise.resolve(outcome)),
   });
 
   it('verifies the PIN first and acknowledges only when it is right', async () => {
-    const acknowledgeAlarm = vi.fn(async () => ({ ok: true as const, value: alarm(7) }));
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve({ ok: true as const, value: alarm(7) }));
     const { deps, store } = setup({ acknowledgeAlarm });
     const wrong = gate({ ok: false, message: 'Wrong PIN: check it and try again.' });
     await expect(
@@ -135,7 +137,7 @@ describe('acknowledge flow while an operator PIN is set', () => {
     expect(acknowledgeAlarm).not.toHaveBeenCalled();
     expect(store.getState().acknowledging).toMatchObject({
       submitting: false,
-      error: expect.stringMatching(/^Wrong PIN/),
+      error: expect.stringMatching(/^Wrong PIN/) as unknown,
     });
 
     const right = gate({ ok: true });
@@ -147,7 +149,7 @@ describe('acknowledge flow while an operator PIN is set', () => {
   });
 
   it('does not ask again while a session is live', async () => {
-    const acknowledgeAlarm = vi.fn(async () => ({ ok: true as const, value: alarm(7) }));
+    const acknowledgeAlarm = vi.fn(() => Promise.resolve({ ok: true as const, value: alarm(7) }));
     const { deps } = setup({ acknowledgeAlarm });
     const live = gate({ ok: false, message: 'unused' }, false);
     await expect(submitAcknowledge({ ...deps, pinGate: live }, { operator: 'Anna', note: '' })).resolves.toBe(

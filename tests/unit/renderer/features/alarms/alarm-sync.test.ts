@@ -8,10 +8,12 @@ import { alarm } from '../../../../support/renderer-fixtures';
 /** A listAlarms stub whose answer the test changes between calls. */
 function alarmSource(initial: AlarmView[]) {
   let current = initial;
-  const listAlarms = vi.fn(async (): Promise<Result<{ alarms: AlarmView[] }>> => ({
-    ok: true,
-    value: { alarms: current },
-  }));
+  const listAlarms = vi.fn((): Promise<Result<{ alarms: AlarmView[] }>> =>
+    Promise.resolve({
+      ok: true,
+      value: { alarms: current },
+    }),
+  );
   return { listAlarms, set: (next: AlarmView[]) => (current = next) };
 }
 
@@ -52,7 +54,7 @@ describe('alarm sync', () => {
   it('announces only alarms that are new, active and unanswered — never those present at load', async () => {
     const source = alarmSource([alarm(1)]);
     const services = fakeServices({ listAlarms: source.listAlarms });
-    const onNewAlarms = vi.fn();
+    const onNewAlarms = vi.fn((_alarms: readonly AlarmView[]) => undefined);
     startAlarmSync(services.client, createAlarmStore(), { onNewAlarms });
     await flush();
     expect(onNewAlarms).not.toHaveBeenCalled();
@@ -66,7 +68,7 @@ describe('alarm sync', () => {
     services.emit('alarmsChanged', { reason: 'raised', alarmId: 2 });
     await flush();
     expect(onNewAlarms).toHaveBeenCalledOnce();
-    expect(onNewAlarms.mock.calls[0]?.[0].map((a: AlarmView) => a.id)).toEqual([2]);
+    expect(onNewAlarms.mock.calls[0]?.[0].map((a) => a.id)).toEqual([2]);
 
     // The same alarm acknowledged later is not news again.
     source.set([alarm(2, { acknowledgedAt: '2025-01-01T08:03:00.000Z', acknowledgedBy: 'Bo' })]);

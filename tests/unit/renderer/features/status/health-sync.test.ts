@@ -10,10 +10,12 @@ describe('health sync', () => {
   it('polls the engine status every 10 s and warns only above one second of lag', async () => {
     vi.useFakeTimers();
     let lag = 300;
-    const getEngineStatus = vi.fn(async () => ({
-      ok: true as const,
-      value: engineStatus({ schedulerMaxLagMs: lag }),
-    }));
+    const getEngineStatus = vi.fn(() =>
+      Promise.resolve({
+        ok: true as const,
+        value: engineStatus({ schedulerMaxLagMs: lag }),
+      }),
+    );
     const services = fakeServices({ getEngineStatus });
     const store = createHealthStore();
     const stop = startHealthSync(services.client, store);
