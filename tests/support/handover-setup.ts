@@ -53,6 +53,6 @@ export function handoverFixture(): HandoverFixture {
   return {
     store,
     config,
-    remove: temp.close,
+    remove: () => temp.close(),
   };
 }
