@@ -78,9 +78,15 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_RANK[severity];
 }
 
+/** Worst severity first, then the earliest detected, then by id (a stable order for receivers). */
+export function worstFirst(alarms: readonly NotifiedAlarm[]): NotifiedAlarm[] {
+  return [...alarms].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) || a.detectedAt - b.detectedAt || a.id - b.id,
+  );
+}
+
 /** The alarm a group leads with: the worst severity, then the earliest detected. */
 export function worstAlarm(alarms: readonly NotifiedAlarm[]): NotifiedAlarm | undefined {
-  return [...alarms].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.detectedAt - b.detectedAt,
-  )[0];
+  return worstFirst(alarms)[0];
 }
