@@ -13,11 +13,12 @@
 // type and alarm id). mqtt.js reconnects by itself every `reconnectPeriodMs`.
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
-import type { EndpointState } from '../../../shared/domain/endpoint';
 import { isoTime } from '../../../shared/time';
+import type { Channel, EndpointStateSink, NotificationMessage } from '../channel';
 import { alarmsTopic, stateTopic, statusTopic } from './mqtt-topics';
+import { untilAborted } from './until-aborted';
 
-export interface MqttChannelOptions<M> {
+export interface MqttChannelOptions {
   /** The channel's config id, in log lines and errors. */
   id: string;
   /** `mqtt://host:port` (or `mqtts://`). */
@@ -25,29 +26,16 @@ export interface MqttChannelOptions<M> {
   topicPrefix: string;
   siteId: string;
   /** The JSON body of an alarm event (the same body the webhook posts). */
-  eventBody: (message: M) => unknown;
+  eventBody: (message: NotificationMessage) => unknown;
   log?: (line: string) => void;
   now?: () => number;
   reconnectPeriodMs?: number;
   connectTimeoutMs?: number;
 }
 
-/** One endpoint's state as the monitor sees it now. */
-export interface EndpointStateUpdate {
-  lineId: string;
-  endpointId: string;
-  state: EndpointState;
-  /** When the state began (ISO), null while unknown. */
-  since: string | null;
-}
-
-export interface MqttChannel<M> {
-  deliver(message: M, signal: AbortSignal): Promise<void>;
-  /** Publishes (or, while disconnected, keeps for later) the retained state of each endpoint. */
-  publishStates(updates: readonly EndpointStateUpdate[]): void;
+export interface MqttChannel extends Channel, EndpointStateSink {
   /** True while connected to the broker. */
   readonly connected: boolean;
-  close(): Promise<void>;
 }
 
 const DEFAULT_RECONNECT_MS = 5_000;
@@ -55,32 +43,7 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** How long close() lets a clean DISCONNECT take before it drops the socket. */
 const CLOSE_GRACE_MS = 2_000;
 
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('delivery aborted');
-}
-
-/** Settles with `work`, or rejects when the signal aborts first. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      reject(abortReason(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-export function createMqttChannel<M>(options: MqttChannelOptions<M>): MqttChannel<M> {
+export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? (() => Date.now());
   const reconnectPeriod = options.reconnectPeriodMs ?? DEFAULT_RECONNECT_MS;
@@ -145,6 +108,8 @@ export function createMqttChannel<M>(options: MqttChannelOptions<M>): MqttChanne
   });
 
   return {
+    id: options.id,
+    kind: 'mqtt',
     get connected() {
       return client.connected;
     },

@@ -1,6 +1,7 @@
 // The MQTT channel against a real mosquitto on loopback, watched by a second mqtt.js client.
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NotificationMessage } from '@src/main/notifications/channel';
 import { createMqttChannel, type MqttChannel } from '@src/main/notifications/channels/mqtt';
 import {
   freeLoopbackPort,
@@ -8,11 +9,7 @@ import {
   startMosquitto,
   type Mosquitto,
 } from '../../../../support/mosquitto';
-
-interface TestMessage {
-  type: string;
-  alarmId: number;
-}
+import { aNotification, aNotifiedAlarm } from '../../../../support/notification-builders';
 
 interface Received {
   topic: string;
@@ -36,13 +33,13 @@ async function broker(options: { port?: number; started?: boolean } = {}): Promi
   return started;
 }
 
-function channel(url: string, log: string[] = []): MqttChannel<TestMessage> {
-  const made = createMqttChannel<TestMessage>({
+function channel(url: string, log: string[] = []): MqttChannel {
+  const made = createMqttChannel({
     id: 'scada',
     url,
     topicPrefix: 'linewatch',
     siteId: 'plant-a',
-    eventBody: (message) => ({ type: message.type, alarm: { id: message.alarmId } }),
+    eventBody: (message) => ({ type: message.type, alarm: { id: message.alarms[0]?.id } }),
     log: (line) => log.push(line),
     reconnectPeriodMs: 100,
     connectTimeoutMs: 2_000,
@@ -66,6 +63,10 @@ async function subscriber(
   return { client, received };
 }
 
+/** A message whose test body is `{ type, alarm: { id } }`. */
+const event = (type: NotificationMessage['type'], id: number): NotificationMessage =>
+  aNotification(type, [aNotifiedAlarm('press1-plc', { id })]);
+
 const signal = (): AbortSignal => AbortSignal.timeout(5_000);
 
 describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
@@ -75,7 +76,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     await expect.poll(() => ch.connected).toBe(true);
     const { received } = await subscriber(url, 'linewatch/plant-a/alarms');
 
-    await ch.deliver({ type: 'alarm.raised', alarmId: 7 }, signal());
+    await ch.deliver(event('alarm.raised', 7), signal());
 
     await expect.poll(() => received.length).toBe(1);
     expect(received[0]).toEqual({
@@ -86,7 +87,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     });
     // Not retained: a client subscribing later gets no old event.
     const late = await subscriber(url, 'linewatch/plant-a/alarms');
-    await ch.deliver({ type: 'alarm.cleared', alarmId: 7 }, signal());
+    await ch.deliver(event('alarm.cleared', 7), signal());
     await expect
       .poll(() => late.received.map((r) => r.payload))
       .toEqual([{ type: 'alarm.cleared', alarm: { id: 7 } }]);
@@ -132,9 +133,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     const ch = channel(mosquitto.url, log);
 
     const started = Date.now();
-    await expect(ch.deliver({ type: 'alarm.raised', alarmId: 1 }, signal())).rejects.toThrow(
-      /broker not connected/,
-    );
+    await expect(ch.deliver(event('alarm.raised', 1), signal())).rejects.toThrow(/broker not connected/);
     expect(Date.now() - started).toBeLessThan(1_000);
     ch.publishStates([{ lineId: 'press-1', endpointId: 'press1-plc', state: 'up', since: null }]);
     ch.publishStates([
@@ -147,7 +146,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     await expect
       .poll(() => received.filter((r) => r.topic.endsWith('/state')).map((r) => r.payload))
       .toMatchObject([{ state: 'down' }]);
-    await ch.deliver({ type: 'alarm.raised', alarmId: 1 }, signal());
+    await ch.deliver(event('alarm.raised', 1), signal());
     await expect.poll(() => received.some((r) => r.topic === 'linewatch/plant-a/alarms')).toBe(true);
     expect(log.join('\n')).toMatch(/1 alarm event\(s\) were refused while the broker was unreachable/);
   });
@@ -159,7 +158,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
 
     await mosquitto.stop();
     await expect.poll(() => ch.connected).toBe(false);
-    await expect(ch.deliver({ type: 'alarm.raised', alarmId: 2 }, signal())).rejects.toThrow(/not connected/);
+    await expect(ch.deliver(event('alarm.raised', 2), signal())).rejects.toThrow(/not connected/);
     ch.publishStates([{ lineId: 'press-1', endpointId: 'press1-hmi', state: 'down', since: null }]);
 
     await mosquitto.start();
@@ -178,7 +177,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     expect(ch.connected).toBe(false);
     const { received } = await subscriber(url, 'linewatch/plant-a/status');
     await expect.poll(() => received.map((r) => r.payload)).toMatchObject([{ state: 'offline' }]);
-    await expect(ch.deliver({ type: 'alarm.raised', alarmId: 3 }, signal())).rejects.toThrow(/closed/);
+    await expect(ch.deliver(event('alarm.raised', 3), signal())).rejects.toThrow(/closed/);
   });
 
   it('close() returns promptly while the broker is unreachable', async () => {
