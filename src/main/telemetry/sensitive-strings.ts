@@ -1,12 +1,28 @@
-// The strings of this installation that must never leave: the loaded config's site and device
-// names, probe hosts and URLs, plus the OS user and machine name. The scrubber removes them
+// The strings of this installation that must never leave: the loaded config's site, line and device
+// names and ids, probe hosts and URLs, plus the OS user and machine name. The scrubber removes them
 // wherever they appear, on top of its generic patterns.
 import { createHash } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
+import { CASCADE_RISKS, SEVERITIES } from '../../shared/contract/alarm-schemas';
+import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
 import type { LinewatchConfig } from '../config';
 
+/**
+ * Words the telemetry itself says (endpoint types, severities, criticality): an id spelled like
+ * one ("plc", "critical") is left to the generic rules, or every fault's context would be erased.
+ */
+const TELEMETRY_VOCABULARY = new Set<string>([
+  ...ENDPOINT_TYPES,
+  ...SEVERITIES,
+  ...CASCADE_RISKS,
+  'normal',
+  'none',
+  'unknown',
+]);
+
 export function configSensitiveStrings(config: LinewatchConfig): string[] {
-  const out: string[] = [config.site.id, config.site.name];
+  const ids = [config.site.id, ...config.lines.flatMap((l) => [l.id, ...l.endpoints.map((e) => e.id)])];
+  const out: string[] = [config.site.name, ...ids.filter((id) => !TELEMETRY_VOCABULARY.has(id))];
   for (const line of config.lines) {
     out.push(line.name);
     for (const endpoint of line.endpoints) {
