@@ -15,6 +15,10 @@ import { createAuditLogStore, type AuditLogStore } from './audit-log-store';
 import { createEndpointProgressStore, type EndpointProgressStore } from './endpoint-progress-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createConsentStore, type ConsentStore } from './consent-store';
+import {
+  createNotificationDeliveryStore,
+  type NotificationDeliveryStore,
+} from './notification-deliveries-store';
 import { createRetention, type Retention } from './retention';
 import { createStorageSize, type StorageSize } from './storage-size';
 
@@ -39,6 +43,8 @@ export interface Store {
   readonly progress: EndpointProgressStore;
   readonly settings: SettingsStore;
   readonly consent: ConsentStore;
+  /** The log of alarm notifications sent (or tried) per channel. */
+  readonly notificationDeliveries: NotificationDeliveryStore;
   /**
    * Runs `work` in one transaction (nested calls become savepoints): the monitor's writes, an
    * acknowledgement with its audit entry, a report's consistent read.
@@ -87,6 +93,7 @@ export function openStore(dataDir: string): Store {
       progress: createEndpointProgressStore(db),
       settings: createSettingsStore(db),
       consent: createConsentStore(db),
+      notificationDeliveries: createNotificationDeliveryStore(db),
       transaction: (work) => db.transaction(work)(),
       retention: (policy) => createRetention(db, policy),
       storage: createStorageSize(db),

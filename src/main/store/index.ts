@@ -43,3 +43,12 @@ export {
 export { createSettingsStore, type SettingsStore } from './settings-store';
 export { createConsentStore, type ConsentStore, type StoredConsent } from './consent-store';
 export { createStorageSize, type StorageSize, type StorageTier } from './storage-size';
+export {
+  createNotificationDeliveryStore,
+  DELIVERY_STATUSES,
+  type DeliveryAttempt,
+  type DeliveryStatus,
+  type NewNotificationDelivery,
+  type NotificationDeliveryRecord,
+  type NotificationDeliveryStore,
+} from './notification-deliveries-store';

@@ -5,6 +5,7 @@ import { compactChecksRollupsMigration } from './003-compact-checks-rollups';
 import { kpiIndexesMigration } from './004-kpi-indexes';
 import { consentMigration } from './005-consent';
 import { settingsMigration } from './006-settings';
+import { notificationDeliveriesMigration } from './007-notification-deliveries';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   kpiIndexesMigration,
   consentMigration,
   settingsMigration,
+  notificationDeliveriesMigration,
 ];
