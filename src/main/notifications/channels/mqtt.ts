@@ -9,12 +9,14 @@
 //   broker is back.
 // - an endpoint state while disconnected is kept, latest per topic (at most one per endpoint), and
 //   published when the connection is back: a retained state only needs its newest value.
-// Events are QoS 1 (at least once: a retry after a lost PUBACK can repeat one; consumers dedupe by
-// type and alarm id). mqtt.js reconnects by itself every `reconnectPeriodMs`.
+// Events carry the webhook's JSON body (payload.ts) and are QoS 1: at least once, so a retry after a
+// lost PUBACK can repeat one (consumers dedupe by type and alarm id). mqtt.js reconnects by itself
+// every `reconnectPeriodMs`.
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { isoTime } from '../../../shared/time';
-import type { Channel, EndpointStateSink, NotificationMessage } from '../channel';
+import type { Channel, EndpointStateSink } from '../channel';
+import { notificationBody } from '../payload';
 import { alarmsTopic, stateTopic, statusTopic } from './mqtt-topics';
 import { untilAborted } from './until-aborted';
 
@@ -25,8 +27,6 @@ export interface MqttChannelOptions {
   url: string;
   topicPrefix: string;
   siteId: string;
-  /** The JSON body of an alarm event (the same body the webhook posts). */
-  eventBody: (message: NotificationMessage) => unknown;
   log?: (line: string) => void;
   now?: () => number;
   reconnectPeriodMs?: number;
@@ -120,7 +120,7 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
         refusedWhileDown += 1;
         throw new Error(`${name}: broker not connected${lastError === null ? '' : ` (${lastError})`}`);
       }
-      const payload = JSON.stringify(options.eventBody(message));
+      const payload = JSON.stringify(notificationBody(message));
       await untilAborted(client.publishAsync(eventsTopic, payload, { qos: 1, retain: false }), signal);
     },
 

@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationMessage } from '@src/main/notifications/channel';
 import { createMqttChannel, type MqttChannel } from '@src/main/notifications/channels/mqtt';
+import { notificationBody } from '@src/main/notifications/payload';
 import {
   freeLoopbackPort,
   mosquittoMissingReason,
@@ -39,7 +40,6 @@ function channel(url: string, log: string[] = []): MqttChannel {
     url,
     topicPrefix: 'linewatch',
     siteId: 'plant-a',
-    eventBody: (message) => ({ type: message.type, alarm: { id: message.alarms[0]?.id } }),
     log: (line) => log.push(line),
     reconnectPeriodMs: 100,
     connectTimeoutMs: 2_000,
@@ -63,7 +63,6 @@ async function subscriber(
   return { client, received };
 }
 
-/** A message whose test body is `{ type, alarm: { id } }`. */
 const event = (type: NotificationMessage['type'], id: number): NotificationMessage =>
   aNotification(type, [aNotifiedAlarm('press1-plc', { id })]);
 
@@ -81,7 +80,7 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     await expect.poll(() => received.length).toBe(1);
     expect(received[0]).toEqual({
       topic: 'linewatch/plant-a/alarms',
-      payload: { type: 'alarm.raised', alarm: { id: 7 } },
+      payload: notificationBody(event('alarm.raised', 7)),
       retain: false,
       qos: 1,
     });
@@ -90,7 +89,9 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     await ch.deliver(event('alarm.cleared', 7), signal());
     await expect
       .poll(() => late.received.map((r) => r.payload))
-      .toEqual([{ type: 'alarm.cleared', alarm: { id: 7 } }]);
+      .toMatchObject([
+        { type: 'alarm.cleared', alarm: { id: 7, endpoint: { id: 'press1-plc' } }, group: null },
+      ]);
   });
 
   it('retains endpoint states, so a client that subscribes afterwards still gets the last one', async () => {
