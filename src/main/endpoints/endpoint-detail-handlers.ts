@@ -1,9 +1,10 @@
-// The endpoint detail page's contract handler: what the endpoint is, its state timeline and its
-// latest checks. The composition root wraps it in `readThrough`, so buffered checks are included.
+// The endpoint detail page's contract handler: what the endpoint is, its state timeline, its
+// latest checks and its current alarm with the alarm's impact. The composition root wraps it in `readThrough`, so buffered checks are included.
 import { ContractFailure, RECENT_CHECKS, type ContractHandlers } from '../../shared/contract';
 import { DAY_MS, isoTime as iso } from '../../shared/time';
 import { locateEndpoints, type EndpointConfig, type LinewatchConfig, type ProbeConfig } from '../config';
 import type { Store } from '../store';
+import { toAlarmViews } from '../alarms/alarm-views';
 import { buildStateTimeline } from './state-timeline';
 
 export interface EndpointDetailDeps {
@@ -36,6 +37,16 @@ function recentChecks(store: Store, endpoint: EndpointConfig, toMs: number) {
       rttMs: check.rttMs === null ? null : Math.max(0, check.rttMs),
       error: check.error ?? check.errorKind,
     }));
+}
+
+/** The newest of the endpoint's alarms still on the operator's list, as the alarm list shows it. */
+function currentAlarm(store: Store, config: LinewatchConfig, endpointId: string, nowMs: number) {
+  const own = store.alarms.active().filter((a) => a.endpointId === endpointId);
+  const newest = own.reduce<(typeof own)[number] | null>(
+    (best, a) => (best === null || a.raisedAt > best.raisedAt ? a : best),
+    null,
+  );
+  return newest === null ? null : (toAlarmViews([newest], config, store, nowMs)[0] ?? null);
 }
 
 export function createEndpointDetailHandlers(
@@ -75,6 +86,7 @@ export function createEndpointDetailHandlers(
           now(),
         ),
         recentChecks: recentChecks(store, endpoint, Math.min(to, now() + 1)),
+        alarm: currentAlarm(store, config(), endpointId, now()),
       };
     },
   };

@@ -27,6 +27,7 @@ td.note { width: 28%; }
 .good { color: #11632a; } .warn { color: #8a5a00; } .bad { color: #a11212; font-weight: 600; } .na { color: #666; }
 .tag { display: inline-block; font-size: 7.5pt; border: 1px solid #888; border-radius: 1mm; padding: 0 1mm; margin-left: 1mm; color: #333; white-space: nowrap; }
 .tag.alert { border-color: #a11212; color: #a11212; }
+.severity { font-weight: 600; } .severity-critical { color: #a11212; } .severity-high { color: #8a3a00; } .severity-low { color: #666; font-weight: 400; }
 .muted { color: #666; }
 .empty { color: #444; font-style: italic; padding: 1.5mm 0; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }

@@ -1,5 +1,6 @@
 // Text helpers of the printed handover: HTML escaping, site-local times and spelled-out durations.
 // Its figures read as on every screen (src/shared/format).
+import type { Severity } from '../../shared/contract';
 import { formatDuration } from '../../shared/format';
 
 const ESCAPES: Record<string, string> = {
@@ -48,3 +49,14 @@ export function availabilityClass(availability: number | null): string {
   if (availability >= 0.99) return 'good';
   return availability >= 0.95 ? 'warn' : 'bad';
 }
+
+/**
+ * An alarm's severity on paper: a shape and a word, never colour alone (handovers are often printed
+ * in grey). The same words as the screens.
+ */
+export const SEVERITY_PRINT: Record<Severity, { mark: string; text: string }> = {
+  critical: { mark: '◆', text: 'CRITICAL' },
+  high: { mark: '▲', text: 'HIGH' },
+  medium: { mark: '●', text: 'MEDIUM' },
+  low: { mark: '○', text: 'LOW' },
+};

@@ -4,7 +4,13 @@ import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/
 import { formatAvailability, formatCost, formatCount } from '../../shared/format';
 import { epochMsOfIso } from '../../shared/time';
 import { HANDOVER_CSS } from './handover-css';
-import { availabilityClass, escapeHtml as e, formatPrintedDuration, siteClock } from './handover-format';
+import {
+  availabilityClass,
+  escapeHtml as e,
+  formatPrintedDuration,
+  SEVERITY_PRINT,
+  siteClock,
+} from './handover-format';
 
 type Clock = ReturnType<typeof siteClock>;
 
@@ -113,8 +119,15 @@ function alarmRow(a: HandoverAlarm, clock: Clock, fromMs: number): string {
   const ack = a.acknowledged
     ? `${e(a.acknowledgedBy ?? 'unknown')}${a.note ? `: ${e(a.note)}` : ''}`
     : '<span class="muted">—</span>';
+  const severity = SEVERITY_PRINT[a.impact.severity];
+  const rate =
+    a.impact.costPerMinute > 0
+      ? `<br><span class="muted">${e(formatCost(a.impact.costPerMinute))}/min</span>`
+      : '';
   return (
-    `<tr><td>${e(a.endpointName)}<br><span class="muted">${e(a.lineName)}</span></td>` +
+    `<tr data-severity="${a.impact.severity}"><td class="nowrap severity severity-${a.impact.severity}">${severity.mark} ${severity.text}</td>` +
+    `<td>${e(a.endpointName)}<br><span class="muted">${e(a.lineName)}</span></td>` +
+    `<td class="num">${e(formatCost(a.impact.costSoFar))}${rate}</td>` +
     `<td class="nowrap">${e(clock.timeNear(epochMsOfIso(a.startedAt), fromMs))}</td>` +
     `<td class="nowrap">${e(clock.timeNear(epochMsOfIso(a.raisedAt), fromMs))}</td>` +
     `<td>${a.failureMessage ? e(a.failureMessage) : '<span class="muted">—</span>'}</td><td>${status}</td><td>${ack}</td></tr>`
@@ -134,8 +147,17 @@ export function renderHandoverHtml(h: ShiftHandover): string {
     'No outages in this shift.',
   );
   const alarms = table(
-    ['Device', 'Down since', 'Alarm raised', 'Cause', 'Status at handover', 'Acknowledged by'],
-    new Set<number>(),
+    [
+      'Severity',
+      'Device',
+      'Cost so far',
+      'Down since',
+      'Alarm raised',
+      'Cause',
+      'Status at handover',
+      'Acknowledged by',
+    ],
+    new Set<number>([2]),
     h.openAlarms.map((a) => alarmRow(a, clock, fromMs)),
     'No open alarms: nothing is handed over.',
   );

@@ -1,12 +1,14 @@
 // The shift handover: what the outgoing shift tells the incoming one. Figures come from the KPI
 // report over the shift; outages and alarms come from the store with the names from the config,
 // so the object can be rendered (handover-html.ts) or sent to the renderer as it is.
+import { SEVERITIES } from '../../shared/contract';
 import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/contract/report-contract';
 import type { LineFigures } from '../../shared/report/report-schema';
 import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import type { LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
 import type { Store } from '../store';
+import { toAlarmViews } from '../alarms/alarm-views';
 import type { HandoverWindow } from './handover-window';
 
 const WORST_DEVICES = 5;
@@ -89,6 +91,15 @@ export function buildShiftHandover(
 
   const open = store.alarms.openAt(toMs);
   const briefs = store.outages.briefs(open.map((a) => a.outageId));
+  // Impact as the next shift inherits it: evaluated at the end of the shift, not at printing time.
+  const views = toAlarmViews(open, config, store, Math.min(toMs, nowMs));
+  const impacts = new Map(views.map((v) => [v.id, v.impact]));
+  const impactOf = (alarmId: number) => {
+    const found = impacts.get(alarmId);
+    // toAlarmViews gives one view per alarm it is given.
+    if (!found) throw new Error(`no impact for alarm ${alarmId}`);
+    return found;
+  };
   const openAlarms = open.map((a): HandoverAlarm => {
     const acknowledged = a.acknowledgedAt !== null && a.acknowledgedAt <= toMs;
     const { endpointName, lineName } = names(a.endpointId);
@@ -105,8 +116,12 @@ export function buildShiftHandover(
       // What the next shift was told: an acknowledgement made after the handover is not shown.
       acknowledgedBy: acknowledged ? a.acknowledgedBy : null,
       note: acknowledged ? a.note : null,
+      impact: impactOf(a.id),
     };
   });
+  // Most severe first, then oldest first (openAt gives oldest first; the sort is stable).
+  const rank = (a: HandoverAlarm): number => SEVERITIES.indexOf(a.impact.severity);
+  openAlarms.sort((x, y) => rank(x) - rank(y));
 
   return {
     site: { ...config.site },

@@ -3,6 +3,7 @@
 // probes the network.
 import { z } from 'zod';
 import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
+import { AlarmView } from './alarm-schemas';
 import { outageViewFields } from './outage-view';
 import { isoTime as isoText } from '../time';
 import { ConfigIssue, isoInstantMs } from './schemas';
@@ -90,6 +91,11 @@ export const EndpointDetail = z.object({
   stateTimeline: z.array(StateSpan),
   /** The last checks before `to`, newest first. */
   recentChecks: z.array(RecentCheck).max(RECENT_CHECKS),
+  /**
+   * The device's own alarm still on the operator's list (the newest when it has several), with its
+   * impact; null when it has none (a device down behind its parent raises none of its own).
+   */
+  alarm: AlarmView.nullable(),
 });
 export type EndpointDetail = z.infer<typeof EndpointDetail>;
 

@@ -3,6 +3,7 @@
 // asking, and main's handlers only ever see windows they can answer cheaply.
 import { z } from 'zod';
 import { DAY_MS, HOUR_MS, MINUTE_MS, isoTime as isoText } from '../time';
+import { AlarmImpact } from './alarm-schemas';
 import { outageViewFields } from './outage-view';
 import { isoInstantMs } from './schemas';
 
@@ -118,6 +119,8 @@ export const HandoverAlarm = z.object({
   cleared: z.boolean(),
   acknowledgedBy: z.string().nullable(),
   note: z.string().nullable(),
+  /** The alarm's impact as of the end of the shift (cost so far up to then). */
+  impact: AlarmImpact,
 });
 export type HandoverAlarm = z.infer<typeof HandoverAlarm>;
 
@@ -134,7 +137,10 @@ export const ShiftHandover = z.object({
   outages: z.array(HandoverOutage),
   /** Top 5 endpoints by down time in the shift; endpoints without down time are left out. */
   worstDevices: z.array(HandoverDevice),
-  /** Alarms raised by the end of the shift and not both acknowledged and cleared by then. */
+  /**
+   * Alarms raised by the end of the shift and not both acknowledged and cleared by then, most
+   * severe first, then oldest first (the order the alarm list uses).
+   */
   openAlarms: z.array(HandoverAlarm),
 });
 export type ShiftHandover = z.infer<typeof ShiftHandover>;

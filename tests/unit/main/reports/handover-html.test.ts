@@ -41,6 +41,21 @@ describe('handover HTML', () => {
     expect(html).toContain('Anna');
   });
 
+  it('shows each handed-over alarm with its severity in a shape and a word, and its cost', () => {
+    expect(html).toMatch(/<tr data-severity="high"><td class="nowrap severity severity-high">▲ HIGH<\/td>/);
+    // 14:18Z: the PLC alarm is still down, 8 min at 850 per minute.
+    const early = renderHandoverHtml(
+      buildShiftHandover(
+        fx.store,
+        fx.config,
+        { fromMs: Date.parse('2026-01-05T13:00:00Z'), toMs: Date.parse('2026-01-05T14:18:00Z'), shift: null },
+        Date.parse('2026-01-05T21:30:00Z'),
+      ),
+    );
+    expect(early).toContain('<td class="num">6,800<br><span class="muted">850/min</span></td>');
+    expect(early).toContain('<th class="num">Cost so far</th>');
+  });
+
   it('formats durations for people', () => {
     expect(formatDuration(45)).toBe('45 s');
     expect(formatDuration(600)).toBe('10 min');

@@ -100,5 +100,23 @@ describe('shift handover from a real store', () => {
     const handover = buildShiftHandover(fx.store, fx.config, window, at('2026-01-05T21:30:00Z'));
     const plc = handover.openAlarms.find((a) => a.endpointId === 'press1-plc');
     expect(plc).toMatchObject({ acknowledged: true, cleared: false, acknowledgedBy: 'Anna' });
+    // Its impact as of 14:18Z too: down since 14:10Z, 8 min x 850 per minute.
+    expect(plc?.impact).toMatchObject({
+      severity: 'high',
+      costPerMinute: 850,
+      costSoFar: 8 * 850,
+      affected: { endpointIds: [], lineIds: ['press-1'] },
+      shift: { id: 'late', name: 'Late shift' },
+    });
+  });
+
+  it('hands over each alarm with its impact at the end of the shift', () => {
+    const window = { fromMs: at('2026-01-05T13:00:00Z'), toMs: at('2026-01-05T21:00:00Z'), shift: null };
+    const handover = buildShiftHandover(fx.store, fx.config, window, at('2026-01-06T09:00:00Z'));
+    // The camera is the paint shop's only device, so it takes the line down; the line has no cost.
+    expect(handover.openAlarms.map((a) => [a.endpointId, a.impact.severity, a.impact.costSoFar])).toEqual([
+      ['paint-cam', 'high', 0],
+    ]);
+    expect(handover.openAlarms[0]?.impact.affected.lineIds).toEqual(['paint']);
   });
 });
