@@ -7,8 +7,9 @@
 // - an alarm event while disconnected is refused at once (deliver rejects); the dispatcher retries
 //   it with backoff and the delivery log shows why. The refusals are counted and logged when the
 //   broker is back.
-// - an endpoint state while disconnected is kept, latest per topic (at most one per endpoint), and
-//   published when the connection is back: a retained state only needs its newest value.
+// - the latest state of every endpoint is kept (one entry per endpoint) and all of them are
+//   published again on every (re)connect: a state set while the broker was down reaches it, and a
+//   broker that restarted without persistence (and so lost its retained messages) gets them back.
 // Events carry the webhook's JSON body (payload.ts) and are QoS 1: at least once, so a retry after a
 // lost PUBACK can repeat one (consumers dedupe by type and alarm id). mqtt.js reconnects by itself
 // every `reconnectPeriodMs`.
@@ -50,7 +51,8 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
   const name = `mqtt ${options.id} (${options.url})`;
   const eventsTopic = alarmsTopic(options.topicPrefix, options.siteId);
   const ownStatusTopic = statusTopic(options.topicPrefix, options.siteId);
-  const pendingStates = new Map<string, string>();
+  /** topic -> payload of the newest state of each endpoint, re-published on every connect. */
+  const latestStates = new Map<string, string>();
   let refusedWhileDown = 0;
   let lastError: string | null = null;
   let everConnected = false;
@@ -72,12 +74,9 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
   });
 
   const publishState = (topic: string, payload: string): void => {
-    client.publish(topic, payload, { qos: 1, retain: true }, (error) => {
-      // Not accepted: keep it for the next connection unless a newer state has come meanwhile.
-      if (error && !closed && !pendingStates.has(topic)) pendingStates.set(topic, payload);
-    });
+    // A publish that fails here is not lost: the next connect publishes every latest state again.
+    client.publish(topic, payload, { qos: 1, retain: true }, () => undefined);
   };
-
   client.on('connect', () => {
     log(`${name}: connected${everConnected ? ' again' : ''}`);
     everConnected = true;
@@ -92,9 +91,7 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
       qos: 1,
       retain: true,
     });
-    const pending = [...pendingStates];
-    pendingStates.clear();
-    for (const [topic, payload] of pending) publishState(topic, payload);
+    for (const [topic, payload] of latestStates) publishState(topic, payload);
   });
   // Without a listener an 'error' would throw; one line per distinct error, not one per retry.
   client.on('error', (error) => {
@@ -136,15 +133,15 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
           endpoint: update.endpointId,
           updated_at: isoTime(now()),
         });
+        latestStates.set(topic, payload);
         if (client.connected) publishState(topic, payload);
-        else pendingStates.set(topic, payload);
       }
     },
 
     async close() {
       if (closed) return;
       closed = true;
-      pendingStates.clear();
+      latestStates.clear();
       if (client.connected) {
         // A clean DISCONNECT does not fire the will, so say "offline" ourselves first.
         client.publish(ownStatusTopic, JSON.stringify({ state: 'offline', since: isoTime(now()) }), {

@@ -152,10 +152,13 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     expect(log.join('\n')).toMatch(/1 alarm event\(s\) were refused while the broker was unreachable/);
   });
 
-  it('reconnects by itself after the broker restarts', async () => {
+  it('reconnects by itself after the broker restarts, and publishes every latest state again', async () => {
     const mosquitto = await broker();
     const ch = channel(mosquitto.url);
     await expect.poll(() => ch.connected).toBe(true);
+    const before = await subscriber(mosquitto.url, 'linewatch/plant-a/+/+/state');
+    ch.publishStates([{ lineId: 'press-1', endpointId: 'press1-plc', state: 'up', since: null }]);
+    await expect.poll(() => before.received.length).toBe(1);
 
     await mosquitto.stop();
     await expect.poll(() => ch.connected).toBe(false);
@@ -164,9 +167,16 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
 
     await mosquitto.start();
     await expect.poll(() => ch.connected).toBe(true);
-    // mosquitto runs without persistence, so the retained state seen now is the one kept while it was down.
-    const { received } = await subscriber(mosquitto.url, 'linewatch/plant-a/press-1/press1-hmi/state');
-    await expect.poll(() => received.map((r) => r.payload)).toMatchObject([{ state: 'down' }]);
+    // This mosquitto runs without persistence: it lost every retained message in the restart. Both
+    // states are there again: the one set before the restart and the one set while it was down.
+    const { received } = await subscriber(mosquitto.url, 'linewatch/plant-a/+/+/state');
+    await expect
+      .poll(() => Object.fromEntries(received.map((r) => [r.topic, (r.payload as { state: string }).state])))
+      .toEqual({
+        'linewatch/plant-a/press-1/press1-plc/state': 'up',
+        'linewatch/plant-a/press-1/press1-hmi/state': 'down',
+      });
+    await ch.deliver(event('alarm.raised', 2), signal());
   });
 
   it('close() says "offline" on the status topic and ends, and then refuses deliveries', async () => {
