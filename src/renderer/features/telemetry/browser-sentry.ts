@@ -6,8 +6,8 @@ import type { ConsentGate } from '../../../shared/telemetry/consent-gate';
 import { gateTransport } from '../../../shared/telemetry/envelope-gate';
 import type { FaultContext } from '../../../shared/telemetry/fault-context';
 import type { Scrubber } from '../../../shared/telemetry/scrubber';
+import { rendererErrorKind } from '../../../shared/telemetry/route-fault-place';
 import { faultFingerprint, faultTags, sentryPrivacyHooks } from '../../../shared/telemetry/sentry-hooks';
-import { rendererErrorKind } from './renderer-fault';
 
 export interface BrowserSentry {
   /** Ends the `dashboard.load` span (sent only under `performance`). */

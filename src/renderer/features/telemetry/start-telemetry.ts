@@ -7,13 +7,13 @@ import type { ConsentChoice, ConsentState } from '../../../shared/telemetry/cons
 import { grantedCategories, NO_CONSENT } from '../../../shared/telemetry/consent';
 import { createConsentGate, withdrawnCategories } from '../../../shared/telemetry/consent-gate';
 import { createFaultLocator } from '../../../shared/telemetry/fault-context';
+import { faultPlaceOfRoute } from '../../../shared/telemetry/route-fault-place';
 import { createScrubber } from '../../../shared/telemetry/scrubber';
 import { superProperties, usageProperties, type UsageEvent } from '../../../shared/telemetry/usage-events';
 import type { LinewatchClient } from '../../client/linewatch-client';
 import type { BrowserSentry } from './browser-sentry';
 import { clearStoredUsageQueues, createDeferredUsageSender } from './deferred-usage';
 import type { UsageSender } from './mixpanel-client';
-import { faultPlaceOfRoute } from './renderer-fault';
 import { telemetryStore } from './telemetry-store';
 import { wireUsageEvents } from './usage-wiring';
 

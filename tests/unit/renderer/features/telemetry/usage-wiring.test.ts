@@ -1,13 +1,23 @@
 // Alarm usage events tell the truth: an alarm announced before this console's list holds it is
 // reported once the list has it (with its impact), and acknowledging a cleared alarm, which takes
 // it off the list at once, is still reported.
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload } from '@src/shared/contract';
 import type { UsageEvent } from '@src/shared/telemetry/usage-events';
 import type { LinewatchClient } from '@src/renderer/client/linewatch-client';
 import { alarmStore } from '@src/renderer/features/alarms/alarm-store';
-import { wireUsageEvents } from '@src/renderer/features/telemetry/usage-wiring';
 import { alarm, impact } from '../../../../support/renderer-fixtures';
+
+// src/renderer/features/telemetry is DOM code outside tsconfig.node.json, which type-checks the
+// tests: imported by path at run time and typed here by the shape the test uses.
+const { wireUsageEvents } = (await import(
+  /* @vite-ignore */ fileURLToPath(
+    new URL('../../../../../src/renderer/features/telemetry/usage-wiring.ts', import.meta.url),
+  )
+)) as {
+  wireUsageEvents: (client: LinewatchClient, kiosk: boolean, track: (event: UsageEvent) => void) => void;
+};
 
 function fakeClient() {
   const listeners = new Map<string, ((payload: unknown) => void)[]>();

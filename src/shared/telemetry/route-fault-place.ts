@@ -1,7 +1,8 @@
 // What a dashboard error is about: the page it happened on names the device or line when it is a
 // device or line page; the rest (line hash, type, criticality, cost bucket, shift) comes from the
-// fault site main sent, so a renderer fault reads like a main one.
-import type { FaultPlace } from '../../../shared/telemetry/fault-context';
+// fault site main sent, so a renderer fault reads like a main one. Pure string work, like
+// `pageName`, so it is tested without a DOM.
+import type { FaultPlace } from './fault-context';
 
 /** `#/endpoint/<id>` and `#/line/<id>` / `#/line-detail/<id>` name a place; other pages none. */
 export function faultPlaceOfRoute(hash: string): FaultPlace {

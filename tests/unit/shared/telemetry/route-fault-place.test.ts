@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultPlaceOfRoute, rendererErrorKind } from '@src/renderer/features/telemetry/renderer-fault';
+import { faultPlaceOfRoute, rendererErrorKind } from '@src/shared/telemetry/route-fault-place';
 
 describe('where a dashboard error happened', () => {
   it('takes the device or line from its page, nothing from other pages', () => {
