@@ -37,6 +37,7 @@ export const bridge = {
   getEngineStatus: (request: RequestOf<'getEngineStatus'>) => invoke('getEngineStatus', request),
   listAlarms: (request: RequestOf<'listAlarms'>) => invoke('listAlarms', request),
   acknowledgeAlarm: (request: RequestOf<'acknowledgeAlarm'>) => invoke('acknowledgeAlarm', request),
+  acknowledgeAlarms: (request: RequestOf<'acknowledgeAlarms'>) => invoke('acknowledgeAlarms', request),
   getReport: (request: RequestOf<'getReport'>) => invoke('getReport', request),
   getShiftHandover: (request: RequestOf<'getShiftHandover'>) => invoke('getShiftHandover', request),
   getAvailabilitySeries: (request: RequestOf<'getAvailabilitySeries'>) =>

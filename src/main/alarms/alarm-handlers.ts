@@ -5,6 +5,7 @@ import { ContractFailure, type ContractHandlers, type EventPayload } from '../..
 import type { LinewatchConfig } from '../config';
 import type { Store } from '../store';
 import { toAlarmViews } from './alarm-views';
+import { acknowledgeCleared } from './acknowledge-cleared';
 
 export interface AlarmHandlerDeps {
   store: Pick<Store, 'alarms' | 'outages' | 'auditLog' | 'transaction'>;
@@ -13,7 +14,7 @@ export interface AlarmHandlerDeps {
   emit: (event: 'alarmsChanged', payload: EventPayload<'alarmsChanged'>) => void;
 }
 
-type AlarmHandlers = Pick<ContractHandlers, 'listAlarms' | 'acknowledgeAlarm'>;
+type AlarmHandlers = Pick<ContractHandlers, 'listAlarms' | 'acknowledgeAlarm' | 'acknowledgeAlarms'>;
 
 export function createAlarmHandlers(deps: AlarmHandlerDeps): AlarmHandlers {
   const { store, config, now } = deps;
@@ -47,5 +48,7 @@ export function createAlarmHandlers(deps: AlarmHandlerDeps): AlarmHandlers {
       if (!view) throw new Error('acknowledged alarm vanished');
       return view;
     },
+    acknowledgeAlarms: ({ alarmIds, operator, note }) =>
+      acknowledgeCleared(deps, { alarmIds, operator, note }),
   };
 }

@@ -63,6 +63,7 @@ export interface OperatorAccess {
 /** Completes "… to <purpose>" in the prompts. */
 export const PURPOSES: Record<MutatingRequestName, string> = {
   acknowledgeAlarm: 'acknowledge the alarm',
+  acknowledgeAlarms: 'acknowledge the alarms',
   updateSettings: 'save the settings',
   setConsent: 'save the privacy choice',
   forgetMe: 'reset the analytics identity',

@@ -99,6 +99,8 @@ export const AcknowledgeAlarmsResult = z.object({
     z.object({
       alarmId: z.number().int().positive(),
       reason: z.enum(BATCH_REFUSALS),
+      /** Who answered it first, for `already_acknowledged`. */
+      acknowledgedBy: z.string().nullable(),
       message: z.string(),
     }),
   ),

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { AppInfo, ConfigStatus, EmptyRequest, EndpointStatesEvent, WallSnapshot } from './schemas';
 import {
   AcknowledgeAlarmRequest,
+  AcknowledgeAlarmsRequest,
+  AcknowledgeAlarmsResult,
   AlarmList,
   AlarmsChangedEvent,
   AlarmView,
@@ -57,6 +59,11 @@ export const requests = {
   getEngineStatus: { request: EmptyRequest, response: EngineStatus },
   listAlarms: { request: EmptyRequest, response: AlarmList },
   acknowledgeAlarm: { request: AcknowledgeAlarmRequest, response: AlarmView, mutating: true },
+  acknowledgeAlarms: {
+    request: AcknowledgeAlarmsRequest,
+    response: AcknowledgeAlarmsResult,
+    mutating: true,
+  },
   getReport: { request: GetReportRequest, response: Report },
   getShiftHandover: { request: GetShiftHandoverRequest, response: ShiftHandover },
   getAvailabilitySeries: { request: AvailabilitySeriesRequest, response: AvailabilitySeries },

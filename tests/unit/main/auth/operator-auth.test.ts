@@ -125,7 +125,7 @@ describe('operator authorisation', () => {
 describe('authoriseHandlers', () => {
   it('covers exactly the requests the contract marks mutating, each of which takes a proof', () => {
     expect([...MUTATING_REQUEST_NAMES].sort()).toEqual(
-      ['acknowledgeAlarm', 'forgetMe', 'setConsent', 'updateSettings'].sort(),
+      ['acknowledgeAlarm', 'acknowledgeAlarms', 'forgetMe', 'setConsent', 'updateSettings'].sort(),
     );
     for (const name of MUTATING_REQUEST_NAMES) {
       const shape = requests[name].request.safeParse({ proof: { session: 'x' } });
