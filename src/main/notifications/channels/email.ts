@@ -2,85 +2,92 @@
 // HTML (email-content.ts). One attempt per deliver(): a refused connection, a failed login, a
 // refused recipient or a timeout rejects with the server's reason, and the dispatcher retries.
 //
-// TLS: `starttls: true` requires the STARTTLS upgrade (the send fails rather than going out in
-// clear when the server does not offer it); `starttls: false` never upgrades (a plant relay on the
-// local network, or a test receiver on loopback). Port 465 means implicit TLS (SMTPS) either way.
+// TLS: `secure: true` is implicit TLS from the first byte (SMTPS, port 465 style). Otherwise
+// `starttls: true` (the default) REQUIRES the STARTTLS upgrade: the send fails rather than going out
+// in clear when the server does not offer it; `starttls: false` never upgrades (a relay on the
+// plant network, a test receiver on loopback). Certificates are always checked.
+//
+// The SMTP user and password are read (secrets.ts) at each delivery, so a rotated secret file is
+// picked up and a missing one fails that delivery with a message naming the variable or file. A
+// transport per delivery costs nothing extra: an unpooled nodemailer transport opens a connection
+// per message anyway.
 import os from 'node:os';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import type { Channel, NotificationMessage } from '../channel';
+import type { NotificationChannelConfig } from '../../config';
+import type { Channel } from '../channel';
+import type { SecretReader } from '../secrets';
 import { composeEmail } from './email-content';
 import { abortError, untilAborted } from './until-aborted';
 
-export interface EmailChannelOptions {
-  id: string;
-  to: readonly string[];
-  /** The sender; `Linewatch <linewatch@<this host>>` when not set. */
-  from?: string;
-  smtp: {
-    host: string;
-    port: number;
-    starttls: boolean;
-    /** Both or neither: the secrets already read from the environment or a file. */
-    auth?: { user: string; password: string };
-  };
-  /** The site's IANA timezone: times in the mail are local to the plant. */
-  timezone?: string;
+export type EmailChannelConfig = Extract<NotificationChannelConfig, { kind: 'email' }>;
+
+export interface EmailChannelOptions extends Omit<EmailChannelConfig, 'kind'> {
+  readSecret: SecretReader;
+  site: { id: string; name: string; timezone: string };
   /** Bound on connecting, the greeting and each server reply (nodemailer's timeouts). */
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_EMAIL_TIMEOUT_MS = 10_000;
 
-export function defaultSender(): string {
-  return `Linewatch <linewatch@${os.hostname()}>`;
+/** The sender when the config names none: `linewatch-<site id>@<this host>`. */
+export function defaultSenderAddress(siteId: string): string {
+  return `linewatch-${siteId}@${os.hostname()}`;
+}
+
+function credentials(options: EmailChannelOptions): { user: string; pass: string } | undefined {
+  const { user, password } = options.smtp;
+  if (user === null && password === null) return undefined;
+  if (user === null || password === null) {
+    throw new Error(
+      `smtp needs both a user and a password (only the ${user === null ? 'password' : 'user'} is set)`,
+    );
+  }
+  return { user: options.readSecret(user), pass: options.readSecret(password) };
 }
 
 export function smtpTransportOptions(options: EmailChannelOptions): SMTPTransport.Options {
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = options.timeoutMs ?? DEFAULT_EMAIL_TIMEOUT_MS;
   const { smtp } = options;
-  const implicitTls = smtp.port === 465;
+  const auth = credentials(options);
   return {
     host: smtp.host,
     port: smtp.port,
-    secure: implicitTls,
-    requireTLS: !implicitTls && smtp.starttls,
-    ignoreTLS: !implicitTls && !smtp.starttls,
-    ...(smtp.auth ? { auth: { user: smtp.auth.user, pass: smtp.auth.password } } : {}),
+    secure: smtp.secure,
+    requireTLS: !smtp.secure && smtp.starttls,
+    ignoreTLS: !smtp.secure && !smtp.starttls,
+    ...(auth ? { auth } : {}),
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
     dnsTimeout: timeout,
-    // A plant's SMTP relay is often addressed by IP: keep the certificate check, but name the host.
+    // A plant's relay is often addressed by IP: the certificate is still checked against the host.
     tls: { servername: smtp.host },
   };
 }
 
 export function createEmailChannel(options: EmailChannelOptions): Channel {
-  const transporter: Transporter<SMTPTransport.SentMessageInfo> = nodemailer.createTransport(
-    smtpTransportOptions(options),
-  );
-  const from = options.from ?? defaultSender();
   const where = `${options.smtp.host}:${options.smtp.port}`;
+  const from = {
+    name: `Linewatch ${options.site.name}`,
+    address: options.from ?? defaultSenderAddress(options.site.id),
+  };
   let closed = false;
 
   return {
     id: options.id,
     kind: 'email',
 
-    async deliver(message: NotificationMessage, signal: AbortSignal) {
+    async deliver(message, signal) {
       if (closed) throw new Error(`email ${options.id}: channel is closed`);
       if (signal.aborted) throw abortError(signal);
-      const content = composeEmail(message, options.timezone);
-      // nodemailer cannot cancel one send: an abort stops the wait, and its timeouts end the socket.
-      const sending = transporter.sendMail({
-        from,
-        to: [...options.to],
-        subject: content.subject,
-        text: content.text,
-        html: content.html,
-      });
+      let transporter: Transporter<SMTPTransport.SentMessageInfo> | null = null;
       try {
+        transporter = nodemailer.createTransport(smtpTransportOptions(options));
+        const content = composeEmail(message, options.site.timezone);
+        // nodemailer cannot cancel a send: an abort stops the wait; its timeouts end the socket.
+        const sending = transporter.sendMail({ from, to: options.to, ...content });
         const info = await untilAborted(sending, signal);
         if (info.rejected.length > 0) {
           throw new Error(`refused recipient(s) ${info.rejected.map(String).join(', ')}`);
@@ -88,12 +95,13 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`email ${options.id} via ${where}: ${reason}`, { cause: error });
+      } finally {
+        transporter?.close();
       }
     },
 
     close() {
       closed = true;
-      transporter.close();
       return Promise.resolve();
     },
   };

@@ -16,8 +16,10 @@
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import { isoTime } from '../../../shared/time';
+import type { SecretRef } from '../../config';
 import type { Channel, EndpointStateSink } from '../channel';
 import { notificationBody } from '../payload';
+import type { SecretReader } from '../secrets';
 import { alarmsTopic, stateTopic, statusTopic } from './mqtt-topics';
 import { untilAborted } from './until-aborted';
 
@@ -27,6 +29,10 @@ export interface MqttChannelOptions {
   /** `mqtt://host:port` (or `mqtts://`). */
   url: string;
   topicPrefix: string;
+  /** Broker login; read once when the channel is built (a config reload builds it again). */
+  username: SecretRef | null;
+  password: SecretRef | null;
+  readSecret: SecretReader;
   siteId: string;
   log?: (line: string) => void;
   now?: () => number;
@@ -58,7 +64,14 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
   let everConnected = false;
   let closed = false;
 
+  // A secret that cannot be read throws here, before any connection: the runtime shows the channel
+  // as broken with that reason (which names the variable or file, never the value).
+  const login = {
+    ...(options.username ? { username: options.readSecret(options.username) } : {}),
+    ...(options.password ? { password: options.readSecret(options.password) } : {}),
+  };
   const client: MqttClient = mqtt.connect(options.url, {
+    ...login,
     clientId: `linewatch-${options.siteId}-${randomBytes(4).toString('hex')}`,
     clean: true,
     reconnectPeriod,

@@ -1,15 +1,21 @@
 // The email channel against a real SMTP server (smtp-server) on loopback: what arrives, with which
 // subject, text and HTML, authenticated when set; and every failure rejects with its reason.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmailChannel, type EmailChannelOptions } from '@src/main/notifications/channels/email';
 import type { Channel } from '@src/main/notifications/channel';
+import { createSecretReader } from '@src/main/notifications/secrets';
 import { aNotification, aNotifiedAlarm } from '../../../../support/notification-builders';
 import {
   startSmtpReceiver,
   type SmtpReceiver,
   type SmtpReceiverOptions,
 } from '../../../../support/smtp-receiver';
+import { useTempDirs } from '../../../../support/temp-store';
+
+const tempDir = useTempDirs('email-secret');
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -22,6 +28,10 @@ async function receiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver
   return started;
 }
 
+/** The secrets the channels below read: as if set in the environment of the process. */
+const ENV = { SMTP_USER: 'linewatch', SMTP_PASS: 's3cret', SMTP_WRONG_PASS: 'wrong' };
+const withLogin = { user: { env: 'SMTP_USER' }, password: { env: 'SMTP_PASS' } };
+
 function channel(
   port: number,
   fields: Partial<EmailChannelOptions> = {},
@@ -30,10 +40,12 @@ function channel(
   const made = createEmailChannel({
     id: 'shift-lead',
     to: ['lead@plant.example', 'deputy@plant.example'],
-    from: 'Linewatch <linewatch@plant.example>',
+    from: 'linewatch@plant.example',
+    site: { id: 'plant-a', name: 'Plant A', timezone: 'UTC' },
+    readSecret: createSecretReader(ENV),
     timeoutMs: 5_000,
     ...fields,
-    smtp: { host: '127.0.0.1', port, starttls: false, ...smtp },
+    smtp: { host: '127.0.0.1', port, secure: false, starttls: false, user: null, password: null, ...smtp },
   });
   cleanups.push(() => made.close());
   return made;
@@ -101,9 +113,9 @@ describe('email channel (real SMTP receiver)', () => {
     expect(mail?.html).toMatch(/^<!doctype html>/);
   });
 
-  it('writes times in the site timezone when it is given', async () => {
+  it('writes times in the site timezone', async () => {
     const smtp = await receiver();
-    await channel(smtp.port, { timezone: 'Europe/Berlin' }).deliver(
+    await channel(smtp.port, { site: { id: 'plant-a', name: 'Plant A', timezone: 'Europe/Berlin' } }).deliver(
       aNotification('alarm.raised', [plcDown]),
       signal(),
     );
@@ -162,17 +174,36 @@ describe('email channel (real SMTP receiver)', () => {
 
   it('logs in with the configured user and password', async () => {
     const smtp = await receiver({ auth: { user: 'linewatch', password: 's3cret' } });
-    await channel(smtp.port, {}, { auth: { user: 'linewatch', password: 's3cret' } }).deliver(
-      aNotification('alarm.raised', [plcDown]),
-      signal(),
-    );
+    await channel(smtp.port, {}, withLogin).deliver(aNotification('alarm.raised', [plcDown]), signal());
     const [mail] = await smtp.waitForMessages(1);
     expect(mail?.user).toBe('linewatch');
   });
 
+  it('reads the password from a file at each delivery, so a rotated secret is picked up', async () => {
+    const smtp = await receiver({ auth: { user: 'linewatch', password: 'rotated' } });
+    const file = path.join(tempDir(), 'smtp-pass');
+    fs.writeFileSync(file, 'before\n');
+    const ch = channel(smtp.port, {}, { user: { env: 'SMTP_USER' }, password: { file } });
+    await expect(ch.deliver(aNotification('alarm.raised', [plcDown]), signal())).rejects.toThrow(
+      /Invalid username or password/,
+    );
+    fs.writeFileSync(file, 'rotated\n');
+    await ch.deliver(aNotification('alarm.raised', [plcDown]), signal());
+    expect((await smtp.waitForMessages(1))[0]?.user).toBe('linewatch');
+  });
+
+  it('rejects naming the variable, never the value, when a secret is missing', async () => {
+    const smtp = await receiver({ auth: { user: 'linewatch', password: 's3cret' } });
+    const ch = channel(smtp.port, {}, { user: { env: 'SMTP_USER' }, password: { env: 'SMTP_UNSET' } });
+    const failure = ch.deliver(aNotification('alarm.raised', [plcDown]), signal());
+    await expect(failure).rejects.toThrow(/environment variable SMTP_UNSET/);
+    await expect(failure).rejects.not.toThrow(/linewatch\b.*s3cret/);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('rejects when the server refuses the login, and sends nothing', async () => {
     const smtp = await receiver({ auth: { user: 'linewatch', password: 's3cret' } });
-    const ch = channel(smtp.port, {}, { auth: { user: 'linewatch', password: 'wrong' } });
+    const ch = channel(smtp.port, {}, { ...withLogin, password: { env: 'SMTP_WRONG_PASS' } });
     await expect(ch.deliver(aNotification('alarm.raised', [plcDown]), signal())).rejects.toThrow(
       /email shift-lead via 127\.0\.0\.1:\d+: .*Invalid username or password/,
     );

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationMessage } from '@src/main/notifications/channel';
 import { createMqttChannel, type MqttChannel } from '@src/main/notifications/channels/mqtt';
 import { notificationBody } from '@src/main/notifications/payload';
+import { createSecretReader } from '@src/main/notifications/secrets';
 import {
   freeLoopbackPort,
   mosquittoMissingReason,
@@ -39,6 +40,9 @@ function channel(url: string, log: string[] = []): MqttChannel {
     id: 'scada',
     url,
     topicPrefix: 'linewatch',
+    username: null,
+    password: null,
+    readSecret: createSecretReader({}),
     siteId: 'plant-a',
     log: (line) => log.push(line),
     reconnectPeriodMs: 100,
