@@ -38,12 +38,15 @@ if (client.operator.presentsToken()) wallStore.getState().markLanWall();
 const alarmSound = installAlarmSound();
 const operatorMemory = createOperatorMemory();
 
+// Requests go out, and are answered, in this order. The page waits for the snapshot and, on a desk
+// console, for the consent (the gate): both are asked before the alarm list, which in an alarm
+// storm is the longest answer to compute, so the tiles never wait behind it.
 startWallSync(client, wallStore);
+// Consent first: nothing is sent until main says which categories are granted.
+void startRendererTelemetry(client, KIOSK).catch(() => undefined);
 startAlarmSync(client, alarmStore, { onNewAlarms: () => alarmSound.play() });
 startHealthSync(client, healthStore);
 startClock();
-// Consent first: nothing is sent until main says which categories are granted.
-void startRendererTelemetry(client, KIOSK).catch(() => undefined);
 
 const acknowledgeActions: AcknowledgeActions = createAcknowledgeActions({
   client,

@@ -1,7 +1,7 @@
 // The console shell: header, navigation, banners and alarm strip around the page the hash names.
 // As a kiosk wall (`?kiosk=1`) it drops the navigation, hides the idle cursor, keeps the screen
 // awake and rotates through the wall pages on the timer from the settings.
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { AcknowledgeDialog } from '../features/alarms/AcknowledgeDialog';
 import { AlarmStrip } from '../features/alarms/AlarmStrip';
 import { ConnectionBanner } from '../features/status/ConnectionBanner';
@@ -33,6 +33,14 @@ export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean
   const rotationSeconds = useSettings((s) => s.settings?.kioskRotationSeconds ?? FALLBACK_ROTATION_SECONDS);
   const pages = useMemo(() => rotationPages(ROUTES, lines), [lines]);
   const cursorIdle = useCursorIdle(kiosk);
+  // The strip follows the page: when the snapshot arrives, the page's tiles commit first and the
+  // strip (hundreds of rows in an alarm storm) mounts in a deferred render right after, which
+  // React may split across frames, so a storm never holds back the first paint of the tiles (a
+  // failed snapshot shows the strip at once: alarms matter most when the wall cannot load).
+  const stripReady = useDeferredValue(
+    useWall((s) => s.site !== null || s.loadError !== null),
+    false,
+  );
 
   useEffect(() => startSettingsSync(client), [client]);
   useEffect(() => {
@@ -66,7 +74,7 @@ export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean
         )}
         <ConnectionBanner />
         <ConfigErrorBanner />
-        {!PAGES_WITHOUT_STRIP.has(current) && <AlarmStrip />}
+        {stripReady && !PAGES_WITHOUT_STRIP.has(current) && <AlarmStrip />}
         <div className="app__page">
           {Page ? (
             // Operator pages load on first visit; the wall pages are in the main bundle.
