@@ -1,8 +1,9 @@
 // Alarm rows joined with the config (names), the outage behind each alarm and its impact
-// (impact.ts), for the renderer. Runs on every alarm change, so a storm of ~290 alarms costs one
-// outage query, one repair-history query and the config topology cached per config.
+// (impact.ts), for the renderer. Runs on every alarm change, so however long the outage history, a
+// storm of ~290 alarms costs a lookup of their outages by id, one per level of secondary outages
+// behind them, one repair-history query, and the config topology cached per config.
 import type { AlarmView } from '../../shared/contract';
-import { DAY_MS, isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
+import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import { locateEndpoints, type LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
 import { computeImpact, impactTopology, RECOVERY_HISTORY_MS, type ImpactOutage } from './impact';
@@ -16,16 +17,13 @@ export function toAlarmViews(
   if (alarms.length === 0) return [];
   const lineOf = locateEndpoints(config);
   const topology = impactTopology(config);
-  const earliest = Math.min(...alarms.map((a) => a.raisedAt)) - 7 * DAY_MS;
-  const outages = store.outages.overlapping(earliest, nowMs + 1);
-  const outageById = new Map<number, OutageRecord>(outages.map((o) => [o.id, o]));
-  const secondariesOf = new Map<number, OutageRecord[]>();
-  for (const o of outages) {
-    if (o.secondaryOfOutage === null) continue;
-    const list = secondariesOf.get(o.secondaryOfOutage) ?? [];
-    list.push(o);
-    secondariesOf.set(o.secondaryOfOutage, list);
-  }
+  const outageById = new Map<number, OutageRecord>(
+    store.outages.byIds(alarms.map((a) => a.outageId)).map((o) => [o.id, o]),
+  );
+  const secondariesOf = secondaryOutages(
+    alarms.map((a) => a.outageId),
+    store,
+  );
   const ownOutage = (alarm: AlarmRecord): ImpactOutage => {
     const outage = outageById.get(alarm.outageId);
     return {
@@ -64,6 +62,32 @@ export function toAlarmViews(
       }),
     };
   });
+}
+
+/** Depth guard: `depends_on` chains are a few levels deep; the loader rejects cycles. */
+const MAX_SECONDARY_LEVELS = 64;
+
+/** The secondary outages behind the given ones, level by level, grouped by their parent outage. */
+function secondaryOutages(
+  rootIds: readonly number[],
+  store: Pick<Store, 'outages'>,
+): Map<number, OutageRecord[]> {
+  const byParent = new Map<number, OutageRecord[]>();
+  const seen = new Set<number>(rootIds);
+  let level = [...seen];
+  for (let depth = 0; level.length > 0 && depth < MAX_SECONDARY_LEVELS; depth++) {
+    const next: number[] = [];
+    for (const o of store.outages.secondariesOf(level)) {
+      if (o.secondaryOfOutage === null || seen.has(o.id)) continue;
+      seen.add(o.id);
+      next.push(o.id);
+      const list = byParent.get(o.secondaryOfOutage) ?? [];
+      list.push(o);
+      byParent.set(o.secondaryOfOutage, list);
+    }
+    level = next;
+  }
+  return byParent;
 }
 
 /** Every outage secondary of `rootId`, directly or through other secondaries. */

@@ -58,6 +58,10 @@ export interface OutageStore {
   kpiStartedIn(fromMs: number, toMs: number): KpiOutageRecord[];
   /** The brief of each given outage that exists, by outage id. */
   briefs(outageIds: readonly number[]): Map<number, OutageBrief>;
+  /** The given outages that exist, in no particular order. */
+  byIds(outageIds: readonly number[]): OutageRecord[];
+  /** Outages directly secondary of any of the given ones (served by outages_by_parent, 008). */
+  secondariesOf(parentOutageIds: readonly number[]): OutageRecord[];
   /**
    * Outages of the given endpoints that started in [fromMs, toMs), were counted (did not start in
    * maintenance) and were repaired (ended, not by a monitoring gap): one query for every alarmed
@@ -164,6 +168,16 @@ export function createOutageStore(db: Database.Database): OutageStore {
         rows.map((row) => [row.id, { startedAt: row.started_at, failureMessage: row.failure_message }]),
       );
     },
+    byIds: (outageIds) =>
+      rowsByIds<OutageRow>(db, (placeholders) => `${SELECT} WHERE o.id IN (${placeholders})`, outageIds).map(
+        fromRow,
+      ),
+    secondariesOf: (parentOutageIds) =>
+      rowsByIds<OutageRow>(
+        db,
+        (placeholders) => `${SELECT} WHERE o.secondary_of_outage IN (${placeholders})`,
+        parentOutageIds,
+      ).map(fromRow),
     repairs(endpointIds, fromMs, toMs) {
       const rows = rowsByIds<{ endpoint_id: string; started_at: number; ended_at: number }>(
         db,

@@ -6,6 +6,7 @@ import { kpiIndexesMigration } from './004-kpi-indexes';
 import { consentMigration } from './005-consent';
 import { settingsMigration } from './006-settings';
 import { notificationDeliveriesMigration } from './007-notification-deliveries';
+import { outagesByParentMigration } from './008-outages-by-parent';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   consentMigration,
   settingsMigration,
   notificationDeliveriesMigration,
+  outagesByParentMigration,
 ];

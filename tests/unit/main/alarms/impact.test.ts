@@ -210,15 +210,25 @@ describe('alarm impact', () => {
     expect(of('router').inMaintenance).toBe(false);
   });
 
-  it('asks the store once for outages and once for the repair history, however many alarms', () => {
+  it("reads the alarms' outages by id, one query per level of secondaries, one for the repairs", () => {
     const overlapping = vi.spyOn(store.outages, 'overlapping');
+    const byIds = vi.spyOn(store.outages, 'byIds');
+    const secondariesOf = vi.spyOn(store.outages, 'secondariesOf');
     const repairs = vi.spyOn(store.outages, 'repairs');
     toAlarmViews(store.alarms.active(), config, store, NOW);
-    expect(overlapping).toHaveBeenCalledTimes(1);
+    expect(byIds).toHaveBeenCalledTimes(1);
+    // The router's tree is 3 levels deep: {plc, robot}, {hmi, cam}, then nothing.
+    expect(secondariesOf.mock.calls.map(([ids]) => [...ids].sort((a, b) => a - b))).toEqual([
+      [1, 6, 7, 8],
+      [2, 4],
+      [3, 5],
+    ]);
     expect(repairs).toHaveBeenCalledTimes(1);
     expect(repairs.mock.calls[0]?.[0]).toEqual(
       expect.arrayContaining(['router', 'burner', 'gate', 'scanner']),
     );
+    // Never a scan of the whole history.
+    expect(overlapping).not.toHaveBeenCalled();
   });
 });
 
