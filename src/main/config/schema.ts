@@ -288,10 +288,8 @@ const channelSchema = z.discriminatedUnion(
     }).superRefine(oneSecretSource(['username', 'password'])),
     strict({ id: idSchema, kind: z.literal('desktop') }),
   ],
-  {
-    error: (iss) =>
-      iss.code === 'invalid_union' ? 'expected one of webhook, email, mqtt, desktop' : undefined,
-  },
+  // A discriminated union only raises invalid_union, so the message can be a plain string.
+  { error: 'expected one of webhook, email, mqtt, desktop' },
 );
 
 const idListSchema = (what: string) =>

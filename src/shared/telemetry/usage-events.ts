@@ -55,8 +55,8 @@ export function usageProperties(event: UsageEvent): UsageProperties {
 
 /** Only the catalogue's levels leave; anything else (a newer or broken view) is `unknown`. */
 function impactProperties({ severity, cascadeRisk }: AlarmImpactBuckets): UsageProperties {
-  const known = <T extends string>(levels: readonly T[], value: string): string =>
-    (levels as readonly string[]).includes(value) ? value : 'unknown';
+  const known = (levels: readonly string[], value: string): string =>
+    levels.includes(value) ? value : 'unknown';
   return { severity: known(SEVERITIES, severity), cascade_risk: known(CASCADE_RISKS, cascadeRisk) };
 }
 
