@@ -36,6 +36,8 @@ export const bridge = {
   getConfigStatus: (request: RequestOf<'getConfigStatus'>) => invoke('getConfigStatus', request),
   getEngineStatus: (request: RequestOf<'getEngineStatus'>) => invoke('getEngineStatus', request),
   listAlarms: (request: RequestOf<'listAlarms'>) => invoke('listAlarms', request),
+  listNotificationDeliveries: (request: RequestOf<'listNotificationDeliveries'>) =>
+    invoke('listNotificationDeliveries', request),
   acknowledgeAlarm: (request: RequestOf<'acknowledgeAlarm'>) => invoke('acknowledgeAlarm', request),
   acknowledgeAlarms: (request: RequestOf<'acknowledgeAlarms'>) => invoke('acknowledgeAlarms', request),
   getReport: (request: RequestOf<'getReport'>) => invoke('getReport', request),

@@ -1,5 +1,6 @@
 // The surface the composition root offers to its hosts (the Electron shell and the headless CLI).
 import type { ContractHandlers, EventSink } from '../../shared/contract';
+import type { ShowDesktopNotice } from '../notifications/channels/desktop';
 
 export interface LinewatchServicesOptions {
   /** Folder holding the SQLite database and everything else the app stores. */
@@ -9,6 +10,11 @@ export interface LinewatchServicesOptions {
   host: 'electron' | 'headless';
   appVersion: string;
   log?: (line: string) => void;
+  /**
+   * Shows a desktop-channel notice natively (the Electron shell). Without it the notice goes to the
+   * connected dashboards, which show it with the browser Notification API.
+   */
+  showDesktopNotice?: ShowDesktopNotice;
 }
 
 export interface LinewatchServices {

@@ -8,6 +8,8 @@ import { createEndpointDetailHandlers } from '../endpoints/endpoint-detail-handl
 import { authoriseHandlers, createOperatorAuth } from '../auth';
 import { systemClock, type Clock } from '../clock/clock';
 import { startMonitorRuntime } from '../monitor';
+import { createNotificationDeliveryHandlers } from '../notifications/delivery-handlers';
+import { startNotificationRuntime } from '../notifications/notification-runtime';
 import { createOutageHandlers } from '../outages/outage-handlers';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createReportHandlers } from '../reports/report-handlers';
@@ -56,6 +58,34 @@ export async function startLinewatchServices(
     log,
     onCheckError: (endpointId, error) => telemetry.reportCheckError(endpointId, error),
   });
+  // Notifications follow the same event stream as the dashboards: raised and cleared from the
+  // engine, acknowledged from the alarm handlers. Deliveries run on their own timers.
+  const notifications = startNotificationRuntime({
+    config: () => config.config(),
+    clock,
+    store,
+    flush: () => runtime.engine.flush(),
+    showDesktop: async (notice) => {
+      if (options.showDesktopNotice) return options.showDesktopNotice(notice);
+      if (![...sinks].some((sink) => sink !== notificationSink)) {
+        throw new Error('no dashboard is connected to show the desktop notice');
+      }
+      emit('desktopNotification', notice);
+      return Promise.resolve();
+    },
+    log,
+  });
+  const notificationSink: EventSink = {
+    emit(event, payload) {
+      if (event === 'alarmsChanged') {
+        const { reason, alarmId } = payload as EventPayload<'alarmsChanged'>;
+        notifications.alarmSignal(reason, alarmId);
+      } else if (event === 'endpointStates') {
+        notifications.endpointStates((payload as EventPayload<'endpointStates'>).states);
+      }
+    },
+  };
+  sinks.add(notificationSink);
   log(
     `monitoring ${endpointCount(initial.config)} endpoints on ${initial.config.lines.length} lines` +
       (demo ? ' (built-in demo plant)' : ` from ${options.configPath ?? ''}`),
@@ -63,7 +93,10 @@ export async function startLinewatchServices(
   if (options.watchConfig !== false) {
     config.watch({
       swap: (next) => runtime.reload(next),
-      applied: (next) => telemetry.configChanged(next),
+      applied: (next) => {
+        telemetry.configChanged(next);
+        notifications.configChanged(next);
+      },
     });
   }
 
@@ -86,6 +119,7 @@ export async function startLinewatchServices(
       schedulerStats: () => runtime.schedulerStats(),
     }),
     ...readThrough(createAlarmHandlers({ store, config: () => config.config(), now, emit }), flush),
+    ...readThrough(createNotificationDeliveryHandlers({ store, config: () => config.config() }), flush),
     ...readThrough(createReportHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(createOutageHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(createEndpointDetailHandlers({ store, config: () => config.config(), now }), flush),
@@ -123,6 +157,7 @@ export async function startLinewatchServices(
       stopped = true;
       await config.stop();
       await runtime.stop();
+      await notifications.stop();
       store.close();
       await demo?.stop();
       sinks.clear();

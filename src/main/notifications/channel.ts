@@ -2,19 +2,18 @@
 // message the dispatcher hands them. A channel only delivers: rules, grouping, escalation timers,
 // retries with backoff and the delivery log live in the dispatcher, so a channel's deliver() makes
 // ONE attempt and rejects when it fails (the dispatcher retries and logs the error message).
-import type { AlarmImpact, Severity } from '../../shared/contract';
+import {
+  NOTIFICATION_CHANNEL_KINDS,
+  NOTIFICATION_TYPES,
+  type AlarmImpact,
+  type Severity,
+} from '../../shared/contract';
 import type { EndpointState } from '../../shared/domain/endpoint';
 
-export const NOTIFICATION_TYPES = [
-  'alarm.raised',
-  'alarm.cleared',
-  'alarm.acknowledged',
-  'alarm.escalated',
-] as const;
+export { NOTIFICATION_TYPES };
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-export const CHANNEL_KINDS = ['webhook', 'email', 'mqtt', 'desktop'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type ChannelKind = (typeof NOTIFICATION_CHANNEL_KINDS)[number];
 
 /** One alarm as a notification carries it. Times are epoch ms (payloads turn them into ISO). */
 export interface NotifiedAlarm {

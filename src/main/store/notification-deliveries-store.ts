@@ -3,8 +3,9 @@
 // alarms page reads the newest rows; escalation asks it what was already sent (so a restart does
 // not escalate an alarm twice).
 import type Database from 'better-sqlite3';
+import { DELIVERY_STATUSES } from '../../shared/contract/notification-schemas';
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'dropped'] as const;
+export { DELIVERY_STATUSES };
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface NotificationDeliveryRecord {

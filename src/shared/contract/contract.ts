@@ -37,6 +37,11 @@ import {
   VerifyPinRequest,
   VerifyPinResult,
 } from './settings-schemas';
+import {
+  DesktopNotificationEvent,
+  ListNotificationDeliveriesRequest,
+  NotificationDeliveryList,
+} from './notification-schemas';
 import { ConsentState, ForgetMeRequest, SetConsentRequest, TelemetryConfig } from '../telemetry/consent';
 
 interface RequestSpec {
@@ -80,6 +85,10 @@ export const requests = {
   getConsent: { request: EmptyRequest, response: ConsentState },
   setConsent: { request: SetConsentRequest, response: ConsentState, mutating: true },
   forgetMe: { request: ForgetMeRequest, response: ConsentState, mutating: true },
+  listNotificationDeliveries: {
+    request: ListNotificationDeliveriesRequest,
+    response: NotificationDeliveryList,
+  },
 } as const satisfies Record<string, RequestSpec>;
 
 export const events = {
@@ -88,6 +97,8 @@ export const events = {
   configApplied: ConfigStatus,
   alarmsChanged: AlarmsChangedEvent,
   consentChanged: ConsentState,
+  /** A desktop-channel notice for the dashboards to show (the Electron shell shows its own natively). */
+  desktopNotification: DesktopNotificationEvent,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

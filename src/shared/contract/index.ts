@@ -4,6 +4,7 @@ export * from './alarm-schemas';
 export * from './report-contract';
 export * from './settings-schemas';
 export * from './console-contract';
+export * from './notification-schemas';
 export { ContractFailure, dispatchRequest, failure, isRequestName } from './dispatch';
 export { checkedResult, transportError } from './checked-result';
 export * from './operator-proof';

@@ -64,13 +64,15 @@ describe('preload bridge types', () => {
     expectTypeOf<Bridge['on']>().toEqualTypeOf<LinewatchBridge['on']>();
     expectTypeOf<ReturnType<Bridge['on']>>().toEqualTypeOf<Unsubscribe>();
     expectTypeOf<Parameters<Bridge['on']>[1]>().toEqualTypeOf<
-      EventListener<'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged'>
+      EventListener<
+        'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged' | 'desktopNotification'
+      >
     >();
   });
 
   it('declares exactly the contract events with their payloads', () => {
     expectTypeOf<EventName>().toEqualTypeOf<
-      'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged'
+      'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged' | 'desktopNotification'
     >();
     expectTypeOf<EventPayload<'endpointStates'>>().toEqualTypeOf<EndpointStatesEvent>();
     expectTypeOf<EventPayload<'configApplied'>>().toEqualTypeOf<ConfigStatus>();
