@@ -1,13 +1,14 @@
 // A real Debian mosquitto broker on 127.0.0.1 for the MQTT channel tests, started by the test
 // with its own config in a temp folder. Without the binary the tests skip and say why (CI installs
 // it); a broker that fails to start fails the test with its own output.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { makeTempDir } from './temp-store';
 
 export const MOSQUITTO_BIN = '/usr/sbin/mosquitto';
+export const MOSQUITTO_PASSWD_BIN = '/usr/bin/mosquitto_passwd';
 const HOST = '127.0.0.1';
 const READY_DEADLINE_MS = 10_000;
 
@@ -67,23 +68,35 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+export interface MosquittoOptions {
+  port?: number;
+  /** false: made but not started (the "broker down at start" tests call start() later). */
+  started?: boolean;
+  /** Only this user may connect (a password file made with mosquitto_passwd); anonymous otherwise. */
+  auth?: { user: string; password: string };
+}
+
 /**
  * Starts mosquitto on 127.0.0.1 (on `port`, or a free one) and resolves once it accepts TCP
- * connections; null when the binary is absent (see mosquittoMissingReason). A broker that may be
- * started later (the "down at start" test) is made with `{ started: false }`.
+ * connections; null when the binary is absent (see mosquittoMissingReason).
  */
-export async function startMosquitto(
-  options: { port?: number; started?: boolean } = {},
-): Promise<Mosquitto | null> {
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mosquitto | null> {
   if (mosquittoMissingReason() !== null) return null;
   const port = options.port ?? (await freeLoopbackPort());
   const temp = makeTempDir('mosquitto');
   const confPath = path.join(temp.dir, 'mosquitto.conf');
+  const access = ['allow_anonymous true'];
+  // Started as root, mosquitto drops to the "mosquitto" user after reading its config, and could then
+  // not open the password file in our 0700 temp folder: stay the user that started it.
+  if (process.getuid?.() === 0) access.push('user root');
+  if (options.auth) {
+    const passwords = path.join(temp.dir, 'passwords');
+    execFileSync(MOSQUITTO_PASSWD_BIN, ['-b', '-c', passwords, options.auth.user, options.auth.password]);
+    access.splice(0, 1, 'allow_anonymous false', `password_file ${passwords}`);
+  }
   fs.writeFileSync(
     confPath,
-    [`listener ${port} ${HOST}`, 'allow_anonymous true', 'persistence false', 'log_dest stderr', ''].join(
-      '\n',
-    ),
+    [`listener ${port} ${HOST}`, ...access, 'persistence false', 'log_dest stderr', ''].join('\n'),
   );
   let child: ChildProcess | null = null;
   let output = '';

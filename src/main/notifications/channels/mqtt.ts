@@ -75,6 +75,10 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
     clientId: `linewatch-${options.siteId}-${randomBytes(4).toString('hex')}`,
     clean: true,
     reconnectPeriod,
+    // A refused CONNECT (bad login, broker not ready) is retried like a lost connection: mqtt.js
+    // would otherwise stop for good, and a fixed password or a broker that finished starting would
+    // never be noticed.
+    reconnectOnConnackError: true,
     connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     queueQoSZero: false,
     // The broker tells subscribers when Linewatch vanishes without saying goodbye.

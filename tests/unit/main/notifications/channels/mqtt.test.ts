@@ -2,7 +2,11 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationMessage } from '@src/main/notifications/channel';
-import { createMqttChannel, type MqttChannel } from '@src/main/notifications/channels/mqtt';
+import {
+  createMqttChannel,
+  type MqttChannel,
+  type MqttChannelOptions,
+} from '@src/main/notifications/channels/mqtt';
 import { notificationBody } from '@src/main/notifications/payload';
 import { createSecretReader } from '@src/main/notifications/secrets';
 import {
@@ -10,6 +14,7 @@ import {
   mosquittoMissingReason,
   startMosquitto,
   type Mosquitto,
+  type MosquittoOptions,
 } from '../../../../support/mosquitto';
 import { aNotification, aNotifiedAlarm } from '../../../../support/notification-builders';
 
@@ -28,25 +33,28 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function broker(options: { port?: number; started?: boolean } = {}): Promise<Mosquitto> {
+async function broker(options: MosquittoOptions = {}): Promise<Mosquitto> {
   const started = await startMosquitto(options);
   if (!started) throw new Error('mosquitto vanished during the run');
   cleanups.push(() => started.close());
   return started;
 }
 
-function channel(url: string, log: string[] = []): MqttChannel {
+const ENV = { MQTT_USER: 'scada', MQTT_PASS: 'mq-s3cret', MQTT_WRONG_PASS: 'wrong' };
+
+function channel(url: string, log: string[] = [], fields: Partial<MqttChannelOptions> = {}): MqttChannel {
   const made = createMqttChannel({
     id: 'scada',
     url,
     topicPrefix: 'linewatch',
     username: null,
     password: null,
-    readSecret: createSecretReader({}),
+    readSecret: createSecretReader(ENV),
     siteId: 'plant-a',
     log: (line) => log.push(line),
     reconnectPeriodMs: 100,
     connectTimeoutMs: 2_000,
+    ...fields,
   });
   cleanups.push(() => made.close());
   return made;
@@ -56,8 +64,9 @@ function channel(url: string, log: string[] = []): MqttChannel {
 async function subscriber(
   url: string,
   filter: string,
+  login: { username?: string; password?: string } = {},
 ): Promise<{ client: MqttClient; received: Received[] }> {
-  const client = await mqtt.connectAsync(url, { reconnectPeriod: 0 });
+  const client = await mqtt.connectAsync(url, { reconnectPeriod: 0, ...login });
   cleanups.push(() => client.endAsync(true));
   const received: Received[] = [];
   client.on('message', (topic, payload, packet) => {
@@ -193,6 +202,37 @@ describe.skipIf(skipReason !== null)('MQTT channel (real mosquitto)', () => {
     const { received } = await subscriber(url, 'linewatch/plant-a/status');
     await expect.poll(() => received.map((r) => r.payload)).toMatchObject([{ state: 'offline' }]);
     await expect(ch.deliver(event('alarm.raised', 3), signal())).rejects.toThrow(/closed/);
+  });
+
+  it('logs in with the configured username and password', async () => {
+    const { url } = await broker({ auth: { user: 'scada', password: 'mq-s3cret' } });
+    const ch = channel(url, [], { username: { env: 'MQTT_USER' }, password: { env: 'MQTT_PASS' } });
+    await expect.poll(() => ch.connected).toBe(true);
+    const { received } = await subscriber(url, 'linewatch/plant-a/alarms', {
+      username: 'scada',
+      password: 'mq-s3cret',
+    });
+    await ch.deliver(event('alarm.raised', 4), signal());
+    await expect.poll(() => received.length).toBe(1);
+  });
+
+  it('with a refused login, keeps retrying and refuses events with the reason, never throwing into the caller', async () => {
+    const { url } = await broker({ auth: { user: 'scada', password: 'mq-s3cret' } });
+    const log: string[] = [];
+    const ch = channel(url, log, { username: { env: 'MQTT_USER' }, password: { env: 'MQTT_WRONG_PASS' } });
+    await expect.poll(() => log.join('\n')).toMatch(/Connection refused: Not authorized/);
+    expect(ch.connected).toBe(false);
+    await expect(ch.deliver(event('alarm.raised', 5), signal())).rejects.toThrow(
+      /not connected \(Connection refused: Not authorized\)/,
+    );
+    // One line per distinct error, not one per retry.
+    expect(log.filter((line) => line.includes('Not authorized'))).toHaveLength(1);
+  });
+
+  it('fails to build when a secret cannot be read, naming the variable', () => {
+    expect(() =>
+      channel('mqtt://127.0.0.1:1', [], { username: { env: 'MQTT_USER' }, password: { env: 'MQTT_UNSET' } }),
+    ).toThrow(/environment variable MQTT_UNSET/);
   });
 
   it('close() returns promptly while the broker is unreachable', async () => {
