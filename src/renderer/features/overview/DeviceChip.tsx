@@ -2,37 +2,10 @@
 // is down) words and name, never by colour alone. It subscribes to its own live entry only, so a
 // batch of 1 Hz updates re-renders the chips whose endpoint changed and nothing else.
 import { memo } from 'react';
-import type { EndpointLive, WallEndpoint } from '../../../shared/contract';
-import type { EndpointState } from '../../../shared/domain/endpoint';
+import type { WallEndpoint } from '../../../shared/contract';
 import { STATE_LABEL } from '../../live/format-live';
 import { useWall } from '../../live/wall-store';
-
-interface ChipLook {
-  state: EndpointState;
-  flapping: boolean;
-}
-
-/** Every look a chip can have, made once, so a chip's selector returns the same object until its
- * look changes (a batch that changes only the check time or the RTT leaves the chip alone). */
-const LOOKS: Record<EndpointState, readonly [steady: ChipLook, flapping: ChipLook]> = {
-  up: [
-    { state: 'up', flapping: false },
-    { state: 'up', flapping: true },
-  ],
-  down: [
-    { state: 'down', flapping: false },
-    { state: 'down', flapping: true },
-  ],
-  unknown: [
-    { state: 'unknown', flapping: false },
-    { state: 'unknown', flapping: true },
-  ],
-};
-
-function lookOf(live: EndpointLive | undefined): ChipLook {
-  const [steady, flapping] = LOOKS[live?.state ?? 'unknown'];
-  return live?.flapping ? flapping : steady;
-}
+import { lookOf } from './chip-look';
 
 export const DeviceChip = memo(function DeviceChip({ endpoint }: { endpoint: WallEndpoint }) {
   // One store subscription per chip: 2,000 on the overview, each a cost on mount and on every batch.
