@@ -1,6 +1,7 @@
 // Small line icons drawn inline: wall PCs often lack an emoji font, and a missing glyph renders as
 // an empty box exactly where an operator looks for a state.
 import type { ReactNode } from 'react';
+import type { Severity } from '../../shared/contract';
 
 function Icon({ children }: { children: ReactNode }) {
   return (
@@ -64,6 +65,52 @@ export function EyeIcon() {
     <Icon>
       <path d="M2 12s3.6-6.5 10-6.5S22 12 22 12s-3.6 6.5-10 6.5S2 12 2 12z" />
       <circle cx="12" cy="12" r="2.8" />
+    </Icon>
+  );
+}
+
+/**
+ * One shape per alarm severity, so severity never rests on colour alone: an octagon (critical),
+ * a triangle (high), a diamond (medium), a circle (low), each shown next to its word.
+ */
+export function SeverityIcon({ severity }: { severity: Severity }) {
+  switch (severity) {
+    case 'critical':
+      return (
+        <Icon>
+          <path d="M8 2.5h8L21.5 8v8L16 21.5H8L2.5 16V8z" />
+          <path d="M12 7.5v5.5M12 16.5v.1" />
+        </Icon>
+      );
+    case 'high':
+      return (
+        <Icon>
+          <path d="M12 3 22 20H2z" />
+          <path d="M12 9.5v4.5M12 17v.1" />
+        </Icon>
+      );
+    case 'medium':
+      return (
+        <Icon>
+          <path d="M12 2.5 21.5 12 12 21.5 2.5 12z" />
+          <path d="M12 8v5M12 16v.1" />
+        </Icon>
+      );
+    case 'low':
+      return (
+        <Icon>
+          <circle cx="12" cy="12" r="9" />
+          <path d="M12 11v5M12 8v.1" />
+        </Icon>
+      );
+  }
+}
+
+/** The chevron of a group row that opens and closes (rotated by CSS while open). */
+export function ChevronIcon() {
+  return (
+    <Icon>
+      <path d="M9 5l7 7-7 7" />
     </Icon>
   );
 }

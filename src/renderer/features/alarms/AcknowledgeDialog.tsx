@@ -11,6 +11,7 @@ import { useWall } from '../../live/wall-store';
 import { useAcknowledgeActions } from './acknowledge-context';
 import { ALARM_STRIP_ID } from './AlarmStrip';
 import { PinField } from '../access/OperatorPrompt';
+import { AcknowledgeClearedDialog } from './AcknowledgeClearedDialog';
 
 /**
  * Back to the button that opened the dialog; once that alarm is acknowledged, on to the next one
@@ -182,7 +183,17 @@ function SignInFirst() {
   return null;
 }
 
+/** The wall's acknowledge dialogs: one alarm, and "Acknowledge all cleared" (hosted once by App). */
 export function AcknowledgeDialog() {
+  return (
+    <>
+      <AcknowledgeOneDialog />
+      <AcknowledgeClearedDialog />
+    </>
+  );
+}
+
+function AcknowledgeOneDialog() {
   const alarmId = useAlarms((state) => state.acknowledging?.alarmId ?? null);
   const alarm = useAlarms((state) => state.alarms.find((candidate) => candidate.id === alarmId));
   const readOnly = useWall((state) => state.appInfo?.access === 'read-only');

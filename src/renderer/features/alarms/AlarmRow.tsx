@@ -1,10 +1,14 @@
 // One alarm in the strip. Unanswered alarms are loud (solid badge, button); acknowledged ones that
-// are still down stay visible but calm, with who answered and their note.
-import { memo } from 'react';
+// are still down stay visible but calm, with who answered and their note. Each shows its severity
+// (shape and word) and what it costs; one with devices down behind it is a group of its own that
+// opens to them (collapsed: in a storm the strip must stay short).
+import { memo, useId, useState } from 'react';
 import type { AlarmView, WallLine } from '../../../shared/contract';
 import type { EndpointType } from '../../../shared/domain/endpoint';
 import { formatDuration } from '../../../shared/format';
-import { formatAcknowledged, formatClockTime, formatSuppressed } from './format-alarm';
+import { formatAcknowledged, formatBehind, formatClockTime, formatImpact } from './format-alarm';
+import { SeverityBadge } from './SeverityBadge';
+import { ChevronIcon } from '../../components/icons';
 import { isAcknowledged, isActive, useAlarms } from './alarm-store';
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
@@ -56,6 +60,36 @@ function Timing({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | unde
   );
 }
 
+function Behind({ alarm, type }: { alarm: AlarmView; type: EndpointType | undefined }) {
+  const [open, setOpen] = useState(false);
+  const membersId = useId();
+  const secondary = useWall((state) => (open ? secondaryNames(state.lines, alarm.secondaryEndpointIds) : ''));
+  const label = formatBehind(alarm.secondaryEndpointIds.length, type);
+  return (
+    <>
+      <button
+        type="button"
+        className="alarm__behind"
+        aria-expanded={open}
+        aria-controls={membersId}
+        title="Their alarms are held back: they are down because of this one"
+        onClick={() => setOpen((was) => !was)}
+      >
+        <ChevronIcon />
+        {label}
+      </button>
+      <ul
+        id={membersId}
+        className="alarm__secondary"
+        aria-label="Down because of this device (alarms held back)"
+        hidden={!open}
+      >
+        {secondary !== '' && secondary.split('\n').map((name) => <li key={name}>↳ {name}</li>)}
+      </ul>
+    </>
+  );
+}
+
 export const AlarmRow = memo(function AlarmRow({
   alarm,
   timeZone,
@@ -66,12 +100,11 @@ export const AlarmRow = memo(function AlarmRow({
   /** Resolved and gone from the list: shown fading out for a moment, without actions. */
   leaving?: boolean;
 }) {
-  const secondary = useWall((state) => secondaryNames(state.lines, alarm.secondaryEndpointIds));
   const openAcknowledge = useAlarms((state) => state.openAcknowledge);
   const type = useWall((state) => endpointType(state.lines, alarm.endpointId));
   const acknowledged = isAcknowledged(alarm);
   const active = isActive(alarm);
-  const suppressed = formatSuppressed(alarm.secondaryEndpointIds.length, type);
+  const impact = active ? formatImpact(alarm.impact) : null;
   const kind = acknowledged ? 'acked' : active ? 'unacked' : 'cleared';
   const badge = acknowledged ? '✓ ACK' : active ? '⚠ ALARM' : '✓ CLEARED';
   return (
@@ -79,22 +112,25 @@ export const AlarmRow = memo(function AlarmRow({
       className={`alarm alarm--${kind}${leaving ? ' alarm--leaving' : ''}`}
       data-alarm-id={alarm.id}
       data-alarm-kind={kind}
-      aria-label={`${alarm.lineName}, ${alarm.endpointName}: ${acknowledged ? 'acknowledged' : 'not acknowledged'}`}
+      data-severity={alarm.impact.severity}
+      aria-label={`${alarm.lineName}, ${alarm.endpointName}: ${alarm.impact.severity} severity, ${acknowledged ? 'acknowledged' : 'not acknowledged'}`}
     >
+      <SeverityBadge severity={alarm.impact.severity} />
       <span className="alarm__badge">{badge}</span>
       <span className="alarm__where">
-        <span className="alarm__line">{alarm.lineName}</span>
+        <span className="alarm__line">
+          {alarm.lineName}
+          {alarm.impact.inMaintenance && <span className="alarm__maintenance"> · in maintenance</span>}
+        </span>
         <strong className="alarm__device">{alarm.endpointName}</strong>
       </span>
       <Timing alarm={alarm} timeZone={timeZone} />
-      {suppressed && (
-        <span
-          className="alarm__suppressed"
-          title="Their alarms are held back: they are down because of this one"
-        >
-          {suppressed}
+      {impact && (
+        <span className="alarm__impact" title="Downtime cost per minute, cost so far, what it takes down">
+          {impact}
         </span>
       )}
+      {alarm.secondaryEndpointIds.length > 0 && active && <Behind alarm={alarm} type={type} />}
       <span className="alarm__failure" title={alarm.failure ?? undefined}>
         {alarm.failure ?? 'No reply'}
       </span>
@@ -115,13 +151,6 @@ export const AlarmRow = memo(function AlarmRow({
         >
           Acknowledge
         </button>
-      )}
-      {secondary !== '' && (
-        <ul className="alarm__secondary" aria-label="Down because of this device (alarms held back)">
-          {secondary.split('\n').map((name) => (
-            <li key={name}>↳ {name}</li>
-          ))}
-        </ul>
       )}
     </li>
   );

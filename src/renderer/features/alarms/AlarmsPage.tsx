@@ -1,5 +1,7 @@
-// The alarm list: every alarm still needing someone, unanswered first, each with its acknowledge
-// button (the same dialog and flow as the wall's strip; the App shell hosts the dialog) and, once answered, who did and their note.
+// The alarm list: every alarm still needing someone, worst first (severity, then the longest down:
+// alarm-order.ts), each with its severity, cost and acknowledge button (the same dialogs and flows
+// as the wall's strip; the App shell hosts them) and, once answered, who did and their note.
+// Devices back up can be answered together with "Acknowledge all cleared".
 // Below it, alarms closed in the last 24 hours, so the next shift can read what was done.
 import { useMemo } from 'react';
 import type { AlarmView } from '../../../shared/contract';
@@ -7,11 +9,14 @@ import { isAcknowledged, isActive, needsAttention, useAlarms } from './alarm-sto
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
 import { useClient } from '../../app/client-context';
-import { formatDuration } from '../../../shared/format';
+import { formatCount, formatDuration } from '../../../shared/format';
 import { DAY_MS, isoTime } from '../../../shared/time';
 import { formatDateTime } from '../operator/format-operator';
 import { useInterval, useRequest } from '../operator/use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../operator/OperatorPage';
+import { SeverityBadge } from './SeverityBadge';
+import { formatImpact } from './format-alarm';
+import { isClearedUnanswered } from './acknowledge-cleared-flow';
 
 function Elapsed({ since }: { since: string }) {
   const text = useClock((now) => formatDuration((now - Date.parse(since)) / 1000, { rounding: 'down' }));
@@ -23,14 +28,23 @@ function AlarmItem({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | u
   const acknowledged = isAcknowledged(alarm);
   const active = isActive(alarm);
   const kind = acknowledged ? 'acked' : active ? 'unacked' : 'cleared';
+  const impact = active ? formatImpact(alarm.impact) : null;
   const badge = acknowledged
     ? '✓ ACKNOWLEDGED'
     : active
       ? '⚠ NOT ACKNOWLEDGED'
       : '✓ BACK UP — NOT ACKNOWLEDGED';
   return (
-    <li className={`op-alarm op-alarm--${kind}`} data-alarm-id={alarm.id} data-alarm-kind={kind}>
-      <span className="op-alarm__badge">{badge}</span>
+    <li
+      className={`op-alarm op-alarm--${kind}`}
+      data-alarm-id={alarm.id}
+      data-alarm-kind={kind}
+      data-severity={alarm.impact.severity}
+    >
+      <span className="op-alarm__badges">
+        <SeverityBadge severity={alarm.impact.severity} />
+        <span className="op-alarm__badge">{badge}</span>
+      </span>
       <div className="op-alarm__where">
         <span className="op-alarm__line">{alarm.lineName}</span>
         <a className="op-alarm__device" href={endpointHref(alarm.endpointId)}>
@@ -53,6 +67,8 @@ function AlarmItem({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | u
         <span className="op-muted"> · since {formatDateTime(alarm.startedAt, timeZone, true)}</span>
       </div>
       <div className="op-alarm__failure">{alarm.failure ?? 'No reply'}</div>
+      {impact && <div className="op-alarm__impact">{impact}</div>}
+      {alarm.impact.inMaintenance && <div className="op-muted">In maintenance: never above low</div>}
       {alarm.secondaryEndpointIds.length > 0 && (
         <div className="op-alarm__secondary">+{alarm.secondaryEndpointIds.length} devices down behind it</div>
       )}
@@ -140,6 +156,8 @@ export function AlarmsPage() {
   const loadError = useAlarms((state) => state.loadError);
   const timeZone = useWall((state) => state.site?.timezone);
   const unanswered = useMemo(() => alarms.filter(needsAttention).length, [alarms]);
+  const cleared = useMemo(() => alarms.filter(isClearedUnanswered).length, [alarms]);
+  const openCleared = useAlarms((state) => state.openAcknowledgeCleared);
   const subtitle = !loaded
     ? 'Loading…'
     : `${unanswered} waiting for acknowledgement · ${alarms.length - unanswered} acknowledged, still down`;
@@ -153,6 +171,19 @@ export function AlarmsPage() {
       {!loaded && !loadError && <p className="op-status">Loading alarms…</p>}
       {loaded && alarms.length === 0 && (
         <p className="op-status op-status--calm">✓ No active alarms. Every monitored device answers.</p>
+      )}
+      {cleared > 0 && (
+        <p className="op-alarms__bulk">
+          <button
+            type="button"
+            className="op-button"
+            data-ack-cleared-button=""
+            aria-haspopup="dialog"
+            onClick={openCleared}
+          >
+            Acknowledge all cleared ({formatCount(cleared)})…
+          </button>
+        </p>
       )}
       {alarms.length > 0 && (
         <ul className="op-alarms" aria-label="Active alarms">

@@ -5,6 +5,7 @@ import type { OperatorAccess } from '../../client/operator-access';
 import type { LinewatchClient } from '../../client/linewatch-client';
 import { submitAcknowledge, type OperatorMemory, type PinGate } from './acknowledge-flow';
 import type { AlarmStore } from './alarm-store';
+import { submitAcknowledgeCleared } from './acknowledge-cleared-flow';
 import { settingsStore } from '../settings/settings-store';
 import { isReadOnlyConnection, wallStore } from '../../live/wall-store';
 import type { AcknowledgeActions } from './acknowledge-context';
@@ -37,6 +38,8 @@ export function createAcknowledgeActions(deps: {
   const pinGate = operatorPinGate(deps.client.operator, deps.kiosk);
   return {
     submit: (input) => submitAcknowledge({ ...deps, pinGate, readOnly: isReadOnlyConnection }, input),
+    submitCleared: (input) =>
+      submitAcknowledgeCleared({ ...deps, pinGate, readOnly: isReadOnlyConnection }, input),
     lastOperator: () => deps.memory.load(),
     pinRequired: () => pinGate.required(),
     signIn: () => deps.client.operator.askToken('acknowledge the alarm'),

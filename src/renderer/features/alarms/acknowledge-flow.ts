@@ -50,7 +50,7 @@ function alreadyAcknowledged(alarm: AlarmView | undefined): string {
 export async function describeAcknowledgeFailure(
   error: unknown,
   alarmId: number,
-  client: AcknowledgeDeps['client'],
+  client: Pick<LinewatchClient, 'listAlarms'>,
   readOnly = false,
 ): Promise<string> {
   if (!(error instanceof ContractCallError)) {

@@ -1,13 +1,20 @@
-// The alarms operators must see: the active list as the services report it, sorted so the ones
-// nobody has answered yet come first, plus the state of the one acknowledge dialog the wall has.
+// The alarms operators must see: the active list as the services report it, worst first (see
+// alarm-order.ts), plus the state of the acknowledge dialogs (one alarm, or all cleared ones).
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AlarmView } from '../../../shared/contract';
+import { compareAlarms } from './alarm-order';
 
 export interface AcknowledgeDraft {
   alarmId: number;
   submitting: boolean;
   /** Why the last submit failed, in words for the operator; null before a submit or after success. */
+  error: string | null;
+}
+
+/** The "Acknowledge all cleared" dialog: which alarms it offers are picked in the dialog itself. */
+export interface AcknowledgeClearedDraft {
+  submitting: boolean;
   error: string | null;
 }
 
@@ -19,14 +26,18 @@ export interface AlarmState {
   /** Why the last refresh failed; the list shown may be stale while this is set. */
   loadError: string | null;
   acknowledging: AcknowledgeDraft | null;
+  acknowledgingCleared: AcknowledgeClearedDraft | null;
   // The actions are closures over the store (no `this`), so components may select them alone.
   setAlarms: (alarms: readonly AlarmView[]) => void;
-  /** Replace one alarm with a newer version of itself (the answer to an acknowledge). */
-  upsertAlarm: (alarm: AlarmView) => void;
+  /** Replace alarms with newer versions of themselves (the answer to an acknowledge). */
+  upsertAlarm: (...alarms: AlarmView[]) => void;
   setLoadError: (message: string | null) => void;
   openAcknowledge: (alarmId: number) => void;
   closeAcknowledge: () => void;
   setAcknowledgeProgress: (progress: Pick<AcknowledgeDraft, 'submitting' | 'error'>) => void;
+  openAcknowledgeCleared: () => void;
+  closeAcknowledgeCleared: () => void;
+  setAcknowledgeClearedProgress: (progress: AcknowledgeClearedDraft) => void;
 }
 
 export type AlarmStore = StoreApi<AlarmState>;
@@ -38,15 +49,6 @@ export const needsAttention = (alarm: AlarmView): boolean => !isAcknowledged(ala
 /** Cleared and acknowledged means nothing is left to do or to watch. */
 export const isVisible = (alarm: AlarmView): boolean => isActive(alarm) || !isAcknowledged(alarm);
 
-/** Unacknowledged first, then newest first; the id breaks ties so the order never jitters. */
-export function compareAlarms(a: AlarmView, b: AlarmView): number {
-  const attention = Number(needsAttention(b)) - Number(needsAttention(a));
-  if (attention !== 0) return attention;
-  const newer = Date.parse(b.raisedAt) - Date.parse(a.raisedAt);
-  if (newer !== 0) return newer;
-  return b.id - a.id;
-}
-
 export function visibleAlarms(alarms: readonly AlarmView[]): AlarmView[] {
   return alarms.filter(isVisible).sort(compareAlarms);
 }
@@ -57,11 +59,18 @@ export function createAlarmStore(): AlarmStore {
     loaded: false,
     loadError: null,
     acknowledging: null,
+    acknowledgingCleared: null,
     setAlarms: (alarms) => set({ alarms: visibleAlarms(alarms), loaded: true, loadError: null }),
-    upsertAlarm: (alarm) =>
-      set((state) => ({
-        alarms: visibleAlarms([...state.alarms.filter((existing) => existing.id !== alarm.id), alarm]),
-      })),
+    upsertAlarm: (...alarms) =>
+      set((state) => {
+        const replaced = new Set(alarms.map((alarm) => alarm.id));
+        return {
+          alarms: visibleAlarms([
+            ...state.alarms.filter((existing) => !replaced.has(existing.id)),
+            ...alarms,
+          ]),
+        };
+      }),
     setLoadError: (loadError) => set({ loadError }),
     openAcknowledge: (alarmId) => set({ acknowledging: { alarmId, submitting: false, error: null } }),
     closeAcknowledge: () => set({ acknowledging: null }),
@@ -69,6 +78,10 @@ export function createAlarmStore(): AlarmStore {
       set((state) =>
         state.acknowledging ? { acknowledging: { ...state.acknowledging, ...progress } } : state,
       ),
+    openAcknowledgeCleared: () => set({ acknowledgingCleared: { submitting: false, error: null } }),
+    closeAcknowledgeCleared: () => set({ acknowledgingCleared: null }),
+    setAcknowledgeClearedProgress: (progress) =>
+      set((state) => (state.acknowledgingCleared ? { acknowledgingCleared: progress } : state)),
   }));
 }
 

@@ -1,6 +1,7 @@
 // Keeps the alarm store in step with the services: the list is fetched on start, whenever an alarm
 // is raised, cleared or acknowledged (here or at another console), and after a reconnect, since
-// events sent while disconnected are lost. It also tells which alarms are new, for the audible cue.
+// events sent while disconnected are lost; bursts of events are coalesced. It also tells which
+// alarms are new, for the audible cue.
 import type { AlarmView, Unsubscribe } from '../../../shared/contract';
 import type { LinewatchClient } from '../../client/linewatch-client';
 import { isActive, needsAttention, type AlarmStore } from './alarm-store';
@@ -27,25 +28,44 @@ export function startAlarmSync(
   options: AlarmSyncOptions = {},
 ): AlarmSync {
   let stopped = false;
-  let latestLoad = 0;
   // Every alarm id ever listed; null until the first list arrives (the baseline).
   let seen: Set<number> | null = null;
   let connectionState = client.connection.current().state;
 
-  const refresh = async (): Promise<void> => {
-    const load = ++latestLoad;
+  // One load at a time (see refresh), so an older answer can never overwrite a newer one.
+  const load = async (): Promise<void> => {
     try {
       const { alarms } = await client.listAlarms();
-      // A slower, older answer must not overwrite a newer one.
-      if (stopped || load !== latestLoad) return;
+      if (stopped) return;
       const fresh = seen ? alarms.filter((a) => !seen?.has(a.id) && isActive(a) && needsAttention(a)) : [];
       seen ??= new Set();
       for (const alarm of alarms) seen.add(alarm.id);
       store.getState().setAlarms(alarms);
       if (fresh.length > 0) options.onNewAlarms?.(fresh);
     } catch (error) {
-      if (!stopped && load === latestLoad) store.getState().setLoadError(describe(error));
+      if (!stopped) store.getState().setLoadError(describe(error));
     }
+  };
+
+  // A burst of events (an "Acknowledge all cleared" of 200 alarms sends one per alarm) costs one
+  // load in flight plus one after it, not one load per event.
+  const queue: { inFlight: Promise<void> | null; again: boolean } = { inFlight: null, again: false };
+  // Read through a call: other calls set the flag while `run` awaits, which narrowing cannot see.
+  const askedAgain = (): boolean => queue.again;
+  const refresh = (): Promise<void> => {
+    if (queue.inFlight) {
+      queue.again = true;
+      return queue.inFlight;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        queue.again = false;
+        await load();
+      } while (askedAgain() && !stopped);
+      queue.inFlight = null;
+    };
+    queue.inFlight = run();
+    return queue.inFlight;
   };
 
   const unsubscribers: Unsubscribe[] = [

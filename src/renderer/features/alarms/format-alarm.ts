@@ -1,5 +1,6 @@
 // Words for alarms and engine health, short enough to read from across the room.
-import type { ConfigIssue } from '../../../shared/contract';
+import type { AlarmImpact, ConfigIssue } from '../../../shared/contract';
+import { formatCost, formatCount } from '../../../shared/format';
 import type { EndpointType } from '../../../shared/domain/endpoint';
 import { TYPE_LABEL } from '../../live/format-live';
 
@@ -13,13 +14,6 @@ export function formatClockTime(iso: string, timeZone: string | undefined): stri
   } catch {
     return new Intl.DateTimeFormat(undefined, options).format(at);
   }
-}
-
-/** "+3 behind this switch": how many devices are down only because this one is. */
-export function formatSuppressed(count: number, type: EndpointType | undefined): string | null {
-  if (count <= 0) return null;
-  const noun = type ? TYPE_LABEL[type].toLowerCase() : 'device';
-  return `+${count} behind this ${noun}`;
 }
 
 export function formatLag(ms: number): string {
@@ -45,4 +39,35 @@ export function formatAcknowledged(
   const when = at ? ` ${formatClockTime(at, timeZone)}` : '';
   const text = `ACK by ${by ?? 'unknown'}${when}`;
   return note ? `${text} — ${note}` : text;
+}
+
+/** "1,200/min": what a line loses per minute while it is down (no currency: the config names none). */
+export const formatCostRate = (perMinute: number): string => `${formatCost(perMinute)}/min`;
+
+/**
+ * The compact impact of one alarm for its row: "1,200/min · 36,000 so far · affects 4 devices,
+ * 2 lines". Parts that are zero are left out (a camera that stops no line costs nothing); null
+ * when nothing is left.
+ */
+export function formatImpact(impact: AlarmImpact): string | null {
+  const parts: string[] = [];
+  if (impact.costPerMinute > 0) parts.push(formatCostRate(impact.costPerMinute));
+  if (impact.costSoFar > 0) parts.push(`${formatCost(impact.costSoFar)} so far`);
+  const devices = impact.affected.endpointIds.length;
+  const lines = impact.affected.lineIds.length;
+  const affected: string[] = [];
+  if (devices > 0) affected.push(`${formatCount(devices)} ${devices === 1 ? 'device' : 'devices'}`);
+  if (lines > 0) affected.push(`${formatCount(lines)} ${lines === 1 ? 'line' : 'lines'}`);
+  if (affected.length > 0) parts.push(`affects ${affected.join(', ')}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/**
+ * "+3 devices down behind this switch": the devices whose own alarms are held back because this
+ * one is down ("behind it" when the type is unknown).
+ */
+export function formatBehind(count: number, type: EndpointType | undefined): string {
+  const devices = `${formatCount(count)} ${count === 1 ? 'device' : 'devices'}`;
+  const behind = type ? `this ${TYPE_LABEL[type].toLowerCase()}` : 'it';
+  return `+${devices} down behind ${behind}`;
 }

@@ -61,8 +61,8 @@ describe('acknowledge flow', () => {
     expect(store.getState().acknowledging).toBeNull();
     const updated = store.getState().alarms.find((a) => a.id === 7);
     expect(updated?.acknowledgedBy).toBe('Anna');
-    // Answered alarms sort behind the unanswered one.
-    expect(store.getState().alarms.map((a) => a.id)).toEqual([8, 7]);
+    // Being answered does not move an alarm: the order is severity, then age.
+    expect(store.getState().alarms.map((a) => a.id)).toEqual([7, 8]);
   });
 
   it('says who was faster on a conflict, from the refreshed list', async () => {

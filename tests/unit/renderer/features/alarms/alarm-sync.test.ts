@@ -3,7 +3,7 @@ import { createAlarmStore } from '@src/renderer/features/alarms/alarm-store';
 import { startAlarmSync } from '@src/renderer/features/alarms/alarm-sync';
 import type { AlarmView, Result } from '@src/shared/contract';
 import { fakeServices, flush } from '../../../../support/fake-bridge';
-import { alarm } from '../../../../support/renderer-fixtures';
+import { alarm, impact } from '../../../../support/renderer-fixtures';
 
 /** A listAlarms stub whose answer the test changes between calls. */
 function alarmSource(initial: AlarmView[]) {
@@ -26,7 +26,7 @@ describe('alarm sync', () => {
     await flush();
     expect(store.getState().alarms.map((a) => a.id)).toEqual([1]);
 
-    source.set([alarm(1), alarm(2, { raisedAt: '2025-01-01T09:00:00.000Z' })]);
+    source.set([alarm(1), alarm(2, { impact: impact({ severity: 'high' }) })]);
     services.emit('alarmsChanged', { reason: 'raised', alarmId: 2 });
     await flush();
     expect(store.getState().alarms.map((a) => a.id)).toEqual([2, 1]);
@@ -90,7 +90,7 @@ describe('alarm sync', () => {
     expect(store.getState().loadError).toContain('gone');
   });
 
-  it('ignores an older answer that arrives after a newer one', async () => {
+  it('coalesces a burst of events into one more load after the one in flight', async () => {
     const answers: ((value: Result<{ alarms: AlarmView[] }>) => void)[] = [];
     const listAlarms = vi.fn(
       () => new Promise<Result<{ alarms: AlarmView[] }>>((resolve) => answers.push(resolve)),
@@ -98,11 +98,15 @@ describe('alarm sync', () => {
     const services = fakeServices({ listAlarms });
     const store = createAlarmStore();
     startAlarmSync(services.client, store);
-    services.emit('alarmsChanged', { reason: 'raised', alarmId: 2 });
-    answers[1]?.({ ok: true, value: { alarms: [alarm(1), alarm(2)] } });
+    for (let id = 2; id <= 40; id++) services.emit('alarmsChanged', { reason: 'acknowledged', alarmId: id });
     await flush();
+    expect(listAlarms).toHaveBeenCalledTimes(1);
     answers[0]?.({ ok: true, value: { alarms: [alarm(1)] } });
     await flush();
-    expect(store.getState().alarms.map((a) => a.id)).toEqual([2, 1]);
+    expect(listAlarms).toHaveBeenCalledTimes(2);
+    answers[1]?.({ ok: true, value: { alarms: [alarm(1), alarm(2)] } });
+    await flush();
+    expect(store.getState().alarms.map((a) => a.id)).toEqual([1, 2]);
+    expect(listAlarms).toHaveBeenCalledTimes(2);
   });
 });
