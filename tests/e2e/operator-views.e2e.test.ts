@@ -124,6 +124,18 @@ describe.skipIf(missing !== null)('operator views against linewatch serve', () =
     );
   });
 
+  it("shows the device's current alarm with its impact on the endpoint page", async () => {
+    await page.goto(`${cli.url}#/endpoint/press1-plc`);
+    const panel = page.locator('.op-impact');
+    await expect.poll(() => panel.count(), { timeout: 30_000 }).toBe(1);
+    // The PLC is the press line's critical device and the line costs money per minute.
+    expect(await panel.innerText()).toMatch(
+      /Current alarm[\s\S]*(CRITICAL|HIGH)[\s\S]*Cost so far[\s\S]*per minute/,
+    );
+    expect(await panel.innerText()).toMatch(/Lines down:\s*Press line 1/);
+    await shots(page, 'endpoint-alarm');
+  });
+
   it('shows the endpoint detail with its RTT band, state timeline and recent checks', async () => {
     await plant.plc.start();
     await page.goto(`${cli.url}#/endpoint/press1-plc`);

@@ -1,5 +1,5 @@
 // One device in depth: what it is and how it is probed, its live state, its RTT and loss band,
-// its state timeline and its last checks. Reached from tiles and alarm rows (`#/endpoint/<id>`).
+// its current alarm with the alarm's impact, its state timeline and its last checks. Reached from tiles and alarm rows (`#/endpoint/<id>`).
 import { useMemo, useState } from 'react';
 import { isoTime } from '../../../../shared/time';
 import { STATE_LABEL, TYPE_LABEL } from '../../../live/format-live';
@@ -9,6 +9,7 @@ import { formatDateTime, formatRttMs } from '../format-operator';
 import { RTT_RANGES, type RttRange } from './rtt-band';
 import { useInterval, useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref, lineHref } from '../OperatorPage';
+import { AlarmImpactPanel } from './AlarmImpactPanel';
 import { RttChart } from './RttChart';
 import { StateTimeline } from './StateTimeline';
 
@@ -17,6 +18,7 @@ export function EndpointPage({ params }: { params: string[] }) {
   const client = useClient();
   const timeZone = useWall((state) => state.site?.timezone);
   const live = useWall((state) => state.live[endpointId]);
+  const lines = useWall((state) => state.lines);
   const [range, setRange] = useState<RttRange>('24h');
   const [now, setNow] = useState(() => Date.now());
   useInterval(() => setNow(Date.now()), 30_000);
@@ -74,6 +76,7 @@ export function EndpointPage({ params }: { params: string[] }) {
         what="this device"
         emptyText=""
       />
+      {detail.data?.alarm && <AlarmImpactPanel alarm={detail.data.alarm} lines={lines} timeZone={timeZone} />}
       <div className="op-range" role="group" aria-label="Time range">
         {(Object.keys(RTT_RANGES) as RttRange[]).map((key) => (
           <button

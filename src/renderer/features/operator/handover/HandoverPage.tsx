@@ -1,5 +1,5 @@
 // The shift handover: the last shift that ended (or a chosen one) with its totals, line figures,
-// outages, worst devices and alarms still open. "Print" uses the page's print CSS, which in
+// outages, worst devices and alarms still open (most severe first, with their cost). "Print" uses the page's print CSS, which in
 // Electron is also how it becomes a PDF.
 import { useState } from 'react';
 import type { ShiftHandover } from '../../../../shared/contract';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../format-operator';
 import { useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
 import { trackUsage } from '../../telemetry/start-telemetry';
+import { SeverityBadge } from '../../alarms/SeverityBadge';
 
 function Totals({ h }: { h: ShiftHandover }) {
   const t = h.totals;
@@ -49,11 +50,15 @@ function HandoverBody({ h }: { h: ShiftHandover }) {
         ) : (
           <ul className="op-list">
             {h.openAlarms.map((a) => (
-              <li key={a.alarmId}>
+              <li key={a.alarmId} data-severity={a.impact.severity}>
+                <SeverityBadge severity={a.impact.severity} />{' '}
                 <strong>{a.acknowledged ? '✓ ACK' : '⚠ NOT ACK'}</strong> {a.lineName} ·{' '}
                 <a href={endpointHref(a.endpointId)}>{a.endpointName}</a> — down since{' '}
                 {formatDateTime(a.startedAt, tz)}
                 {a.cleared ? ', back up' : ', still down'}
+                {' · cost '}
+                {formatCost(a.impact.costSoFar)}
+                {a.impact.costPerMinute > 0 && ` (${formatCost(a.impact.costPerMinute)}/min)`}
                 {a.note && (
                   <span className="op-note">
                     {' '}
