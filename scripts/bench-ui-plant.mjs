@@ -46,8 +46,11 @@ export async function refusedTarget(host) {
   return { host, port };
 }
 
-/** `targetOf(index)` says where the endpoint with that site-wide index (0 … TOTAL-1) is probed. */
-export function configYaml(targetOf) {
+/**
+ * `targetOf(index)` says where the endpoint with that site-wide index (0 … TOTAL-1) is probed;
+ * `timeout` is the check timeout of every endpoint.
+ */
+export function configYaml(targetOf, { timeout = '500ms' } = {}) {
   const lines = [];
   for (let l = 0; l < LINES; l += 1) {
     lines.push(`  - id: line-${l}\n    name: Line ${String(l + 1).padStart(2, '0')}\n    endpoints:`);
@@ -60,7 +63,7 @@ export function configYaml(targetOf) {
   }
   return `version: 1
 site: { id: bench, name: Bench Plant, timezone: Europe/Berlin }
-defaults: { interval: 1s, timeout: 500ms, down_after: 1, up_after: 1 }
+defaults: { interval: 1s, timeout: ${timeout}, down_after: 1, up_after: 1 }
 lines:
 ${lines.join('\n')}
 `;
