@@ -24,6 +24,8 @@ export interface ReceivedMail {
 export interface SmtpReceiverOptions {
   auth?: { user: string; password: string };
   reject?: { code: number; message: string };
+  /** RCPT TO these addresses is answered 550 (the others are accepted). */
+  refuseRecipients?: readonly string[];
 }
 
 export interface SmtpReceiver {
@@ -45,7 +47,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
   const notify = (): void => {
     for (const waiter of waiters) waiter();
   };
-  const { auth, reject } = options;
+  const { auth, reject, refuseRecipients = [] } = options;
 
   const server = new SMTPServer({
     logger: false,
@@ -62,6 +64,13 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
       }
       failedLogins.push(attempt.username ?? '');
       callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      if (refuseRecipients.includes(address.address)) {
+        callback(Object.assign(new Error(`no such user ${address.address}`), { responseCode: 550 }));
+        return;
+      }
+      callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

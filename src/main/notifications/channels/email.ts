@@ -62,8 +62,6 @@ export function smtpTransportOptions(options: EmailChannelOptions): SMTPTranspor
     greetingTimeout: timeout,
     socketTimeout: timeout,
     dnsTimeout: timeout,
-    // A plant's relay is often addressed by IP: the certificate is still checked against the host.
-    tls: { servername: smtp.host },
   };
 }
 
@@ -90,7 +88,12 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
         const sending = transporter.sendMail({ from, to: options.to, ...content });
         const info = await untilAborted(sending, signal);
         if (info.rejected.length > 0) {
-          throw new Error(`refused recipient(s) ${info.rejected.map(String).join(', ')}`);
+          // A retry sends to every recipient again: the accepted ones may get it twice, which beats
+          // a shift lead who never gets it.
+          const accepted = info.accepted.map(String).join(', ');
+          throw new Error(
+            `refused recipient(s) ${info.rejected.map(String).join(', ')}${accepted === '' ? '' : ` (accepted: ${accepted})`}`,
+          );
         }
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -226,6 +226,14 @@ describe('email channel (real SMTP receiver)', () => {
     ).rejects.toThrow(/552.*mailbox full/);
   });
 
+  it('rejects when a recipient is refused, naming it and the ones that got it', async () => {
+    const smtp = await receiver({ refuseRecipients: ['deputy@plant.example'] });
+    await expect(
+      channel(smtp.port).deliver(aNotification('alarm.raised', [plcDown]), signal()),
+    ).rejects.toThrow('refused recipient(s) deputy@plant.example (accepted: lead@plant.example)');
+    expect(smtp.messages.map((mail) => mail.to)).toEqual([['lead@plant.example']]);
+  });
+
   it('with starttls: true, refuses to send in clear to a server without STARTTLS', async () => {
     const smtp = await receiver();
     const ch = channel(smtp.port, {}, { starttls: true });
