@@ -273,9 +273,10 @@ export async function startStormPlant(browser, bin) {
   const configPath = join(dir, 'storm.yaml');
   const targetOf = (index) =>
     index % DOWN_EVERY === 0 ? refused : isFlapping(index) ? flapTarget : targets[index % targets.length];
-  // A longer timeout than the calm plant's: on a shared 2-core machine a starved listener would
-  // otherwise time out and add spurious alarms to the storm's ~290 (the refused ones fail at once).
-  writeFileSync(configPath, configYaml(targetOf, { timeout: '2s' }));
+  // A longer timeout than the calm plant's (under the 1 s interval): on a shared 2-core machine a
+  // starved listener would otherwise time out and add spurious alarms to the storm's ~290 (the
+  // refused ones fail at once).
+  writeFileSync(configPath, configYaml(targetOf, { timeout: '900ms' }));
   const serve = await startServe(bin, configPath, join(dir, 'data'));
   let flapping = true;
   const flap = async () => {
