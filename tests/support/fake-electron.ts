@@ -182,6 +182,25 @@ class FakeIpcMain {
   }
 }
 
+/** Electron's Notification: records what was shown; `FakeNotification.supported` and `.failWith` steer it. */
+export class FakeNotification extends FakeEmitter {
+  static supported = true;
+  /** When set, the next notices emit 'failed' with this error instead of 'show'. */
+  static failWith: string | null = null;
+  static shown: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: { title: string; body: string; urgency?: string; silent?: boolean }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+    if (FakeNotification.failWith === null) this.emit('show', fakeEvent());
+    else this.emit('failed', fakeEvent(), FakeNotification.failWith);
+  }
+}
+
 type ProtocolHandler = (request: { url: string; method: string }) => Promise<Response>;
 
 class FakeProtocol {
@@ -240,6 +259,9 @@ export let fake = createState();
 export function resetFakeElectron(): void {
   fake = createState();
   FakeBrowserWindow.instances = [];
+  FakeNotification.supported = true;
+  FakeNotification.failWith = null;
+  FakeNotification.shown = [];
 }
 
 // Getters, not values: `resetFakeElectron` swaps the state and the module must follow it.
@@ -260,6 +282,7 @@ export const fakeElectronModule = {
     return fake.ipcRenderer;
   },
   BrowserWindow: FakeBrowserWindow,
+  Notification: FakeNotification,
   shell: {
     openExternal(url: string): Promise<void> {
       fake.openedExternal.push(url);

@@ -7,6 +7,7 @@ import { ConfigLoadError } from '../app/config-load-error';
 import type { LinewatchServices, LinewatchServicesOptions } from '../app/services-types';
 import { formatIssue } from '../config';
 import { registerAppProtocol, registerAppSchemePrivileged } from './app-protocol';
+import { createDesktopNotifier } from './desktop-notifier';
 import { createWindowEventSink } from './event-sink';
 import { startElectronMainSentry } from './sentry-main';
 import { bindContract, windowCaller, type ContractBinding } from './ipc-binding';
@@ -169,6 +170,7 @@ export function runLinewatchShell(options: ShellOptions): ShellHandle | null {
       host: 'electron',
       appVersion: app.getVersion(),
       log,
+      showDesktopNotice: createDesktopNotifier({ onClick: () => revealWindow(mainWindow) }),
     });
     // The quit guard waits on this; it must not reject, the startup error is reported below.
     starting = launching.catch(() => null);
