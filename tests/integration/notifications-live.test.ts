@@ -222,7 +222,7 @@ notifications:
       )
       .toEqual(['paint-plc']);
     const outages = await services.handlers.listOutages(
-      { from: Date.now() - 60_000, to: Date.now() + 1 },
+      { from: Date.now() - 60_000, to: Date.now() + 1, limit: 100 },
       READER,
     );
     expect(outages.outages.find((o) => o.endpointId === 'planned-plc')?.inMaintenance).toBe(true);
