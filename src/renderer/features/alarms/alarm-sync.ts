@@ -14,6 +14,8 @@ export interface AlarmSyncOptions {
   onNewAlarms?: (alarms: readonly AlarmView[]) => void;
 }
 
+export const SECONDARY_REFRESH_MS = 1_000;
+
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export interface AlarmSync {
@@ -68,8 +70,23 @@ export function startAlarmSync(
     return queue.inFlight;
   };
 
+  // A device down behind another raises no alarm (main holds it back), so no alarmsChanged tells
+  // that its parent's row now has one more device behind it: a device going down that no listed
+  // alarm is about asks for one refresh, at most once per SECONDARY_REFRESH_MS.
+  let secondaryTimer: ReturnType<typeof setTimeout> | null = null;
+  const onStates = (states: readonly { id: string; state: string }[]): void => {
+    if (secondaryTimer !== null) return;
+    const alarmed = new Set(store.getState().alarms.map((alarm) => alarm.endpointId));
+    if (!states.some((live) => live.state === 'down' && !alarmed.has(live.id))) return;
+    secondaryTimer = setTimeout(() => {
+      secondaryTimer = null;
+      if (!stopped) void refresh();
+    }, SECONDARY_REFRESH_MS);
+  };
+
   const unsubscribers: Unsubscribe[] = [
     client.on('alarmsChanged', () => void refresh()),
+    client.on('endpointStates', ({ states }) => onStates(states)),
     client.connection.subscribe((status) => {
       const wasReconnecting = connectionState === 'reconnecting';
       connectionState = status.state;
@@ -82,6 +99,7 @@ export function startAlarmSync(
     refresh,
     stop: () => {
       stopped = true;
+      if (secondaryTimer !== null) clearTimeout(secondaryTimer);
       for (const unsubscribe of unsubscribers) unsubscribe();
     },
   };

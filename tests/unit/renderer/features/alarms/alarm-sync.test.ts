@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAlarmStore } from '@src/renderer/features/alarms/alarm-store';
-import { startAlarmSync } from '@src/renderer/features/alarms/alarm-sync';
+import { SECONDARY_REFRESH_MS, startAlarmSync } from '@src/renderer/features/alarms/alarm-sync';
 import type { AlarmView, Result } from '@src/shared/contract';
 import { fakeServices, flush } from '../../../../support/fake-bridge';
-import { alarm, impact } from '../../../../support/renderer-fixtures';
+import { alarm, impact, live } from '../../../../support/renderer-fixtures';
 
 /** A listAlarms stub whose answer the test changes between calls. */
 function alarmSource(initial: AlarmView[]) {
@@ -108,5 +108,25 @@ describe('alarm sync', () => {
     await flush();
     expect(store.getState().alarms.map((a) => a.id)).toEqual([1, 2]);
     expect(listAlarms).toHaveBeenCalledTimes(2);
+  });
+
+  it('refreshes once when a device goes down that no alarm is about (one behind another)', async () => {
+    vi.useFakeTimers();
+    try {
+      const source = alarmSource([alarm(1)]); // on plc-1
+      const services = fakeServices({ listAlarms: source.listAlarms });
+      startAlarmSync(services.client, createAlarmStore());
+      await vi.runOnlyPendingTimersAsync();
+      expect(source.listAlarms).toHaveBeenCalledTimes(1);
+      services.emit('endpointStates', { states: [live('plc-1', { state: 'down' })] });
+      await vi.advanceTimersByTimeAsync(SECONDARY_REFRESH_MS);
+      expect(source.listAlarms).toHaveBeenCalledTimes(1);
+      services.emit('endpointStates', { states: [live('hmi-1', { state: 'down' })] });
+      services.emit('endpointStates', { states: [live('cam-1', { state: 'down' })] });
+      await vi.advanceTimersByTimeAsync(SECONDARY_REFRESH_MS);
+      expect(source.listAlarms).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
