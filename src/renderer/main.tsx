@@ -9,6 +9,7 @@ import { createAcknowledgeActions } from './features/alarms/acknowledge-actions'
 import { KIOSK } from './app/kiosk-mode';
 import { alarmStore } from './features/alarms/alarm-store';
 import { startAlarmSync } from './features/alarms/alarm-sync';
+import { startBrowserNotifications } from './features/alarms/browser-notifications';
 import { startClock } from './live/clock-store';
 import { healthStore } from './features/status/health-store';
 import { startHealthSync } from './features/status/health-sync';
@@ -46,6 +47,8 @@ startWallSync(client, wallStore);
 void startRendererTelemetry(client, KIOSK).catch(() => undefined);
 startAlarmSync(client, alarmStore, { onNewAlarms: () => alarmSound.play() });
 startHealthSync(client, healthStore);
+// The desktop channel's notices, when this is a web dashboard (the Electron shell shows its own).
+startBrowserNotifications(client);
 startClock();
 
 const acknowledgeActions: AcknowledgeActions = createAcknowledgeActions({
