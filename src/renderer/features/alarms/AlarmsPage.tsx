@@ -17,6 +17,7 @@ import { LoadStatus, OperatorPage, endpointHref } from '../operator/OperatorPage
 import { SeverityBadge } from './SeverityBadge';
 import { formatImpact } from './format-alarm';
 import { isClearedUnanswered } from './acknowledge-cleared-flow';
+import { DeliveryLog } from './DeliveryLog';
 
 function Elapsed({ since }: { since: string }) {
   const text = useClock((now) => formatDuration((now - Date.parse(since)) / 1000, { rounding: 'down' }));
@@ -193,6 +194,7 @@ export function AlarmsPage() {
         </ul>
       )}
       <RecentlyClosed timeZone={timeZone} />
+      <DeliveryLog timeZone={timeZone} />
     </OperatorPage>
   );
 }
