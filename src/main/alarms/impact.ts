@@ -40,7 +40,7 @@
 //   down, or the cascade risk is high; medium when the cascade risk is medium; else low.
 //   `inMaintenance` (the endpoint is in a maintenance window at the evaluation instant) caps it at low.
 import type { AlarmImpact, CascadeRisk, Severity } from '../../shared/contract';
-import { DAY_MS, MINUTE_MS } from '../../shared/time';
+import { DAY_MS, isoTime, MINUTE_MS } from '../../shared/time';
 import {
   clipAndMerge,
   createMaintenanceCalendar,
@@ -198,6 +198,7 @@ export function computeImpact(topology: ImpactTopology, input: ImpactInput): Ala
     shift: shift ? { id: shift.id, name: shift.name } : null,
     severity,
     inMaintenance,
+    asOf: isoTime(at),
   };
 }
 

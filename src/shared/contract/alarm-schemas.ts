@@ -34,6 +34,12 @@ export const AlarmImpact = z.object({
   /** Never above `low` while the endpoint is in maintenance. */
   severity: z.enum(SEVERITIES),
   inMaintenance: z.boolean(),
+  /**
+   * The instant these figures are for: the answer's now, or the outage's end. While the alarm is
+   * active a screen adds `costPerMinute` for the time since, so its cost keeps counting between
+   * answers.
+   */
+  asOf: isoTime.optional(),
 });
 export type AlarmImpact = z.infer<typeof AlarmImpact>;
 

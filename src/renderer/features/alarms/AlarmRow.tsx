@@ -6,7 +6,7 @@ import { memo, useId, useState } from 'react';
 import type { AlarmView, WallLine } from '../../../shared/contract';
 import type { EndpointType } from '../../../shared/domain/endpoint';
 import { formatDuration } from '../../../shared/format';
-import { formatAcknowledged, formatBehind, formatClockTime, formatImpact } from './format-alarm';
+import { formatAcknowledged, formatBehind, formatClockTime, formatImpact, impactAt } from './format-alarm';
 import { SeverityBadge } from './SeverityBadge';
 import { ChevronIcon } from '../../components/icons';
 import { isAcknowledged, isActive, useAlarms } from './alarm-store';
@@ -104,7 +104,8 @@ export const AlarmRow = memo(function AlarmRow({
   const type = useWall((state) => endpointType(state.lines, alarm.endpointId));
   const acknowledged = isAcknowledged(alarm);
   const active = isActive(alarm);
-  const impact = active ? formatImpact(alarm.impact) : null;
+  // A string selector: the row re-renders only when the shown cost changes, not every tick.
+  const impact = useClock((now) => (active ? formatImpact(impactAt(alarm.impact, true, now)) : null));
   const kind = acknowledged ? 'acked' : active ? 'unacked' : 'cleared';
   const badge = acknowledged ? '✓ ACK' : active ? '⚠ ALARM' : '✓ CLEARED';
   return (

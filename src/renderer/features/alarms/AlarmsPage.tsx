@@ -15,7 +15,7 @@ import { formatDateTime } from '../operator/format-operator';
 import { useInterval, useRequest } from '../operator/use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../operator/OperatorPage';
 import { SeverityBadge } from './SeverityBadge';
-import { formatImpact } from './format-alarm';
+import { formatImpact, impactAt } from './format-alarm';
 import { isClearedUnanswered } from './acknowledge-cleared-flow';
 import { DeliveryLog } from './DeliveryLog';
 
@@ -29,7 +29,7 @@ function AlarmItem({ alarm, timeZone }: { alarm: AlarmView; timeZone: string | u
   const acknowledged = isAcknowledged(alarm);
   const active = isActive(alarm);
   const kind = acknowledged ? 'acked' : active ? 'unacked' : 'cleared';
-  const impact = active ? formatImpact(alarm.impact) : null;
+  const impact = useClock((now) => (active ? formatImpact(impactAt(alarm.impact, true, now)) : null));
   const badge = acknowledged
     ? '✓ ACKNOWLEDGED'
     : active

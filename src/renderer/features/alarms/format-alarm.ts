@@ -45,6 +45,16 @@ export function formatAcknowledged(
 export const formatCostRate = (perMinute: number): string => `${formatCost(perMinute)}/min`;
 
 /**
+ * The impact at `nowMs`: an active alarm's cost keeps counting at its rate from the instant main
+ * computed it, so a strip left open does not show the cost of its last answer for minutes.
+ */
+export function impactAt(impact: AlarmImpact, active: boolean, nowMs: number): AlarmImpact {
+  if (!active || impact.asOf === undefined || impact.costPerMinute === 0) return impact;
+  const sinceMs = Math.max(0, nowMs - Date.parse(impact.asOf));
+  return { ...impact, costSoFar: impact.costSoFar + (sinceMs / 60_000) * impact.costPerMinute };
+}
+
+/**
  * The compact impact of one alarm for its row: "1,200/min · 36,000 so far · affects 4 devices,
  * 2 lines". Parts that are zero are left out (a camera that stops no line costs nothing); null
  * when nothing is left.

@@ -3,6 +3,8 @@
 import type { AlarmView, WallLine } from '../../../../shared/contract';
 import { formatCost, formatCount, formatDuration } from '../../../../shared/format';
 import { SeverityBadge } from '../../alarms/SeverityBadge';
+import { impactAt } from '../../alarms/format-alarm';
+import { useClock } from '../../../live/clock-store';
 import { formatDateTime } from '../format-operator';
 import { endpointHref, lineHref } from '../OperatorPage';
 import './impact.css';
@@ -15,6 +17,12 @@ function namesOf(lines: readonly WallLine[]) {
     endpoint: (id: string) => endpoints.get(id) ?? id,
     line: (id: string) => lineNames.get(id) ?? id,
   };
+}
+
+/** Keeps counting at the alarm's rate between answers while the device is still down. */
+function CostSoFar({ alarm }: { alarm: AlarmView }) {
+  const active = alarm.clearedAt === null;
+  return useClock((now) => formatCost(impactAt(alarm.impact, active, now).costSoFar));
 }
 
 export function AlarmImpactPanel({
@@ -45,7 +53,7 @@ export function AlarmImpactPanel({
         <div className="op-figure">
           <span className="op-figure__label">Cost so far</span>
           <strong className="op-figure__value" data-testid="impact-cost">
-            {formatCost(impact.costSoFar)}
+            <CostSoFar alarm={alarm} />
           </strong>
           <span className="op-muted">
             {impact.costPerMinute > 0 ? `${formatCost(impact.costPerMinute)} per minute` : 'no cost running'}
