@@ -3,8 +3,9 @@
 // while every endpoint is still checked every second (live batches keep flowing) and a few devices
 // switch every 5 s (alarms keep being raised and cleared, as in a real storm).
 //
-// The kiosk overview is timed from navigation start (performance.now() in the page, whose origin is
-// the navigation's start) until every [data-endpoint-id] is in the page:
+// The overview, as a kiosk wall (`?kiosk=1`, the issue's figure) and as a desk console (navigation,
+// consent gate) opens it, is timed from navigation start (performance.now() in the page, whose
+// origin is the navigation's start) until every [data-endpoint-id] is in the page:
 //  - firstVisit: a fresh browser context (cold HTTP and code cache), one navigation;
 //  - warm: a second navigation in that same context (about:blank in between, so it is a real load);
 // each the median of `loadRuns` contexts, at 1920x1080 and 3840x2160. Besides the figure it keeps
