@@ -110,7 +110,7 @@ describe.skipIf(missing !== null)('notifications from linewatch serve', () => {
     const text = await page.locator('[data-delivery-log]').innerText();
     expect(text).toMatch(/ops-hook \(webhook\)/);
     expect(text).toMatch(/desk \(desktop\)/);
-    expect(text).toMatch(/raised · alarm \d+/);
+    expect(text).toMatch(/raised · Press 1 PLC/);
     expect(await rows.count()).toBe(2);
     mkdirSync('test-results', { recursive: true });
     await page.locator('[data-delivery-log]').scrollIntoViewIfNeeded();

@@ -26,6 +26,8 @@ export const NotificationDeliveryView = z.object({
   channelKind: z.string(),
   type: z.string(),
   alarmIds: z.array(z.number().int().positive()),
+  /** What the message was about, for people: the device's name, or "50 alarms" for a group. */
+  about: z.string(),
   /** pending: queued or waiting for a retry; failed: gave up after the last retry; dropped: never finished (queue full, reload, stop). */
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int().nonnegative(),

@@ -26,11 +26,7 @@ function statusText(delivery: NotificationDeliveryView): string {
 }
 
 function what(delivery: NotificationDeliveryView): string {
-  const type = delivery.type.replace(/^alarm\./, '');
-  const count = delivery.alarmIds.length;
-  return count === 1
-    ? `${type} · alarm ${delivery.alarmIds[0] ?? ''}`
-    : `${type} · ${formatCount(count)} alarms`;
+  return `${delivery.type.replace(/^alarm\./, '')} · ${delivery.about}`;
 }
 
 export function DeliveryLog({ timeZone }: { timeZone: string | undefined }) {
