@@ -133,6 +133,17 @@ notifications:
     await expect.poll(() => notices.length, POLL).toBe(1);
     expect(notices[0]).toMatchObject({ title: 'press1-plc down', type: 'alarm.raised' });
 
+    // Acknowledged by an operator (no PIN set): the raised channels and the escalated one hear it.
+    const OPERATOR: Caller = { connectionId: 'desk', canMutate: true, label: 'desk' };
+    await services.handlers.acknowledgeAlarm(
+      { alarmId: raised.body.alarm.id, operator: 'Mia', note: 'swapping the cable' },
+      OPERATOR,
+    );
+    await expect.poll(() => bodies(hook, 'alarm.acknowledged').length, POLL).toBe(2);
+    expect(
+      (bodies(hook, 'alarm.acknowledged')[0]?.body.alarm as { acknowledged_by?: string }).acknowledged_by,
+    ).toBe('Mia');
+
     await plc.start();
     await expect.poll(() => bodies(hook, 'alarm.cleared').length, POLL).toBe(2);
 
@@ -149,10 +160,13 @@ notifications:
           .sort(),
       )
       .toEqual([
+        'desk alarm.acknowledged delivered',
         'desk alarm.cleared delivered',
         'desk alarm.raised delivered',
+        'lead-hook alarm.acknowledged delivered',
         'lead-hook alarm.cleared delivered',
         'lead-hook alarm.escalated delivered',
+        'ops-hook alarm.acknowledged delivered',
         'ops-hook alarm.cleared delivered',
         'ops-hook alarm.raised delivered',
       ]);
