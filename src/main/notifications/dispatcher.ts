@@ -138,6 +138,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     for (const signal of batch) {
       const alarm = described.get(signal.alarmId);
       if (alarm === undefined || alarm.impact.inMaintenance) continue;
+      // Known from its raise on: its clear/acknowledge then go only where the raise went (maybe nowhere).
+      if (signal.type === 'alarm.raised' && !toldChannels.has(alarm.id))
+        toldChannels.set(alarm.id, new Set());
       for (const channelId of targets(signal, alarm)) {
         const key = `${channelId}|${signal.type}|${alarm.id}`;
         if (sent.has(key)) continue;

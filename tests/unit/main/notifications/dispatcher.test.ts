@@ -104,6 +104,19 @@ describe('notification dispatcher', () => {
     expect(summary('lead')).toEqual(['alarm.raised 1']);
   });
 
+  it('a clear follows only where the raise went, even when the severity changed in between', () => {
+    const { clock, dispatcher, add, alarms, summary } = setup([
+      rule({ channels: ['hook'], minSeverity: 'high' }),
+    ]);
+    add(aNotifiedAlarm('plc', { id: 1, severity: 'medium' }));
+    dispatcher.raised(1);
+    clock.advance(1_000);
+    alarms.set(1, { ...(alarms.get(1) as NotifiedAlarm), severity: 'high', clearedAt: clock.now() });
+    dispatcher.cleared(1);
+    clock.advance(1_000);
+    expect(summary('hook')).toEqual([]);
+  });
+
   it('sends nothing for an alarm in maintenance or one the store no longer has', () => {
     const { clock, dispatcher, add, summary } = setup([rule({ channels: ['hook'] })]);
     add(aNotifiedAlarm('plc', { id: 1, impact: { inMaintenance: true } }));
