@@ -1,4 +1,4 @@
-// Lint keeps the process boundaries of docs/architecture: the renderer never reaches into main,
+// Lint keeps the process boundaries of docs/architecture.md: the renderer never reaches into main,
 // shared code imports neither Node nor the DOM-side folders, and only the Electron shell (and the
 // preload) may import `electron`.
 import js from '@eslint/js';
