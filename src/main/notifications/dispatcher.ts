@@ -51,6 +51,9 @@ export interface Dispatcher {
   stop(): void;
 }
 
+/** Dedupe keys and alarm routes kept in memory at most. */
+const MAX_REMEMBERED = 20_000;
+
 interface Signal {
   type: NotificationType;
   alarmId: number;
@@ -177,6 +180,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
     }
     forgetFinished(batch, described);
+    trimMemory();
+  };
+
+  /**
+   * Alarms that clear but are never acknowledged would keep their keys forever: past the cap the
+   * oldest go (a Set and a Map keep insertion order). Such an alarm is long over by then.
+   */
+  const trimMemory = (): void => {
+    for (const key of sent) {
+      if (sent.size <= MAX_REMEMBERED) break;
+      sent.delete(key);
+    }
+    for (const id of toldChannels.keys()) {
+      if (toldChannels.size <= MAX_REMEMBERED) break;
+      toldChannels.delete(id);
+    }
   };
 
   /** Dedupe keys of an alarm are kept until it is both cleared and acknowledged (then it is done). */
