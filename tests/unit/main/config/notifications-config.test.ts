@@ -144,6 +144,21 @@ describe('notifications config', () => {
     ]);
   });
 
+  it('a URL carrying user:password is refused, without repeating the password', () => {
+    expect(
+      issuesOf(
+        withNotifications(
+          '  channels:', // 19
+          '    - { id: hook, kind: webhook, url: "https://ops:hunter2@hooks.plant.example/x" }', // 20
+          '    - { id: bus, kind: mqtt, url: "mqtt://scada:hunter2@127.0.0.1:1883" }', // 21
+        ),
+      ),
+    ).toEqual([
+      'test.yaml:20:39 notifications.channels[0].url: a URL with user:password would keep a secret in the file; expected the URL without it and the secret in *_env or *_file',
+      'test.yaml:21:35 notifications.channels[1].url: a URL with user:password would keep a secret in the file; expected the URL without it and the secret in *_env or *_file',
+    ]);
+  });
+
   it('a bad severity or escalation duration says what was expected', () => {
     expect(
       issuesOf(
