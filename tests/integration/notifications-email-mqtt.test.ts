@@ -121,4 +121,74 @@ notifications:
       .poll(() => retained.map((m) => [m.topic, m.payload.state, m.retain]), POLL)
       .toEqual([['plant/linewatch/live/press-1/plc/state', 'up', true]]);
   }, 60_000);
+  it('fills every retained state topic of an MQTT channel added by a config reload', async () => {
+    const broker = await startMosquitto();
+    if (!broker) throw new Error('mosquitto vanished during the run');
+    cleanups.push(() => broker.close());
+    const plc = await startSimulatedDevice({ kind: 'tcp', host: '127.0.0.94' });
+    cleanups.push(() => plc.stop());
+    const temp = makeTempDir('notify-reload');
+    cleanups.push(() => {
+      temp.remove();
+    });
+    const configPath = join(temp.dir, 'plant.yaml');
+    const config = (notifications: string): string => `version: 1
+site: { id: live, name: Live Plant, timezone: Europe/Berlin }
+defaults: { interval: 500ms, timeout: 300ms, down_after: 2, up_after: 2 }
+lines:
+  - id: press-1
+    name: Press line 1
+    endpoints:
+      - { id: plc, name: Press 1 PLC, type: plc, probe: { kind: tcp, host: ${plc.host}, port: ${plc.port} } }
+${notifications}`;
+    writeFileSync(configPath, config(''));
+    const logs: string[] = [];
+    const services = await startLinewatchServices({
+      dataDir: join(temp.dir, 'data'),
+      configPath,
+      host: 'headless',
+      appVersion: 'test',
+      log: (line) => logs.push(line),
+    });
+    cleanups.push(() => services.stop());
+    const plcUp = new Promise<void>((resolve) => {
+      const unsubscribe = services.subscribe({
+        emit: (event: string, payload: unknown) => {
+          if (event !== 'endpointStates') return;
+          const states = (payload as { states: { id: string; state: string }[] }).states;
+          if (states.some((s) => s.id === 'plc' && s.state === 'up')) {
+            unsubscribe();
+            resolve();
+          }
+        },
+      });
+    });
+    await plcUp;
+
+    // The PLC is up and stays up: no change will come that could fill the new channel's topic.
+    writeFileSync(
+      configPath,
+      config(`notifications:
+  channels:
+    - { id: scada, kind: mqtt, url: "${broker.url}", topic_prefix: plant/linewatch }
+  rules:
+    - { channels: [scada] }
+`),
+    );
+    await expect.poll(() => logs.some((line) => line.startsWith('config reloaded')), POLL).toBe(true);
+    const late = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+    cleanups.push(() => late.endAsync(true));
+    const retained: Seen[] = [];
+    late.on('message', (topic, payload, packet) => {
+      retained.push({
+        topic,
+        payload: JSON.parse(payload.toString()) as Record<string, unknown>,
+        retain: packet.retain,
+      });
+    });
+    await late.subscribeAsync('plant/linewatch/live/+/+/state', { qos: 1 });
+    await expect
+      .poll(() => retained.map((m) => [m.topic, m.payload.state, m.retain]), POLL)
+      .toEqual([['plant/linewatch/live/press-1/plc/state', 'up', true]]);
+  }, 60_000);
 });

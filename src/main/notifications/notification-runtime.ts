@@ -87,7 +87,9 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
     options.config().notifications ?? NO_NOTIFICATIONS;
   const built = new Map<string, Built>();
   const queues = new Map<string, DeliveryQueue>();
-  const lastStates = new Map<string, string>();
+  // The latest state of every endpoint, so a state sink opened later (a config reload that adds or
+  // changes an MQTT channel) starts with every retained topic filled, not only with later changes.
+  const lastStates = new Map<string, { key: string; update: EndpointStateUpdate }>();
   let stopped = false;
 
   const buildChannel = (config: NotificationChannelConfig, site: LinewatchConfig['site']): Channel => {
@@ -133,6 +135,9 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
       ...(options.queueLimit === undefined ? {} : { limit: options.queueLimit }),
       log,
     });
+    if (isEndpointStateSink(channel) && lastStates.size > 0) {
+      channel.publishStates([...lastStates.values()].map((known) => known.update));
+    }
     return { config, queue };
   };
 
@@ -233,20 +238,21 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
     },
     endpointStates(states) {
       if (stopped) return;
-      const sinks = [...built.values()].map((b) => b.queue.channel).filter(isEndpointStateSink);
-      if (sinks.length === 0) return;
       guarded('endpoint states', () => {
         const lineOf = locateEndpoints(options.config());
         const updates: EndpointStateUpdate[] = [];
         for (const live of states) {
           const key = `${live.state}|${live.since ?? ''}`;
-          if (lastStates.get(live.id) === key) continue;
-          lastStates.set(live.id, key);
+          if (lastStates.get(live.id)?.key === key) continue;
           const where = lineOf.get(live.id);
           if (where === undefined) continue;
-          updates.push({ lineId: where.line.id, endpointId: live.id, state: live.state, since: live.since });
+          const update = { lineId: where.line.id, endpointId: live.id, state: live.state, since: live.since };
+          lastStates.set(live.id, { key, update });
+          updates.push(update);
         }
-        if (updates.length > 0) for (const sink of sinks) sink.publishStates(updates);
+        if (updates.length === 0) return;
+        const sinks = [...built.values()].map((b) => b.queue.channel).filter(isEndpointStateSink);
+        for (const sink of sinks) sink.publishStates(updates);
       });
     },
     configChanged(next) {
