@@ -1,11 +1,12 @@
 // The strings of this installation that must never leave: the loaded config's site, line and device
-// names and ids, probe hosts and URLs, plus the OS user and machine name. The scrubber removes them
+// names and ids, probe hosts and URLs, notification URLs, hosts and mail addresses, plus the OS user
+// and machine name. The scrubber removes them
 // wherever they appear, on top of its generic patterns.
 import { createHash } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { CASCADE_RISKS, SEVERITIES } from '../../shared/contract/alarm-schemas';
 import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
-import type { LinewatchConfig } from '../config';
+import type { LinewatchConfig, NotificationChannelConfig } from '../config';
 
 /**
  * Words the telemetry itself says (endpoint types, severities, criticality): an id spelled like
@@ -40,7 +41,29 @@ export function configSensitiveStrings(config: LinewatchConfig): string[] {
       }
     }
   }
+  for (const channel of config.notifications?.channels ?? []) out.push(...channelStrings(channel));
   return out;
+}
+
+/** Where a notification channel sends: a delivery error quoting it must not carry it out. */
+function channelStrings(channel: NotificationChannelConfig): string[] {
+  switch (channel.kind) {
+    case 'webhook':
+    case 'mqtt':
+      return [channel.url, ...hostOf(channel.url)];
+    case 'email':
+      return [...channel.to, ...(channel.from === null ? [] : [channel.from]), channel.smtp.host];
+    case 'desktop':
+      return [];
+  }
+}
+
+function hostOf(url: string): string[] {
+  try {
+    return [new URL(url).hostname];
+  } catch {
+    return []; // the config loader validated it
+  }
 }
 
 export function machineSensitiveStrings(): string[] {

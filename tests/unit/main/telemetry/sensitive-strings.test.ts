@@ -28,6 +28,58 @@ describe('sensitive strings of a config', () => {
     expect(strings).not.toContain('plc');
   });
 
+  it('where notifications go: webhook and broker URLs and hosts, mail addresses and the SMTP host', () => {
+    const config = aConfig({
+      notifications: {
+        groupWindowMs: 1000,
+        rules: [],
+        channels: [
+          {
+            id: 'hook',
+            kind: 'webhook',
+            url: 'https://hooks.plant.example/lw',
+            secret: null,
+            timeoutMs: 5000,
+          },
+          {
+            id: 'lead',
+            kind: 'email',
+            to: ['lead@plant.example'],
+            from: 'linewatch@plant.example',
+            smtp: {
+              host: 'smtp.plant.example',
+              port: 25,
+              secure: false,
+              starttls: true,
+              user: null,
+              password: null,
+            },
+          },
+          {
+            id: 'scada',
+            kind: 'mqtt',
+            url: 'mqtt://broker.plant.example:1883',
+            topicPrefix: 'lw',
+            username: null,
+            password: null,
+          },
+          { id: 'desk', kind: 'desktop' },
+        ],
+      },
+    });
+    expect(configSensitiveStrings(config)).toEqual(
+      expect.arrayContaining([
+        'https://hooks.plant.example/lw',
+        'hooks.plant.example',
+        'lead@plant.example',
+        'linewatch@plant.example',
+        'smtp.plant.example',
+        'mqtt://broker.plant.example:1883',
+        'broker.plant.example',
+      ]),
+    );
+  });
+
   it('hashes a line with its site as salt', () => {
     expect(hashLineId('plant-a', 'press-1')).toMatch(/^[0-9a-f]{12}$/);
     expect(hashLineId('plant-a', 'press-1')).not.toBe(hashLineId('plant-b', 'press-1'));
