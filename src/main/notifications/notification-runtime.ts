@@ -8,7 +8,7 @@
 // A reload applies new rules and the grouping window at once; a channel whose settings changed (or
 // that was removed) is closed, its waiting messages logged as dropped, and a new one is built.
 import type { EndpointLive } from '../../shared/contract';
-import { DAY_MS } from '../../shared/time';
+import { DAY_MS, HOUR_MS } from '../../shared/time';
 import { toAlarmViews } from '../alarms/alarm-views';
 import type { Clock } from '../clock/clock';
 import {
@@ -214,6 +214,16 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
     }
   };
 
+  // The log keeps DELIVERY_LOG_DAYS: pruned at start and then hourly, so a console that runs for
+  // months does not grow it without bound.
+  let pruneTimer: { cancel(): void } | null = null;
+  const pruneDeliveryLog = (): void => {
+    guarded('delivery log pruning', () => {
+      store.notificationDeliveries.pruneBefore(clock.now() - DELIVERY_LOG_DAYS * DAY_MS);
+    });
+    if (!stopped) pruneTimer = clock.after(HOUR_MS, pruneDeliveryLog);
+  };
+
   guarded('start', () => {
     const dropped = store.notificationDeliveries.dropPending(
       clock.now(),
@@ -221,7 +231,7 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
     );
     if (dropped > 0)
       log(`notifications: ${dropped} message(s) still pending from the last run marked dropped`);
-    store.notificationDeliveries.pruneBefore(clock.now() - DELIVERY_LOG_DAYS * DAY_MS);
+    pruneDeliveryLog();
     applyChannels(options.config());
     const open = store.alarms.active().filter((a) => a.acknowledgedAt === null && a.clearedAt === null);
     if (open.length > 0) dispatcher.resume(describe(open.map((a) => a.id)));
@@ -266,6 +276,7 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
     async stop() {
       if (stopped) return;
       stopped = true;
+      pruneTimer?.cancel();
       dispatcher.stop();
       const entries = [...built.values()];
       built.clear();

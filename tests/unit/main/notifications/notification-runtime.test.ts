@@ -78,6 +78,25 @@ function start(
 describe('notification runtime', () => {
   const tempStore = useTempStores('notify-runtime');
 
+  it('keeps the delivery log to its 90 days while it runs, not only at start', () => {
+    const { store } = tempStore();
+    const clock = new ManualClock(T0);
+    start(store, clock, () => plant({ groupWindowMs: 1_000, channels: [], rules: [] }));
+    const logged = (createdAt: number): number =>
+      store.notificationDeliveries.create({
+        channelId: 'ops-hook',
+        channelKind: 'webhook',
+        type: 'alarm.raised',
+        alarmIds: [1],
+        createdAt,
+      });
+    logged(T0);
+    logged(T0 + 2 * 86_400_000);
+    // 90 days and two hours on: the first row is past the log's age, the second is not yet.
+    clock.advance(90 * 86_400_000 + 2 * 3_600_000);
+    expect(store.notificationDeliveries.recent(10).map((d) => d.createdAt)).toEqual([T0 + 2 * 86_400_000]);
+  });
+
   it('describes the alarm from the store and signs with a secret read from a file', async () => {
     const { store, dir } = tempStore();
     const hook = await receiver();
