@@ -41,6 +41,7 @@ export async function startLinewatchServices(
   const config = startConfigRuntime({ initial, configPath: options.configPath, store, clock, log, emit });
   const telemetry = startTelemetryRuntime({
     consentStore: store.consent,
+    endpointOfAlarm: (alarmId) => store.alarms.get(alarmId)?.endpointId ?? null,
     config: initial.config,
     appVersion: options.appVersion,
     host: options.host,

@@ -63,6 +63,8 @@ export interface TelemetryRuntimeOptions {
   log: (line: string) => void;
   env?: NodeJS.ProcessEnv;
   targets?: TelemetryTargets;
+  /** The device of an alarm, so a fault in an alarm request carries that device's context. */
+  endpointOfAlarm?: (alarmId: number) => string | null;
 }
 
 const KPI_REQUESTS = new Set<string>([
@@ -153,7 +155,8 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
             ? sentryBackend().startSpan(`kpi.${name}`, 'kpi.query', run)
             : run());
         } catch (error) {
-          if (!(error instanceof ContractFailure)) report(error, `handler.${name}`, placeOfRequest(request));
+          if (!(error instanceof ContractFailure))
+            report(error, `handler.${name}`, placeOfRequest(request, options.endpointOfAlarm));
           throw error;
         }
       };
@@ -199,12 +202,28 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
   };
 }
 
-/** The device or line a request is about, when it names one (endpoint pages, line pages, ...). */
-function placeOfRequest(request: unknown): FaultPlace {
+/**
+ * The device or line a request is about, when it names one (endpoint pages, line pages, ...); an
+ * alarm request names its alarm, whose device the store knows (a batch: its first alarm).
+ */
+function placeOfRequest(
+  request: unknown,
+  endpointOfAlarm: ((alarmId: number) => string | null) | undefined,
+): FaultPlace {
   if (typeof request !== 'object' || request === null) return {};
   const place: FaultPlace = {};
   if ('endpointId' in request && typeof request.endpointId === 'string')
     place.endpointId = request.endpointId;
+  const alarmId =
+    'alarmId' in request
+      ? request.alarmId
+      : 'alarmIds' in request && Array.isArray(request.alarmIds)
+        ? (request.alarmIds as unknown[])[0]
+        : undefined;
+  if (place.endpointId === undefined && typeof alarmId === 'number' && endpointOfAlarm) {
+    const endpointId = endpointOfAlarm(alarmId);
+    if (endpointId !== null) place.endpointId = endpointId;
+  }
   if ('lineId' in request && typeof request.lineId === 'string') place.lineId = request.lineId;
   return place;
 }

@@ -70,6 +70,7 @@ describe('fault context in Sentry (real @sentry/node, local receiver)', () => {
       log: () => undefined,
       env: { LINEWATCH_POLICY_FILE: '/nonexistent/linewatch-policy.json' },
       targets: { sentryDsn: receiver.dsn, mixpanelToken: null, mixpanelApiHost: null },
+      endpointOfAlarm: (alarmId) => (alarmId === 7 ? 'press1-plc' : null),
     });
   });
   afterEach(() => {
@@ -153,6 +154,26 @@ describe('fault context in Sentry (real @sentry/node, local receiver)', () => {
       criticality: 'normal',
       downtime_cost_per_minute: '100-999',
       shift: '14:00-22:00',
+    });
+  });
+
+  it('a failure in an alarm request carries the context of the device of the alarm', async () => {
+    telemetry.consent.set({ ...NO_CONSENT, error_diagnostics: true });
+    const handlers = telemetry.instrumentHandlers({
+      acknowledgeAlarm: () => {
+        throw new Error('audit write failed');
+      },
+    } as unknown as ContractHandlers);
+    const caller = { connectionId: 'test', transport: 'ipc' } as never;
+    await expect(handlers.acknowledgeAlarm({ alarmId: 7 } as never, caller)).rejects.toThrow(
+      'audit write failed',
+    );
+    await expect.poll(() => errorEvents(receiver), { timeout: 10_000 }).toHaveLength(1);
+    expect(errorEvents(receiver)[0]?.tags).toMatchObject({
+      error_kind: 'handler.acknowledgeAlarm',
+      line: LINE,
+      endpoint_type: 'plc',
+      criticality: 'critical',
     });
   });
 });
