@@ -1,6 +1,7 @@
 // Public surface of the config module; everything else in this folder is an implementation detail.
 export type {
   EndpointConfig,
+  EndpointWarnConfig,
   LineConfig,
   LinewatchConfig,
   MaintenanceConfig,

@@ -6,6 +6,7 @@ import type { RawConfig } from './schema';
 import { WEEKDAYS } from './schema';
 import type {
   EndpointConfig,
+  EndpointWarnConfig,
   LinewatchConfig,
   MaintenanceConfig,
   NotificationChannelConfig,
@@ -34,6 +35,10 @@ function resolveProbe(probe: RawEndpoint['probe']): ProbeConfig {
   }
 }
 
+function resolveWarn(warn: NonNullable<RawEndpoint['warn']>): EndpointWarnConfig {
+  return { rttMs: warn.rtt_ms ?? null, loss: warn.loss_pct === undefined ? null : warn.loss_pct / 100 };
+}
+
 function resolveEndpoint(ep: RawEndpoint, line: RawLine, defaults: RawConfig['defaults']): EndpointConfig {
   return {
     id: ep.id,
@@ -47,6 +52,7 @@ function resolveEndpoint(ep: RawEndpoint, line: RawLine, defaults: RawConfig['de
     downAfter: ep.down_after ?? defaults.down_after,
     upAfter: ep.up_after ?? defaults.up_after,
     probe: resolveProbe(ep.probe),
+    ...(ep.warn ? { warn: resolveWarn(ep.warn) } : {}),
   };
 }
 

@@ -96,6 +96,18 @@ const urlSchema = z.string({ error: URL_EXPECTED }).refine((text) => {
 const STATUS_EXPECTED = 'expected an HTTP status code from 100 to 599';
 const BOOL_EXPECTED = 'expected true or false';
 
+// Early-warning thresholds of one endpoint (issue 12): a warning, never a state change.
+const WARN_RTT_EXPECTED = 'expected an RTT in milliseconds greater than 0';
+const WARN_LOSS_EXPECTED = 'expected a loss percentage greater than 0 and at most 100';
+const warnSchema = strict({
+  rtt_ms: z.number({ error: WARN_RTT_EXPECTED }).positive(WARN_RTT_EXPECTED).optional(),
+  loss_pct: z
+    .number({ error: WARN_LOSS_EXPECTED })
+    .positive(WARN_LOSS_EXPECTED)
+    .max(100, WARN_LOSS_EXPECTED)
+    .optional(),
+});
+
 const probeSchema = z.discriminatedUnion(
   'kind',
   [
@@ -128,6 +140,7 @@ const endpointSchema = strict({
   timeout: durationSchema.optional(),
   down_after: countSchema.optional(),
   up_after: countSchema.optional(),
+  warn: warnSchema.optional(),
   probe: probeSchema,
 });
 

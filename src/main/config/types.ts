@@ -35,6 +35,15 @@ export interface EndpointConfig {
   downAfter: number;
   upAfter: number;
   probe: ProbeConfig;
+  /** `warn:` thresholds for early warnings (issue 12); absent when the file sets none. */
+  warn?: EndpointWarnConfig;
+}
+
+/** A warning when an endpoint's RTT or loss stays above these (null: no such threshold). */
+export interface EndpointWarnConfig {
+  rttMs: number | null;
+  /** Share of failed checks, 0-1 (the file says percent). */
+  loss: number | null;
 }
 
 export interface LineConfig {

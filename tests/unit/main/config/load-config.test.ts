@@ -155,7 +155,7 @@ describe('file and YAML problems', () => {
 describe('schema problems', () => {
   it('an unknown key points at the key and lists the allowed ones', () => {
     expect(issuesOf(yaml(withLine(15, '        name: PLC', '        intervall: 5s')))).toEqual([
-      'test.yaml:16:9 lines[0].endpoints[1].intervall: unknown key, expected one of id, name, type, critical, depends_on, interval, timeout, down_after, up_after, probe',
+      'test.yaml:16:9 lines[0].endpoints[1].intervall: unknown key, expected one of id, name, type, critical, depends_on, interval, timeout, down_after, up_after, warn, probe',
     ]);
   });
 
