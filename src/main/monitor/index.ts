@@ -11,3 +11,5 @@ export { startMonitorRuntime, type MonitorRuntime } from './monitor-runtime';
 export type { EngineStore } from './pending-writes';
 // The KPIs draw monitoring gaps with the same factor as the state machine.
 export { GAP_FACTOR } from './state-machine';
+// The display notion of flapping, reused by the flapping warning (src/main/insights/flapping.ts).
+export { FLAP_TRANSITIONS, FLAP_WINDOW_MS } from './flapping';
