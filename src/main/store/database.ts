@@ -19,6 +19,7 @@ import {
   createNotificationDeliveryStore,
   type NotificationDeliveryStore,
 } from './notification-deliveries-store';
+import { createNearMissStore, type NearMissStore } from './near-misses-store';
 import { createRetention, type Retention } from './retention';
 import { createStorageSize, type StorageSize } from './storage-size';
 
@@ -45,6 +46,8 @@ export interface Store {
   readonly consent: ConsentStore;
   /** The log of alarm notifications sent (or tried) per channel. */
   readonly notificationDeliveries: NotificationDeliveryStore;
+  /** Failed streaks that ended before `down_after` (issue 12), written by the monitor. */
+  readonly nearMisses: NearMissStore;
   /**
    * Runs `work` in one transaction (nested calls become savepoints): the monitor's writes, an
    * acknowledgement with its audit entry, a report's consistent read.
@@ -94,6 +97,7 @@ export function openStore(dataDir: string): Store {
       settings: createSettingsStore(db),
       consent: createConsentStore(db),
       notificationDeliveries: createNotificationDeliveryStore(db),
+      nearMisses: createNearMissStore(db),
       transaction: (work) => db.transaction(work)(),
       retention: (policy) => createRetention(db, policy),
       storage: createStorageSize(db),

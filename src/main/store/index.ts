@@ -52,3 +52,4 @@ export {
   type NotificationDeliveryRecord,
   type NotificationDeliveryStore,
 } from './notification-deliveries-store';
+export { createNearMissStore, type NearMissRecord, type NearMissStore } from './near-misses-store';

@@ -7,6 +7,7 @@ import { consentMigration } from './005-consent';
 import { settingsMigration } from './006-settings';
 import { notificationDeliveriesMigration } from './007-notification-deliveries';
 import { outagesByParentMigration } from './008-outages-by-parent';
+import { nearMissesMigration } from './009-near-misses';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   settingsMigration,
   notificationDeliveriesMigration,
   outagesByParentMigration,
+  nearMissesMigration,
 ];
