@@ -176,19 +176,29 @@ ${notifications}`;
 `),
     );
     await expect.poll(() => logs.some((line) => line.startsWith('config reloaded')), POLL).toBe(true);
-    const late = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
-    cleanups.push(() => late.endAsync(true));
-    const retained: Seen[] = [];
-    late.on('message', (topic, payload, packet) => {
-      retained.push({
-        topic,
-        payload: JSON.parse(payload.toString()) as Record<string, unknown>,
-        retain: packet.retain,
+    const subscribe = async (): Promise<Seen[]> => {
+      const client = await mqtt.connectAsync(broker.url, { reconnectPeriod: 0 });
+      cleanups.push(() => client.endAsync(true));
+      const seen: Seen[] = [];
+      client.on('message', (topic, payload, packet) => {
+        seen.push({
+          topic,
+          payload: JSON.parse(payload.toString()) as Record<string, unknown>,
+          retain: packet.retain,
+        });
       });
-    });
-    await late.subscribeAsync('plant/linewatch/live/+/+/state', { qos: 1 });
+      await client.subscribeAsync('plant/linewatch/live/+/+/state', { qos: 1 });
+      return seen;
+    };
+    // The new channel connects and publishes in its own time: a first subscriber may get the state
+    // live or retained; once it has it, the broker keeps it for anyone who comes later.
+    const first = await subscribe();
     await expect
-      .poll(() => retained.map((m) => [m.topic, m.payload.state, m.retain]), POLL)
+      .poll(() => first.map((m) => [m.topic, m.payload.state]), POLL)
+      .toEqual([['plant/linewatch/live/press-1/plc/state', 'up']]);
+    const later = await subscribe();
+    await expect
+      .poll(() => later.map((m) => [m.topic, m.payload.state, m.retain]), POLL)
       .toEqual([['plant/linewatch/live/press-1/plc/state', 'up', true]]);
   }, 60_000);
 });
