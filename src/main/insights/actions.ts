@@ -2,6 +2,7 @@
 // their thresholds are documented as one table in src/main/insights/priorities.ts; this file
 // applies them in that order (first match wins).
 import type { EndpointConfig } from '../config';
+import type { NearMissTrend } from './near-misses';
 import type { InsightWarning, WarningKind } from './warning';
 
 /** Fewer outages than this are coincidence, not a pattern. */
@@ -36,6 +37,8 @@ export interface ActionContext {
   /** Transitive dependants of each endpoint that has any (impactTopology). */
   dependants: ReadonlyMap<string, readonly string[]>;
   starts: OutageStarts;
+  /** nearMissTrend of the endpoints the caller judged (action row 5). */
+  nearMissTrends?: ReadonlyMap<string, NearMissTrend> | undefined;
 }
 
 export interface RecommendedAction {
@@ -66,7 +69,14 @@ export function recommendAction(
   if (has(warnings, 'loss_rise')) return { action: 'check the port or cable', because: null };
   if (has(warnings, 'flapping'))
     return { action: `raise down_after (now ${endpoint.downAfter})`, because: null };
-  if (has(warnings, 'near_misses')) return { action: 'plan a replacement', because: null };
+  const trend = context.nearMissTrends?.get(endpoint.id);
+  if (trend?.growing === true)
+    return {
+      action: 'plan a replacement',
+      because: `near misses grew week over week (${trend.weeklyCounts.join(', ')})`,
+    };
+  if (has(warnings, 'near_misses'))
+    return { action: trend ? 'check the port or cable' : 'plan a replacement', because: null };
   const lossOverThreshold = warnings.some(
     (w) => w.kind === 'threshold' && w.observed.loss !== null && w.observed.loss > (w.baseline.loss ?? 0),
   );

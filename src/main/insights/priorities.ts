@@ -24,9 +24,15 @@
 // | 2 | no `depends_on`, and its outages always follow another endpoint's   | add depends_on: <that id>        |
 // | 3 | `loss_rise`                                                         | check the port or cable          |
 // | 4 | `flapping`                                                          | raise down_after (now N)         |
-// | 5 | `near_misses` (the detector judges them growing week over week)     | plan a replacement               |
-// | 6 | `threshold` with the observed loss above its baseline               | check the port or cable          |
-// | 7 | otherwise: `rtt_rise` alone, or `threshold` on RTT                  | check load and the network path  |
+// | 5 | near misses growing week over week (see below)                      | plan a replacement               |
+// | 6 | `near_misses` not growing week over week                            | check the port or cable          |
+// | 7 | `threshold` with the observed loss above its baseline               | check the port or cable          |
+// | 8 | otherwise: `rtt_rise` alone, or `threshold` on RTT                  | check load and the network path  |
+//
+// Rows 5 and 6: "growing week over week" is near-misses.ts's nearMissTrend (each of the last 3 weeks
+// more than the one before, the last at least 5), handed in per endpoint as `nearMissTrends`; the
+// reason then quotes the weekly counts. For an endpoint without a trend handed in, a `near_misses`
+// warning alone takes row 5.
 //
 // Row 2 ("a child's outages always follow its parent's"), from the outage history handed in (the
 // CLI passes the outages that started in the HISTORY_DAYS before the window's end): the endpoint has
@@ -48,6 +54,7 @@ import type { EndpointConfig, LinewatchConfig } from '../config';
 import { formatCost, formatCount } from '../../shared/format';
 import { DAY_MS } from '../../shared/time';
 import { outageStartsByEndpoint, recommendAction, type HistoryOutage } from './actions';
+import type { NearMissTrend } from './near-misses';
 import type { InsightWarning, MaintenancePriority, WarningKind } from './warning';
 
 /** The weight of an endpoint whose failure takes no line down (it still ranks, below those that do). */
@@ -62,6 +69,8 @@ export interface PriorityInput {
   config: LinewatchConfig;
   /** Outages of the history (store.outages.startedIn(to - HISTORY_MS, to)), for action row 2. */
   outages: readonly HistoryOutage[];
+  /** nearMissTrend(...) per endpoint, for action rows 5 and 6 (optional: see the table). */
+  nearMissTrends?: ReadonlyMap<string, NearMissTrend>;
 }
 
 const KIND_LABEL: Record<WarningKind, string> = {
@@ -117,6 +126,7 @@ export function rankPriorities(input: PriorityInput): MaintenancePriority[] {
     endpoints,
     dependants: topology.dependants,
     starts: outageStartsByEndpoint(input.outages),
+    nearMissTrends: input.nearMissTrends,
   };
   return scored.map((entry, index) => {
     const recommended = recommendAction(entry.endpoint, entry.warnings, context);

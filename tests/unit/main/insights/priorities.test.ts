@@ -2,12 +2,15 @@
 // table in priorities.ts, the reason text, and the group-degradation detector.
 import { describe, expect, it } from 'vitest';
 import type { LinewatchConfig } from '@src/main/config';
+import { importChecksFile } from '@src/main/import/import-checks';
 import type { HistoryOutage } from '@src/main/insights/actions';
 import { detectGroupDegradation } from '@src/main/insights/group-degradation';
-import { rankPriorities } from '@src/main/insights/priorities';
+import { HISTORY_MS, rankPriorities } from '@src/main/insights/priorities';
 import type { InsightWarning, WarningKind } from '@src/main/insights/warning';
 import { MINUTE_MS } from '@src/shared/time';
 import { aConfig, aLine, anEndpoint } from '../../../support/config-builders';
+import { writeChecks } from '../../../support/import-fixture';
+import { useTempStores } from '../../../support/temp-store';
 
 const T0 = Date.UTC(2026, 2, 10, 7, 0);
 const S = 1000;
@@ -157,8 +160,29 @@ describe('rankPriorities: recommended actions', () => {
     expect(list[0]?.action).toBe('raise down_after (now 3)');
   });
 
-  it('near misses growing: plan a replacement', () => {
+  it('near misses growing week over week: plan a replacement, quoting the weeks', () => {
+    // Without a trend handed in, the near-miss warning alone takes the row.
     expect(actionOf([aWarning('gate', 'near_misses', 0.6)])).toBe('plan a replacement');
+    const trends = (growing: boolean) =>
+      new Map([['gate', { weeklyCounts: growing ? [2, 5, 9] : [6, 3, 7], growing }]]);
+    const growing = rankPriorities({
+      warnings: [aWarning('gate', 'rtt_rise', 0.6), aWarning('gate', 'near_misses', 0.4)],
+      config,
+      outages: [],
+      nearMissTrends: trends(true),
+    })[0];
+    expect(growing?.action).toBe('plan a replacement');
+    expect(growing?.reason).toBe(
+      'Gate: RTT 9.8 ms against 1.2 ms; critical for Yard (no downtime cost set); ' +
+        'also near misses rising; near misses grew week over week (2, 5, 9)',
+    );
+    const steady = rankPriorities({
+      warnings: [aWarning('gate', 'near_misses', 0.6)],
+      config,
+      outages: [],
+      nearMissTrends: trends(false),
+    })[0];
+    expect(steady?.action).toBe('check the port or cable');
   });
 
   it('RTT rise alone: check load and the network path; a threshold on loss: the port or cable', () => {
@@ -247,6 +271,51 @@ describe('rankPriorities: recommended actions', () => {
       const outages = parentStarts.flatMap((t) => [outage('gate', t), outage('scanner', t + S)]);
       const list = rank([aWarning('gate', 'loss_rise', 0.5), aWarning('scanner', 'loss_rise', 0.5)], outages);
       expect(list.map((p) => p.action)).toEqual(['check the port or cable', 'check the port or cable']);
+    });
+  });
+});
+
+describe('rankPriorities on outages recorded through the import path', () => {
+  const setup = useTempStores('priorities');
+
+  it('tells a camera without depends_on that always goes down with its switch to depend on it', () => {
+    // Both checked every minute; three times both fail for two checks (down_after 2) in the same minute.
+    const plant = aConfig({
+      lines: [
+        aLine('cell', [
+          anEndpoint('cell-switch', { name: 'Cell switch', type: 'switch', intervalMs: MINUTE_MS }),
+          anEndpoint('cell-cam', { name: 'Cell camera', type: 'camera', intervalMs: MINUTE_MS }),
+        ]),
+      ],
+    });
+    const failing = new Set([30, 31, 90, 91, 150, 151]);
+    const checks: [string, number, boolean][] = [];
+    for (let minute = 0; minute < 180; minute++) {
+      for (const id of ['cell-switch', 'cell-cam']) checks.push([id, minute, !failing.has(minute)]);
+    }
+    const { dir, store } = setup();
+    const base = '2026-01-05T14:00:00Z';
+    const outcome = importChecksFile(writeChecks(dir, 'checks.jsonl', base, checks), plant, store);
+    expect(outcome.ok).toBe(true);
+    const to = Date.parse(base) + 180 * MINUTE_MS;
+    const outages = store.outages.startedIn(to - HISTORY_MS, to);
+    expect(outages.map((o) => o.endpointId).sort()).toEqual([
+      'cell-cam',
+      'cell-cam',
+      'cell-cam',
+      'cell-switch',
+      'cell-switch',
+      'cell-switch',
+    ]);
+    const list = rankPriorities({
+      warnings: [aWarning('cell-cam', 'loss_rise', 0.6), aWarning('cell-switch', 'loss_rise', 0.5)],
+      config: plant,
+      outages,
+    });
+    expect(Object.fromEntries(list.map((p) => [p.endpointId, p.action]))).toEqual({
+      'cell-cam': 'add depends_on: cell-switch',
+      // As many outages as the camera and a switch: the camera is not proposed as its parent.
+      'cell-switch': 'check the port or cable',
     });
   });
 });
