@@ -29,6 +29,9 @@ Commands:
                                              KPIs for the window [from, to); ISO times need Z or an offset
   report --config FILE --data DIR --shift-handover [--shift ID | --from ISO --to ISO] [--out FILE]
                                              printable HTML handover of the last ended shift (or the window)
+  insights --config FILE --data DIR --from ISO --to ISO [--format json|csv] [--out FILE]
+                                             early warnings overlapping [from, to) and the maintenance
+                                             priority list (read-only, like report)
   telemetry test --config FILE --data DIR
                                              with consent, send one test error to Sentry and one test
                                              event to Mixpanel; without consent send nothing (exit 1)

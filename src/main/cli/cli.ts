@@ -4,6 +4,7 @@ import { runCheckConfig } from '../config';
 import { canonicalHostname } from '../host/host-allow-list';
 import { EXIT_USAGE, UsageError, USAGE, type CliIo } from './cli-io';
 import { runImport } from './import-command';
+import { parseInsightsArgs, runInsights } from './insights-command';
 import { parseReportArgs, runReport } from './report-command';
 import { DEFAULT_PORT, runServe } from './serve-command';
 import { parseTelemetryArgs, runTelemetryTest } from './telemetry-command';
@@ -94,6 +95,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'report':
         return runReport(parseReportArgs(rest), io);
+      case 'insights':
+        return runInsights(parseInsightsArgs(rest), io);
       case 'telemetry':
         return await runTelemetryTest(parseTelemetryArgs(rest), io);
       case undefined:

@@ -1,0 +1,75 @@
+// Runs the early-warning detectors over a window (issue 12) and returns every warning that overlaps
+// it. Read-only: minute rollups and state changes come from the store, never raw checks, and the
+// only time used is the window's (the same code serves the CLI, imports and the live console).
+//
+// Judging begins JUDGE_LOOKBACK_MS before `from`, so a warning already active at `from` is found
+// with its start (a warning older than that is reported as starting at most that far back). Each
+// minute is judged against a baseline of the BASELINE_HISTORY_MS before it (detectors.ts), so the
+// rollups are read from `from - lookback - history` to `to`. Nothing after `to` is read: a warning
+// still active at `to` has `endedAt` null.
+import type { EndpointConfig, LinewatchConfig } from '../config';
+import { DAY_MS } from '../../shared/time';
+import type { Store } from '../store';
+import { BASELINE_HISTORY_MS, type MinuteDetectorInput } from './detectors';
+import { detectFlapping, FLAPPING_LOOKBACK_MS } from './flapping';
+import { detectLossRise } from './loss-rise';
+import { detectRttRise } from './rtt-rise';
+import { detectThresholds } from './threshold';
+import type { InsightWarning } from './warning';
+
+export const JUDGE_LOOKBACK_MS = DAY_MS;
+
+export interface InsightsWindow {
+  from: number;
+  to: number;
+}
+
+const overlaps = (w: InsightWarning, window: InsightsWindow): boolean =>
+  w.startedAt < window.to && (w.endedAt === null || w.endedAt > window.from);
+
+/** The RTT, loss and threshold warnings of one endpoint, judged from its minute rollups. */
+export function judgeEndpointMinutes(
+  store: Store,
+  config: LinewatchConfig,
+  endpoint: EndpointConfig,
+  window: InsightsWindow,
+): InsightWarning[] {
+  const judgeFrom = window.from - JUDGE_LOOKBACK_MS;
+  const samples = store.rollups.series(endpoint.id, 'minute', judgeFrom - BASELINE_HISTORY_MS, window.to);
+  const input: MinuteDetectorInput = {
+    endpointId: endpoint.id,
+    lineId: endpoint.lineId,
+    timezone: config.site.timezone,
+    samples,
+    judgeFrom,
+  };
+  return [...detectRttRise(input), ...detectLossRise(input), ...detectThresholds(input, endpoint.warn)];
+}
+
+const byStart = (a: InsightWarning, b: InsightWarning): number =>
+  a.startedAt - b.startedAt || a.endpointId.localeCompare(b.endpointId) || a.kind.localeCompare(b.kind);
+
+/** Every warning of every configured endpoint that overlaps [from, to), oldest first. */
+export function judgeInsights(
+  store: Store,
+  config: LinewatchConfig,
+  window: InsightsWindow,
+): InsightWarning[] {
+  const changes = store.stateChanges.listForWindow(window.from - FLAPPING_LOOKBACK_MS, window.to);
+  const warnings: InsightWarning[] = [];
+  for (const line of config.lines) {
+    for (const endpoint of line.endpoints) {
+      warnings.push(...judgeEndpointMinutes(store, config, endpoint, window));
+      warnings.push(
+        ...detectFlapping({
+          endpointId: endpoint.id,
+          lineId: endpoint.lineId,
+          changes: changes.get(endpoint.id) ?? [],
+          from: window.from,
+          to: window.to,
+        }),
+      );
+    }
+  }
+  return warnings.filter((w) => overlaps(w, window)).sort(byStart);
+}

@@ -1,0 +1,81 @@
+// A rising loss or timeout rate (issue 12): a Bernoulli CUSUM of the minute failures against the
+// endpoint's usual loss (baseline.ts).
+//
+// Rule (documented constants below):
+// - p0 = the usual loss, floored at LOSS_FLOOR (a spotless history is no proof that 1 loss in 200
+//   is abnormal); p1 = max(LOSS_RISE_FACTOR × p0, p0 + LOSS_RISE_MIN): the loss we want to catch.
+// - Each minute adds the log-likelihood ratio of its failures: x·ln(p1/p0) + (n-x)·ln((1-p1)/(1-p0)).
+//   Fully failed minutes are an outage, not a degradation: they add nothing (outages have their own
+//   alarms), so an outage alone never raises a loss warning.
+// - Raise when the sum passes LOSS_CUSUM.h (about five failures more than usual in a short while);
+//   clear once it has stayed below clearBelow for clearMinutes. started_at where it last left zero.
+// - While active, the warning's span is kept out of the baseline. Unlike RTT a new loss level is not
+//   accepted as usual: lasting loss is worth checking the port or cable.
+import {
+  createBaselineSchedule,
+  cusumScore,
+  firstIndexAt,
+  HysteresisCusum,
+  lossOf,
+  plainNumber,
+  plainTime,
+  type CusumSettings,
+  type CusumSpan,
+  type MinuteDetectorInput,
+} from './detectors';
+import type { InsightWarning } from './warning';
+
+export const LOSS_FLOOR = 0.005;
+export const LOSS_RISE_FACTOR = 3;
+export const LOSS_RISE_MIN = 0.02;
+export const LOSS_CUSUM: CusumSettings = { k: 0, h: 8, cap: 20, clearBelow: 2, clearMinutes: 30 };
+/** The observed loss of a warning: over its last this-many minutes up to its last strong minute. */
+export const LOSS_OBSERVED_MINUTES = 60;
+
+const percent = (share: number) => `${plainNumber(share * 100)} %`;
+
+export function detectLossRise(input: MinuteDetectorInput): InsightWarning[] {
+  const { samples, timezone } = input;
+  const baselineAt = createBaselineSchedule(samples, timezone);
+  const cusum = new HysteresisCusum(LOSS_CUSUM);
+  const warnings: InsightWarning[] = [];
+  let usualOfSpan: number | null = null;
+
+  const finish = (span: CusumSpan) => {
+    if (usualOfSpan === null) return;
+    const from = firstIndexAt(samples, span.startedAt);
+    const endIndex = firstIndexAt(samples, span.strongUntil + 1);
+    const observed = lossOf(samples.slice(Math.max(from, endIndex - LOSS_OBSERVED_MINUTES), endIndex));
+    const last = span.endedAt ?? span.strongUntil;
+    warnings.push({
+      endpointId: input.endpointId,
+      lineId: input.lineId,
+      kind: 'loss_rise',
+      score: cusumScore(span.peak, LOSS_CUSUM),
+      startedAt: span.startedAt,
+      endedAt: span.endedAt,
+      baseline: { rttMs: null, loss: usualOfSpan },
+      observed: { rttMs: null, loss: observed },
+      reason:
+        `Loss ${observed === null ? '?' : percent(observed)} against ${percent(usualOfSpan)} usual ` +
+        `since ${plainTime(span.startedAt, timezone, last)}`,
+    });
+  };
+
+  for (let i = firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
+    const sample = samples[i];
+    if (sample === undefined || sample.okCount === 0) continue;
+    const baseline = baselineAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
+    if (baseline === null) continue;
+    const p0 = Math.max(baseline.loss, LOSS_FLOOR);
+    const p1 = Math.max(LOSS_RISE_FACTOR * p0, p0 + LOSS_RISE_MIN);
+    const failed = sample.count - sample.okCount;
+    const llr = failed * Math.log(p1 / p0) + sample.okCount * Math.log((1 - p1) / (1 - p0));
+    const wasActive = cusum.active !== null;
+    const cleared = cusum.step(sample.start, llr);
+    if (!wasActive && cusum.active) usualOfSpan = baseline.loss;
+    if (cleared) finish(cleared);
+  }
+  if (cusum.active) finish(cusum.active);
+  return warnings;
+}

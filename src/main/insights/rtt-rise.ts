@@ -1,0 +1,128 @@
+// A sustained RTT rise (issue 12): a one-sided CUSUM on robust z-scores of the minute mean RTT
+// against the endpoint's baseline (baseline.ts), not a fixed threshold.
+//
+// Rule (documented constants below):
+// - z = (minute mean RTT - expected median) / expected spread, clipped to [Z_MIN, Z_MAX] so one
+//   wild minute adds at most Z_MAX - k; minutes without an RTT add nothing.
+// - CUSUM with allowance RTT_CUSUM.k; raise when it passes h; clear (hysteresis) once it has stayed
+//   below clearBelow for clearMinutes. started_at is where the sum last left zero before the alarm.
+// - While a warning is active its span is kept out of the baseline (history ends at started_at).
+// - A step to a new stable level (a reconfiguration) is accepted as usual: at each hour of data
+//   while active, once ADAPT_AFTER_MS of the warning have passed, if the last ADAPT_AFTER_MS are
+//   steady (their spread at most twice max(old spread, 10 % of the new median) and the median of
+//   their last hour within one spread of their first hour's), the warning ends there and the
+//   baseline is re-learnt from those hours on. A ramp is never steady, so it keeps warning.
+// - Judging starts only once the baseline has MIN_HISTORY_MINUTES of samples (baseline.ts).
+import { HOUR_MS } from '../../shared/time';
+import { expectedRtt, rttLevel, SPREAD_FLOOR_SHARE, type Baseline } from './baseline';
+import {
+  createBaselineSchedule,
+  cusumScore,
+  firstIndexAt,
+  HysteresisCusum,
+  plainNumber,
+  plainTime,
+  type CusumSettings,
+  type CusumSpan,
+  type MinuteDetectorInput,
+} from './detectors';
+import type { InsightWarning } from './warning';
+
+export const RTT_CUSUM: CusumSettings = { k: 1, h: 20, cap: 60, clearBelow: 5, clearMinutes: 15 };
+export const Z_MIN = -4;
+export const Z_MAX = 6;
+export const ADAPT_AFTER_MS = 3 * HOUR_MS;
+/** After a new level is accepted, this many minute samples are enough to judge again. */
+const ADAPTED_MIN_MINUTES = 150;
+/** The observed RTT of a warning: the median of its last this-many minutes. */
+export const OBSERVED_MINUTES = 30;
+
+export function detectRttRise(input: MinuteDetectorInput): InsightWarning[] {
+  const { samples, timezone } = input;
+  const baselineAt = createBaselineSchedule(samples, timezone);
+  const cusum = new HysteresisCusum(RTT_CUSUM);
+  const warnings: InsightWarning[] = [];
+  let floor = -Infinity;
+  let minMinutes: number | undefined;
+  let baselineOfSpan: Baseline | null = null;
+  let lastCheckedHour = -1;
+
+  // Observed: the minutes up to the last strong one (a cleared warning's last minutes are calm again).
+  const finish = (span: CusumSpan, accepted: boolean) => {
+    if (baselineOfSpan === null) return;
+    const from = firstIndexAt(samples, span.startedAt);
+    const endIndex = firstIndexAt(samples, span.strongUntil + 1);
+    const recent = samples
+      .slice(Math.max(from, endIndex - OBSERVED_MINUTES), endIndex)
+      .flatMap((s) => (s.rttAvgMs === null ? [] : [s.rttAvgMs]));
+    const level = expectedRtt(baselineOfSpan, span.startedAt, timezone);
+    const observed = rttLevel(recent)?.medianMs ?? null;
+    const last = span.endedAt ?? span.strongUntil;
+    const reason =
+      `RTT ${observed === null ? '?' : plainNumber(observed)} ms against ${plainNumber(level.medianMs)} ± ` +
+      `${plainNumber(level.spreadMs)} ms usual since ${plainTime(span.startedAt, timezone, last)}` +
+      (accepted && span.endedAt !== null
+        ? `; steady at the new level, accepted as usual from ${plainTime(span.endedAt, timezone, last)}`
+        : '');
+    warnings.push({
+      endpointId: input.endpointId,
+      lineId: input.lineId,
+      kind: 'rtt_rise',
+      score: cusumScore(span.peak, RTT_CUSUM),
+      startedAt: span.startedAt,
+      endedAt: span.endedAt,
+      baseline: { rttMs: level.medianMs, loss: null },
+      observed: { rttMs: observed, loss: null },
+      reason,
+    });
+  };
+
+  for (let i = firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
+    const sample = samples[i];
+    if (sample?.rttAvgMs == null) continue;
+    const active = cusum.active;
+    const hour = Math.floor(sample.start / HOUR_MS);
+    if (
+      active &&
+      baselineOfSpan &&
+      hour !== lastCheckedHour &&
+      sample.start - active.startedAt >= ADAPT_AFTER_MS
+    ) {
+      lastCheckedHour = hour;
+      const steadyFrom = sample.start - ADAPT_AFTER_MS;
+      if (isSteady(input, steadyFrom, sample.start, baselineOfSpan)) {
+        const span = cusum.close(sample.start);
+        if (span) finish(span, true);
+        floor = steadyFrom;
+        minMinutes = ADAPTED_MIN_MINUTES;
+      }
+    }
+    const baseline = baselineAt(
+      sample.start,
+      cusum.active ? cusum.active.startedAt : Infinity,
+      floor,
+      minMinutes,
+    );
+    if (baseline === null) continue;
+    const level = expectedRtt(baseline, sample.start, timezone);
+    const z = Math.min(Z_MAX, Math.max(Z_MIN, (sample.rttAvgMs - level.medianMs) / level.spreadMs));
+    const wasActive = cusum.active !== null;
+    const cleared = cusum.step(sample.start, z);
+    if (!wasActive && cusum.active) baselineOfSpan = baseline;
+    if (cleared) finish(cleared, false);
+  }
+  if (cusum.active) finish(cusum.active, false);
+  return warnings;
+}
+
+/** Whether the RTT in [from, to) sits steadily at one level (see the rule at the top). */
+function isSteady(input: MinuteDetectorInput, from: number, to: number, old: Baseline): boolean {
+  const span = input.samples.slice(firstIndexAt(input.samples, from), firstIndexAt(input.samples, to));
+  const rtts = (part: typeof span) => part.flatMap((s) => (s.rttAvgMs === null ? [] : [s.rttAvgMs]));
+  const whole = rttLevel(rtts(span));
+  const first = rttLevel(rtts(span.filter((s) => s.start < from + HOUR_MS)));
+  const last = rttLevel(rtts(span.filter((s) => s.start >= to - HOUR_MS)));
+  if (!whole || !first || !last || span.length < ADAPTED_MIN_MINUTES) return false;
+  const allowed = 2 * Math.max(old.rtt.spreadMs, SPREAD_FLOOR_SHARE * whole.medianMs);
+  return whole.spreadMs <= allowed && Math.abs(last.medianMs - first.medianMs) <= whole.spreadMs;
+}
