@@ -16,6 +16,9 @@
 // - `score` = the mean of the highest score of each member warning during the stretch × the
 //   largest share of members degraded at once during it (2 of 4 at 0.8 give 0.4; all at 0.8, 0.8).
 // - Evidence: the median of the members' baseline and observed figures (null when none has one).
+// - Nesting: a warning on P is dropped when a warning on one of its dependants Q overlaps it in
+//   time and every member degrading during P's stretch is Q or behind Q (a router above a switch
+//   whose own devices degrade: the switch is the one to check, not the router).
 import { impactTopology } from '../alarms/impact';
 import type { EndpointConfig, LinewatchConfig } from '../config';
 import { formatCount } from '../../shared/format';
@@ -61,14 +64,42 @@ export function detectGroupDegradation(
   }
   groups.sort((a, b) => compare(a.parent.id, b.parent.id));
 
-  const out: InsightWarning[] = [];
+  const found: Found[] = [];
   for (const group of groups) {
     for (const stretch of stretches(group.members, byEndpoint, group.needed)) {
-      out.push(groupWarning(group.parent, group.members, stretch, byEndpoint));
+      found.push(groupWarning(group.parent, group.members, stretch, byEndpoint));
     }
   }
-  return out;
+  return found.filter((f) => !explainedDeeper(f, found, topology.dependants)).map((f) => f.warning);
 }
+
+interface Found {
+  warning: InsightWarning;
+  /** The members whose warnings overlap the stretch. */
+  contributors: readonly string[];
+}
+
+/**
+ * Whether a group warning on a dependant Q of this parent overlaps it in time and every contributor
+ * is Q or behind Q: then the evidence points at Q, not at the parent above it.
+ */
+function explainedDeeper(
+  found: Found,
+  all: readonly Found[],
+  dependants: ReadonlyMap<string, readonly string[]>,
+): boolean {
+  const parentId = found.warning.endpointId;
+  const below = dependants.get(parentId) ?? [];
+  return all.some((other) => {
+    const q = other.warning.endpointId;
+    if (q === parentId || !below.includes(q) || !overlaps(found.warning, other.warning)) return false;
+    const subtree = new Set([q, ...(dependants.get(q) ?? [])]);
+    return found.contributors.every((id) => subtree.has(id));
+  });
+}
+
+const overlaps = (a: InsightWarning, b: InsightWarning): boolean =>
+  a.startedAt < (b.endedAt ?? Infinity) && b.startedAt < (a.endedAt ?? Infinity);
 
 interface Stretch extends Span {
   peak: number;
@@ -122,15 +153,17 @@ function groupWarning(
   members: readonly string[],
   stretch: Stretch,
   byEndpoint: ReadonlyMap<string, readonly InsightWarning[]>,
-): InsightWarning {
+): Found {
   const overlapping: InsightWarning[] = [];
   const bestByMember: number[] = [];
+  const contributors: string[] = [];
   for (const member of members) {
     const during = (byEndpoint.get(member) ?? []).filter(
       (w) => w.startedAt < stretch.end && (w.endedAt ?? Infinity) > stretch.start,
     );
     if (during.length === 0) continue;
     overlapping.push(...during);
+    contributors.push(member);
     bestByMember.push(Math.max(...during.map((w) => w.score)));
   }
   const meanScore = bestByMember.reduce((s, v) => s + v, 0) / Math.max(1, bestByMember.length);
@@ -140,7 +173,7 @@ function groupWarning(
   });
   const kinds = [...new Set(overlapping.map((w) => w.kind))].sort();
   const names = kinds.map((k) => k.replace('_', ' ')).join(', ');
-  return {
+  const warning: InsightWarning = {
     endpointId: parent.id,
     lineId: parent.lineId,
     kind: 'group_degradation',
@@ -154,6 +187,7 @@ function groupWarning(
       `${parent.name} degraded at once (${names}): ` +
       `points at it or its uplink`,
   };
+  return { warning, contributors };
 }
 
 function median(values: readonly (number | null)[]): number | null {

@@ -402,6 +402,25 @@ describe('detectGroupDegradation', () => {
     ]);
   });
 
+  it('points at the deepest parent that explains it: the switch, not the router above it', () => {
+    const tree = aConfig({
+      lines: [
+        aLine('hall', [
+          anEndpoint('router', { type: 'switch' }),
+          anEndpoint('sw-a', { type: 'switch', dependsOn: 'router' }),
+          ...['a1', 'a2', 'a3'].map((id) => anEndpoint(id, { dependsOn: 'sw-a' })),
+          anEndpoint('sw-b', { type: 'switch', dependsOn: 'router' }),
+          ...['b1', 'b2'].map((id) => anEndpoint(id, { dependsOn: 'sw-b' })),
+        ]),
+      ],
+    });
+    // router: 7 dependants, 4 needed; sw-a: 3, 2 needed.
+    const behindA = ['sw-a', 'a1', 'a2', 'a3'].map((id) => aWarning(id, 'rtt_rise', 0.8));
+    expect(detectGroupDegradation(behindA, tree).map((w) => w.endpointId)).toEqual(['sw-a']);
+    const spread = [...behindA.slice(1), aWarning('b1', 'rtt_rise', 0.8)];
+    expect(detectGroupDegradation(spread, tree).map((w) => w.endpointId)).toEqual(['router', 'sw-a']);
+  });
+
   it('feeds the priority list: the parent ranks with check the uplink', () => {
     const members = ['r1', 'r2', 'r3'].map((id) => aWarning(id, 'rtt_rise', 0.8));
     const warnings = [...members, ...detectGroupDegradation(members, cell)];
