@@ -8,7 +8,7 @@
 // A reload applies new rules and the grouping window at once; a channel whose settings changed (or
 // that was removed) is closed, its waiting messages logged as dropped, and a new one is built.
 import type { EndpointLive } from '../../shared/contract';
-import { DAY_MS, HOUR_MS } from '../../shared/time';
+import { DAY_MS, epochMsOfIso, HOUR_MS } from '../../shared/time';
 import { toAlarmViews } from '../alarms/alarm-views';
 import type { Clock } from '../clock/clock';
 import {
@@ -183,7 +183,7 @@ export function startNotificationRuntime(options: NotificationRuntimeOptions): N
           endpoint: { id: view.endpointId, name: view.endpointName },
           line: { id: view.lineId, name: view.lineName },
           severity: view.impact.severity,
-          startedAt: Date.parse(view.startedAt),
+          startedAt: epochMsOfIso(view.startedAt),
           detectedAt: record.raisedAt,
           clearedAt: record.clearedAt,
           acknowledgedAt: record.acknowledgedAt,
