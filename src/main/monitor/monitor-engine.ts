@@ -219,8 +219,13 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
         errorKind: result.ok ? null : result.kind,
         error: result.ok ? null : result.message,
       });
-      const { machine, transitions } = applyCheck(entry.machine, { ts, ok: result.ok }, entry.config);
+      const { machine, transitions, nearMiss } = applyCheck(
+        entry.machine,
+        { ts, ok: result.ok },
+        entry.config,
+      );
       entry.machine = machine;
+      if (nearMiss) pending.nearMisses.push({ endpointId, ...nearMiss });
       for (const t of transitions) {
         pending.stateChanges.push({ endpointId, state: t.to, since: t.since, decidedAt: t.decidedAt });
         entry.flaps.record(t.decidedAt);

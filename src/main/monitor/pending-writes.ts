@@ -1,10 +1,11 @@
 // Everything the monitor decided since the last flush, committed in ONE transaction: checks, state
-// changes, outages, alarms and each endpoint's progress. A kill -9 therefore loses at most the
+// changes, outages, alarms, near misses and each endpoint's progress. A kill -9 therefore loses at most the
 // last flush period, and what survives is always consistent (no outage without its progress).
 import type {
   AlarmRecord,
   CheckRecord,
   EndpointProgress,
+  NearMissRecord,
   OutageRecord,
   StateChangeRecord,
   Store,
@@ -12,7 +13,7 @@ import type {
 
 export type EngineStore = Pick<
   Store,
-  'transaction' | 'checks' | 'stateChanges' | 'outages' | 'alarms' | 'progress'
+  'transaction' | 'checks' | 'stateChanges' | 'outages' | 'alarms' | 'progress' | 'nearMisses'
 >;
 
 export class PendingWrites {
@@ -23,6 +24,7 @@ export class PendingWrites {
   alarmInserts: Pick<AlarmRecord, 'id' | 'outageId' | 'endpointId' | 'raisedAt'>[] = [];
   alarmClears: { outageId: number; clearedAt: number }[] = [];
   progress = new Map<string, EndpointProgress>();
+  nearMisses: NearMissRecord[] = [];
 
   get isEmpty(): boolean {
     return this.checks.length === 0 && this.stateChanges.length === 0 && this.progress.size === 0;
@@ -39,6 +41,7 @@ export class PendingWrites {
       for (const close of this.outageCloses) store.outages.close(close.id, close.endedAt, close.endedByGap);
       for (const clear of this.alarmClears) store.alarms.clearForOutage(clear.outageId, clear.clearedAt);
       store.progress.upsertMany(this.progress.values());
+      store.nearMisses.insertMany(this.nearMisses);
     });
     this.checks = [];
     this.stateChanges = [];
@@ -47,5 +50,6 @@ export class PendingWrites {
     this.alarmInserts = [];
     this.alarmClears = [];
     this.progress.clear();
+    this.nearMisses = [];
   }
 }

@@ -22,6 +22,18 @@ export interface Transition {
   byGap: boolean;
 }
 
+/**
+ * A failed streak that a success ended before it reached `downAfter` while the endpoint was not
+ * down (issue 12): no state change, but an early sign of a failing port or card.
+ */
+export interface NearMiss {
+  /** The streak's first failed check. */
+  startedAt: number;
+  /** The successful check that ended it. */
+  endedAt: number;
+  failedChecks: number;
+}
+
 export const initialMachineState = (): MachineState => ({
   state: 'unknown',
   since: null,
@@ -39,8 +51,9 @@ export function applyCheck(
   machine: MachineState,
   check: { ts: number; ok: boolean },
   thresholds: Thresholds,
-): { machine: MachineState; transitions: Transition[] } {
+): { machine: MachineState; transitions: Transition[]; nearMiss: NearMiss | null } {
   const transitions: Transition[] = [];
+  let nearMiss: NearMiss | null = null;
   let current = machine;
   if (current.lastCheckTs !== null && check.ts - current.lastCheckTs > GAP_FACTOR * thresholds.intervalMs) {
     const gapStart = current.lastCheckTs + thresholds.intervalMs;
@@ -58,6 +71,11 @@ export function applyCheck(
 
   const next: MachineState = { ...current, lastCheckTs: check.ts };
   if (check.ok) {
+    // After a gap the streaks are empty: a streak cut by a gap is no near miss.
+    const short = next.failStreak > 0 && next.failStreak < thresholds.downAfter;
+    if (short && next.state !== 'down' && next.failStreakStart !== null) {
+      nearMiss = { startedAt: next.failStreakStart, endedAt: check.ts, failedChecks: next.failStreak };
+    }
     next.okStreakStart = next.okStreak === 0 ? check.ts : next.okStreakStart;
     next.okStreak += 1;
     next.failStreak = 0;
@@ -90,5 +108,5 @@ export function applyCheck(
       next.since = next.failStreakStart;
     }
   }
-  return { machine: next, transitions };
+  return { machine: next, transitions, nearMiss };
 }

@@ -77,3 +77,66 @@ describe('endpoint state machine (spec §3)', () => {
     expect(transitions.map((t) => t.to)).toEqual(['up']);
   });
 });
+
+describe('near misses (issue 12): failed streaks that a success ends before down_after', () => {
+  const three = { ...thresholds, downAfter: 3 };
+  const nearMissesOf = (checks: [number, boolean][], limits = three) => {
+    let machine = initialMachineState();
+    const found: [number, number, number][] = [];
+    for (const [minute, ok] of checks) {
+      const step = applyCheck(machine, { ts: T0 + minute * MIN, ok }, limits);
+      machine = step.machine;
+      if (step.nearMiss) {
+        const { startedAt, endedAt, failedChecks } = step.nearMiss;
+        found.push([(startedAt - T0) / MIN, (endedAt - T0) / MIN, failedChecks]);
+      }
+    }
+    return found;
+  };
+
+  it('records start (first failure), end (the success) and the failed checks', () => {
+    expect(
+      nearMissesOf([
+        [0, true],
+        [5, true],
+        [10, false],
+        [15, true],
+        [20, false],
+        [25, false],
+        [30, true],
+      ]),
+    ).toEqual([
+      [10, 15, 1],
+      [20, 30, 2],
+    ]);
+  });
+
+  it('is not a near miss when the streak went down, ends while down, or was cut by a gap', () => {
+    expect(
+      nearMissesOf([
+        [0, true],
+        [5, true],
+        [10, false],
+        [15, false],
+        [20, false], // down
+        [25, true],
+        [30, false], // a short streak while still down
+        [35, true],
+        [40, true], // up
+        [45, false],
+        [60, true], // 15 minutes later: a gap, the streak is gone
+      ]),
+    ).toEqual([]);
+    // down_after 1: every failure is an outage, none is a near miss.
+    expect(
+      nearMissesOf(
+        [
+          [0, true],
+          [5, false],
+          [10, true],
+        ],
+        { ...thresholds, downAfter: 1 },
+      ),
+    ).toEqual([]);
+  });
+});
