@@ -105,5 +105,7 @@ describe('linewatch insights on an RTT ramp before an outage', () => {
       /^RTT \d+(\.\d+)? ms against \d(\.\d+)? ± \d(\.\d+)? ms usual since \d\d:\d\d$/,
     );
     expect(json.warnings.filter((w) => w.endpoint === 'press1-hmi')).toEqual([]);
+    expect(json.priorities.map((p) => [p.rank, p.endpoint, p.line])).toEqual([[1, 'press1-plc', 'press-1']]);
+    expect(json.priorities[0]?.action).not.toBe('');
   });
 });

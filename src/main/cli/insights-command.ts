@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue, loadConfigFile, type LinewatchConfig } from '../config';
 import { buildInsightsJson, formatInsightsCsv } from '../insights/insights-report';
-import { judgeInsights, type InsightsWindow } from '../insights/judge';
-import type { InsightWarning, MaintenancePriority } from '../insights/warning';
+import { buildInsights, type InsightsWindow } from '../insights/judge';
 import { parseIsoWindow } from '../../shared/time';
 import { DATABASE_FILE_NAME, openStore, type Store } from '../store';
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from './cli-io';
@@ -52,35 +51,20 @@ export function parseInsightsArgs(args: string[]): InsightsOptions {
   };
 }
 
-/** The priority list of the warnings; until the ranking lands it is empty. */
-export type RankPriorities = (
-  store: Store,
-  config: LinewatchConfig,
-  window: InsightsWindow,
-  warnings: readonly InsightWarning[],
-) => MaintenancePriority[];
-
-const noPriorities: RankPriorities = () => [];
-
 function produce(
   store: Store,
   config: LinewatchConfig,
   options: InsightsOptions,
-  rank: RankPriorities,
 ): { text: string } | { error: string } {
   const parsed = parseIsoWindow(options.from, options.to);
   if (!parsed.ok) return { error: parsed.message };
   const window: InsightsWindow = { from: parsed.window.fromMs, to: parsed.window.toMs };
-  const warnings = judgeInsights(store, config, window);
-  const json = buildInsightsJson(window, warnings, rank(store, config, window, warnings));
+  const { warnings, priorities } = buildInsights(store, config, window);
+  const json = buildInsightsJson(window, warnings, priorities);
   return { text: options.format === 'csv' ? formatInsightsCsv(json) : JSON.stringify(json, null, 2) + '\n' };
 }
 
-export function runInsights(
-  options: InsightsOptions,
-  io: CliIo,
-  rank: RankPriorities = noPriorities,
-): number {
+export function runInsights(options: InsightsOptions, io: CliIo): number {
   const loaded = loadConfigFile(options.configPath);
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr(formatIssue(issue));
@@ -100,7 +84,7 @@ export function runInsights(
   const store = openStore(options.dataDir);
   let outcome: { text: string } | { error: string };
   try {
-    outcome = produce(store, loaded.config, options, rank);
+    outcome = produce(store, loaded.config, options);
   } finally {
     store.close();
   }

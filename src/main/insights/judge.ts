@@ -12,10 +12,13 @@ import { DAY_MS } from '../../shared/time';
 import type { Store } from '../store';
 import { BASELINE_HISTORY_MS, type MinuteDetectorInput } from './detectors';
 import { detectFlapping, FLAPPING_LOOKBACK_MS } from './flapping';
+import { detectGroupDegradation } from './group-degradation';
 import { detectLossRise } from './loss-rise';
+import { detectNearMisses, NEAR_MISS_HISTORY_MS, nearMissTrend, type NearMissTrend } from './near-misses';
+import { HISTORY_MS, rankPriorities } from './priorities';
 import { detectRttRise } from './rtt-rise';
 import { detectThresholds } from './threshold';
-import type { InsightWarning } from './warning';
+import type { InsightWarning, MaintenancePriority } from './warning';
 
 export const JUDGE_LOOKBACK_MS = DAY_MS;
 
@@ -49,13 +52,17 @@ export function judgeEndpointMinutes(
 const byStart = (a: InsightWarning, b: InsightWarning): number =>
   a.startedAt - b.startedAt || a.endpointId.localeCompare(b.endpointId) || a.kind.localeCompare(b.kind);
 
-/** Every warning of every configured endpoint that overlaps [from, to), oldest first. */
+/**
+ * Every warning of every configured endpoint that overlaps [from, to), oldest first: the minute
+ * detectors, near misses and flapping per endpoint, then the group detector over all of them.
+ */
 export function judgeInsights(
   store: Store,
   config: LinewatchConfig,
   window: InsightsWindow,
 ): InsightWarning[] {
   const changes = store.stateChanges.listForWindow(window.from - FLAPPING_LOOKBACK_MS, window.to);
+  const nearMisses = store.nearMisses.listForWindow(window.from - NEAR_MISS_HISTORY_MS, window.to);
   const warnings: InsightWarning[] = [];
   for (const line of config.lines) {
     for (const endpoint of line.endpoints) {
@@ -68,8 +75,37 @@ export function judgeInsights(
           from: window.from,
           to: window.to,
         }),
+        ...detectNearMisses({
+          endpointId: endpoint.id,
+          lineId: endpoint.lineId,
+          nearMisses: nearMisses.get(endpoint.id) ?? [],
+          from: window.from,
+          to: window.to,
+        }),
       );
     }
   }
+  warnings.push(...detectGroupDegradation(warnings, config));
   return warnings.filter((w) => overlaps(w, window)).sort(byStart);
+}
+
+export interface Insights {
+  warnings: InsightWarning[];
+  priorities: MaintenancePriority[];
+}
+
+/** The window's warnings and the maintenance priority list ranked from them (priorities.ts). */
+export function buildInsights(store: Store, config: LinewatchConfig, window: InsightsWindow): Insights {
+  const warnings = judgeInsights(store, config, window);
+  const trendHistory = store.nearMisses.listForWindow(window.to - NEAR_MISS_HISTORY_MS, window.to);
+  const nearMissTrends = new Map<string, NearMissTrend>();
+  for (const [endpointId, events] of trendHistory)
+    nearMissTrends.set(endpointId, nearMissTrend(events, window.to));
+  const priorities = rankPriorities({
+    warnings,
+    config,
+    outages: store.outages.startedIn(window.to - HISTORY_MS, window.to),
+    nearMissTrends,
+  });
+  return { warnings, priorities };
 }
