@@ -102,15 +102,23 @@ export function nearMissTrend(
 /** P(X >= n) for X ~ Poisson(lambda), summed from the tail so small values keep their precision. */
 export function poissonTail(n: number, lambda: number): number {
   if (n <= 0) return 1;
-  let logTerm = -lambda + n * Math.log(lambda);
-  for (let k = 2; k <= n; k += 1) logTerm -= Math.log(k);
-  let term = Math.exp(logTerm);
+  let term = Math.exp(-lambda + n * Math.log(lambda) - logFactorial(n));
   let sum = 0;
   for (let k = n; term > 0 && term > sum * 1e-15; k += 1) {
     sum += term;
     term *= lambda / (k + 1);
   }
   return Math.min(1, sum);
+}
+
+/** ln(n!): exact sums up to 64, Stirling's series beyond (relative error below 1e-12 there). */
+function logFactorial(n: number): number {
+  if (n <= 64) {
+    let sum = 0;
+    for (let k = 2; k <= n; k += 1) sum += Math.log(k);
+    return sum;
+  }
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3);
 }
 
 /** Count of sorted values in (lo, hi]. */
@@ -161,7 +169,9 @@ export function detectNearMisses(input: NearMissDetectorInput): InsightWarning[]
     const usualCount = countIn(ends, usualSince, t - NEAR_MISS_RECENT_MS);
     const usualPerDay = usualDays > 0 ? usualCount / usualDays : 0;
     const lambda = Math.max(usualPerDay, NEAR_MISS_FLOOR_PER_DAY);
-    const p = poissonTail(recent, lambda);
+    // At or below the usual rate a count is no evidence (P >= about 0.5): skip the tail sum, which
+    // would be long for a busy endpoint.
+    const p = recent <= lambda ? 1 : poissonTail(recent, lambda);
     if (active === null) {
       if (recent >= NEAR_MISS_MIN_COUNT && p <= NEAR_MISS_RAISE_P) {
         active = warningAt(input, t, recent, usualPerDay, lambda, p);

@@ -23,6 +23,8 @@ describe('near-miss detector', () => {
     expect(poissonTail(0, 1)).toBe(1);
     expect(poissonTail(1, 1)).toBeCloseTo(1 - Math.exp(-1), 12);
     expect(poissonTail(5, 0.5)).toBeCloseTo(1.7212e-4, 7);
+    // Beyond the exact factorials: P(X >= 100 | 80) = 0.0171 (R: ppois(99, 80, lower.tail = FALSE)).
+    expect(poissonTail(100, 80)).toBeCloseTo(0.01711, 4);
   });
 
   it('stays quiet on the usual rate of occasional single failures', () => {
@@ -36,6 +38,22 @@ describe('near-miss detector', () => {
       monitoredSince: T0,
     });
     expect(warnings).toEqual([]);
+  });
+
+  it('stays quiet, and quick, on a busy endpoint whose high rate is its usual one', () => {
+    // 200 near misses a day for three weeks (a lossy but steady radio link): usual, never a warning.
+    const history = every(T0, T0 + 21 * DAY_MS, 7.2 * MINUTE_MS);
+    const started = performance.now();
+    const warnings = detectNearMisses({
+      ...base,
+      nearMisses: history,
+      from: T0 + 14 * DAY_MS,
+      to: T0 + 21 * DAY_MS,
+      monitoredSince: T0,
+    });
+    expect(warnings).toEqual([]);
+    // About 10 ms here; the bound only catches a return to per-moment sums that grow with the rate.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('raises on a burst against the usual rate, at the near miss that tipped it, and clears after', () => {
