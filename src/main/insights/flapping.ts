@@ -14,6 +14,7 @@
 // or the display notion holds (FLAP_TRANSITIONS within FLAP_WINDOW_MS); it clears (hysteresis)
 // when the flips within FLAPPING_WINDOW_MS fall to FLAPPING_CLEAR_FLIPS or fewer.
 import type { EndpointState } from '../../shared/domain/endpoint';
+import { formatCount } from '../../shared/format';
 import { HOUR_MS } from '../../shared/time';
 import { FLAP_TRANSITIONS, FLAP_WINDOW_MS } from '../monitor';
 import type { InsightWarning } from './warning';
@@ -114,5 +115,5 @@ export function detectFlapping(input: FlappingDetectorInput): InsightWarning[] {
 }
 
 function flappingReason(flipsInHour: number): string {
-  return `${String(flipsInHour)} changes between up and down within an hour: the endpoint is flapping`;
+  return `${formatCount(flipsInHour)} changes between up and down within an hour: the endpoint is flapping`;
 }

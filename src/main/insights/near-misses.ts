@@ -21,6 +21,7 @@
 // - Judging starts NEAR_MISS_MIN_HISTORY_MS after `monitoredSince` when that is given.
 // - Evaluation starts NEAR_MISS_EVAL_LOOKBACK_MS before `from`, so a warning already active at
 //   `from` is reported with its true start.
+import { formatCount } from '../../shared/format';
 import { DAY_MS } from '../../shared/time';
 import type { InsightWarning } from './warning';
 
@@ -138,6 +139,7 @@ function upperBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+// A usual rate reads best with one decimal ("0.4 a day"); shared/format has counts, not rates.
 const round1 = (value: number): string => (Math.round(value * 10) / 10).toString();
 
 export function detectNearMisses(input: NearMissDetectorInput): InsightWarning[] {
@@ -210,7 +212,7 @@ function warningAt(
     endedAt: null,
     baseline: { rttMs: null, loss: null },
     observed: { rttMs: null, loss: null },
-    reason: `${String(recent)} short failed streaks in the last 24 h against ${round1(usualPerDay)} a day usual`,
+    reason: `${formatCount(recent)} short failed streaks in the last 24 h against ${round1(usualPerDay)} a day usual`,
   };
 }
 
