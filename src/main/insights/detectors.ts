@@ -83,7 +83,7 @@ export interface CusumSpan {
   endedAt: number | null;
   /** The highest sum while active. */
   peak: number;
-  /** The last minute the sum was at or above h: the evidence is read up to here. */
+  /** The last minute that pushed the sum up (increment above k): the evidence is read up to here. */
   strongUntil: number;
 }
 
@@ -115,7 +115,7 @@ export class HysteresisCusum {
       return null;
     }
     this.active.peak = Math.max(this.active.peak, this.sum);
-    if (this.sum >= h) this.active.strongUntil = minuteStart;
+    if (increment > k) this.active.strongUntil = minuteStart;
     if (this.sum >= clearBelow) {
       this.calmSince = null;
       this.calmMinutes = 0;
