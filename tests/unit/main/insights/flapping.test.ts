@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { detectFlapping, flipTimes, type FlappingChange } from '@src/main/insights/flapping';
+import { importChecksFile } from '@src/main/import/import-checks';
+import {
+  detectFlapping,
+  FLAPPING_LOOKBACK_MS,
+  flipTimes,
+  type FlappingChange,
+} from '@src/main/insights/flapping';
 import { HOUR_MS, MINUTE_MS } from '@src/shared/time';
+import { aConfig, aLine, anEndpoint } from '../../../support/config-builders';
+import { writeChecks } from '../../../support/import-fixture';
+import { useTempStores } from '../../../support/temp-store';
 
 const T0 = Date.UTC(2026, 0, 5, 8);
 const base = { endpointId: 'robot-7', lineId: 'weld-2' };
@@ -65,5 +74,43 @@ describe('flapping detector', () => {
     const inside = detectFlapping({ ...base, changes, from: T0 + 40 * MINUTE_MS, to: T0 + 50 * MINUTE_MS });
     expect(inside).toEqual([{ ...all, endedAt: null }]);
     expect(detectFlapping({ ...base, changes, from: T0 + 3 * HOUR_MS, to: T0 + 4 * HOUR_MS })).toEqual([]);
+  });
+});
+
+describe('flapping detector on an imported history', () => {
+  const setup = useTempStores('flapping');
+
+  it("reads the store's window of state changes: a bouncing robot warns, its steady neighbour does not", () => {
+    const { dir, store } = setup();
+    const config = aConfig({
+      lines: [
+        aLine('weld-2', [
+          anEndpoint('robot-7', { intervalMs: MINUTE_MS }),
+          anEndpoint('hmi-2', { intervalMs: MINUTE_MS }),
+        ]),
+      ],
+    });
+    const checks: [string, number, boolean][] = [];
+    // Every check a minute for three hours; in the second hour the robot fails 2 of every 6 minutes.
+    for (let m = 0; m < 180; m += 1) {
+      const bouncing = m >= 60 && m < 120 && m % 6 < 2;
+      checks.push(['robot-7', m, !bouncing], ['hmi-2', m, true]);
+    }
+    const base = '2026-01-05T08:00:00Z';
+    const t0 = Date.parse(base);
+    expect(importChecksFile(writeChecks(dir, 'flaps.jsonl', base, checks), config, store)).toMatchObject({
+      ok: true,
+    });
+    const from = t0;
+    const to = t0 + 3 * HOUR_MS;
+    const changes = store.stateChanges.listForWindow(from - FLAPPING_LOOKBACK_MS, to);
+    const judge = (endpointId: string) =>
+      detectFlapping({ endpointId, lineId: 'weld-2', changes: changes.get(endpointId) ?? [], from, to });
+    const [warning] = judge('robot-7');
+    // Changes read by `since`: down 60, up 62, down 66, up 68 — the fourth within ten minutes (the
+    // tile's notion of flapping) raises it.
+    expect(warning).toMatchObject({ kind: 'flapping', startedAt: t0 + 68 * MINUTE_MS });
+    expect(warning?.endedAt).not.toBeNull();
+    expect(judge('hmi-2')).toEqual([]);
   });
 });
