@@ -7,9 +7,15 @@
 // minute is judged against a baseline of the BASELINE_HISTORY_MS before it (detectors.ts), so the
 // rollups are read from `from - lookback - history` to `to`. Nothing after `to` is read: a warning
 // still active at `to` has `endedAt` null.
+//
+// Planned work is not degradation: minutes inside a maintenance window of the endpoint (its own,
+// its line's or the site's) are left out of baselines and judging, and near misses and flips
+// inside one are ignored.
+import { createMaintenanceCalendar, type Interval, type MaintenanceCalendar } from '../calendar';
 import type { EndpointConfig, LinewatchConfig } from '../config';
 import { DAY_MS } from '../../shared/time';
 import type { Store } from '../store';
+import type { MinuteSample } from './baseline';
 import { BASELINE_HISTORY_MS, type MinuteDetectorInput } from './detectors';
 import { detectFlapping, FLAPPING_LOOKBACK_MS } from './flapping';
 import { detectGroupDegradation } from './group-degradation';
@@ -30,15 +36,32 @@ export interface InsightsWindow {
 const overlaps = (w: InsightWarning, window: InsightsWindow): boolean =>
   w.startedAt < window.to && (w.endedAt === null || w.endedAt > window.from);
 
+/** The samples whose minute starts outside the (sorted, merged) maintenance intervals. */
+function outsideMaintenance(samples: MinuteSample[], maintenance: readonly Interval[]): MinuteSample[] {
+  if (maintenance.length === 0) return samples;
+  let k = 0;
+  return samples.filter((sample) => {
+    while (k < maintenance.length && (maintenance[k]?.end ?? Infinity) <= sample.start) k++;
+    const current = maintenance[k];
+    return current === undefined || sample.start < current.start;
+  });
+}
+
 /** The RTT, loss and threshold warnings of one endpoint, judged from its minute rollups. */
 export function judgeEndpointMinutes(
   store: Store,
   config: LinewatchConfig,
   endpoint: EndpointConfig,
   window: InsightsWindow,
+  calendar: MaintenanceCalendar = createMaintenanceCalendar(config),
 ): InsightWarning[] {
   const judgeFrom = window.from - JUDGE_LOOKBACK_MS;
-  const samples = store.rollups.series(endpoint.id, 'minute', judgeFrom - BASELINE_HISTORY_MS, window.to);
+  const readFrom = judgeFrom - BASELINE_HISTORY_MS;
+  const target = { endpointId: endpoint.id, lineId: endpoint.lineId };
+  const samples = outsideMaintenance(
+    store.rollups.series(endpoint.id, 'minute', readFrom, window.to),
+    calendar.windowsFor(target, readFrom, window.to),
+  );
   const input: MinuteDetectorInput = {
     endpointId: endpoint.id,
     lineId: endpoint.lineId,
@@ -63,10 +86,13 @@ export function judgeInsights(
 ): InsightWarning[] {
   const changes = store.stateChanges.listForWindow(window.from - FLAPPING_LOOKBACK_MS, window.to);
   const nearMisses = store.nearMisses.listForWindow(window.from - NEAR_MISS_HISTORY_MS, window.to);
+  const calendar = createMaintenanceCalendar(config);
   const warnings: InsightWarning[] = [];
   for (const line of config.lines) {
     for (const endpoint of line.endpoints) {
-      warnings.push(...judgeEndpointMinutes(store, config, endpoint, window));
+      const target = { endpointId: endpoint.id, lineId: endpoint.lineId };
+      const isInMaintenance = (ts: number) => calendar.isInMaintenance(target, ts);
+      warnings.push(...judgeEndpointMinutes(store, config, endpoint, window, calendar));
       warnings.push(
         ...detectFlapping({
           endpointId: endpoint.id,
@@ -74,6 +100,7 @@ export function judgeInsights(
           changes: changes.get(endpoint.id) ?? [],
           from: window.from,
           to: window.to,
+          isInMaintenance,
         }),
         ...detectNearMisses({
           endpointId: endpoint.id,
@@ -81,6 +108,7 @@ export function judgeInsights(
           nearMisses: nearMisses.get(endpoint.id) ?? [],
           from: window.from,
           to: window.to,
+          isInMaintenance,
         }),
       );
     }
