@@ -138,6 +138,12 @@ function endpointYaml(ep: EndpointConfig): string {
     `up_after: ${ep.upAfter}`,
     `probe: ${probeYaml(ep.probe)}`,
   );
+  if (ep.warn) {
+    const warn: string[] = [];
+    if (ep.warn.rttMs !== null) warn.push(`rtt_ms: ${ep.warn.rttMs}`);
+    if (ep.warn.loss !== null) warn.push(`loss_pct: ${ep.warn.loss * 100}`);
+    fields.push(`warn: { ${warn.join(', ')} }`);
+  }
   return `{ ${fields.join(', ')} }`;
 }
 

@@ -2,6 +2,7 @@
 // refused with FILE:LINE:COL when out of range or misspelt.
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '@src/main/config';
+import { aConfig, aLine, anEndpoint, configYaml } from '../../../support/config-builders';
 import { FILE, issuesOf, withLine, yaml } from '../../../support/config-helpers';
 
 describe('warn thresholds', () => {
@@ -45,5 +46,14 @@ describe('warn thresholds', () => {
     expect(
       issues.some((i) => i.startsWith(`${FILE}:14:`) && i.includes('expected one of rtt_ms, loss_pct')),
     ).toBe(true);
+  });
+
+  it('round-trips through the test config builder', () => {
+    const config = aConfig({
+      lines: [aLine('press-1', [anEndpoint('plc', { warn: { rttMs: 50, loss: 0.02 } }), anEndpoint('hmi')])],
+    });
+    const result = parseConfigText(configYaml(config), FILE);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.config.lines).toEqual(config.lines);
   });
 });
