@@ -1,5 +1,5 @@
 // What the minute-rollup detectors (RTT rise, loss rise, thresholds) share: their input, the
-// baseline at a moment (re-learnt once per hour of data, cached), and a one-sided CUSUM with
+// baseline at a moment (re-learnt on a schedule of the data's time, cached), and a one-sided CUSUM with
 // hysteresis. Everything runs on the time of the data: no clock is read here.
 import { DAY_MS, HOUR_MS, toLocalParts } from '../../shared/time';
 import { learnBaseline, MIN_HISTORY_MINUTES, type Baseline, type MinuteSample } from './baseline';
@@ -30,8 +30,14 @@ export function firstIndexAt(samples: readonly MinuteSample[], ms: number): numb
 }
 
 /**
- * Baselines learnt from [max(hourStart - 7 d, floor), min(hourStart, until)) of the samples, where
- * hourStart is the start of the UTC hour of the moment judged: re-learnt once an hour, not per minute.
+ * The RTT baseline is re-learnt once per this much data time (a 7-day median barely moves in a few
+ * hours, and each re-learn sorts a week of minutes), and whenever its history bounds change.
+ */
+export const BASELINE_RELEARN_MS = 6 * HOUR_MS;
+
+/**
+ * Baselines learnt from [max(slotStart - 7 d, floor), min(slotStart, until)) of the samples, where
+ * slotStart is the start of the BASELINE_RELEARN_MS slot (UTC) of the moment judged.
  * `until` excludes an active warning's span (the change must not teach itself as usual); `floor`
  * starts the history at a new accepted level (then `minMinutes` may be lower than the usual 6 hours).
  */
@@ -44,9 +50,9 @@ export function createBaselineSchedule(samples: readonly MinuteSample[], timezon
     floor = -Infinity,
     minMinutes = MIN_HISTORY_MINUTES,
   ): Baseline | null => {
-    const hourStart = Math.floor(ms / HOUR_MS) * HOUR_MS;
-    const from = Math.max(hourStart - BASELINE_HISTORY_MS, floor);
-    const to = Math.min(hourStart, until);
+    const slotStart = Math.floor(ms / BASELINE_RELEARN_MS) * BASELINE_RELEARN_MS;
+    const from = Math.max(slotStart - BASELINE_HISTORY_MS, floor);
+    const to = Math.min(slotStart, until);
     const key = `${String(from)}|${String(to)}|${String(minMinutes)}`;
     if (key !== lastKey) {
       lastKey = key;
@@ -60,6 +66,31 @@ export function createBaselineSchedule(samples: readonly MinuteSample[], timezon
           : null;
     }
     return last;
+  };
+}
+
+/**
+ * The usual loss over [max(hourStart - 7 d), min(hourStart, until)), from running sums (no sorting,
+ * so it is re-learnt every hour), by the rule of learnBaseline: fully failed minutes left out, and
+ * null before MIN_HISTORY_MINUTES minutes with an RTT.
+ */
+export function createLossSchedule(samples: readonly MinuteSample[]) {
+  const checks = [0];
+  const failed = [0];
+  const measured = [0];
+  for (const s of samples) {
+    const answered = s.okCount > 0;
+    checks.push((checks.at(-1) ?? 0) + (answered ? s.count : 0));
+    failed.push((failed.at(-1) ?? 0) + (answered ? s.count - s.okCount : 0));
+    measured.push((measured.at(-1) ?? 0) + (s.rttAvgMs === null ? 0 : 1));
+  }
+  return (ms: number, until = Infinity): number | null => {
+    const hourStart = Math.floor(ms / HOUR_MS) * HOUR_MS;
+    const lo = firstIndexAt(samples, hourStart - BASELINE_HISTORY_MS);
+    const hi = firstIndexAt(samples, Math.min(hourStart, until));
+    if (hi <= lo || (measured[hi] ?? 0) - (measured[lo] ?? 0) < MIN_HISTORY_MINUTES) return null;
+    const n = (checks[hi] ?? 0) - (checks[lo] ?? 0);
+    return n > 0 ? ((failed[hi] ?? 0) - (failed[lo] ?? 0)) / n : 0;
   };
 }
 

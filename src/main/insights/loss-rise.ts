@@ -12,7 +12,7 @@
 // - While active, the warning's span is kept out of the baseline. Unlike RTT a new loss level is not
 //   accepted as usual: lasting loss is worth checking the port or cable.
 import {
-  createBaselineSchedule,
+  createLossSchedule,
   cusumScore,
   firstIndexAt,
   HysteresisCusum,
@@ -36,7 +36,7 @@ const percent = (share: number) => `${plainNumber(share * 100)} %`;
 
 export function detectLossRise(input: MinuteDetectorInput): InsightWarning[] {
   const { samples, timezone } = input;
-  const baselineAt = createBaselineSchedule(samples, timezone);
+  const usualLossAt = createLossSchedule(samples);
   const cusum = new HysteresisCusum(LOSS_CUSUM);
   const warnings: InsightWarning[] = [];
   let usualOfSpan: number | null = null;
@@ -65,15 +65,15 @@ export function detectLossRise(input: MinuteDetectorInput): InsightWarning[] {
   for (let i = firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
     const sample = samples[i];
     if (sample === undefined || sample.okCount === 0) continue;
-    const baseline = baselineAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
-    if (baseline === null) continue;
-    const p0 = Math.max(baseline.loss, LOSS_FLOOR);
+    const usual = usualLossAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
+    if (usual === null) continue;
+    const p0 = Math.max(usual, LOSS_FLOOR);
     const p1 = Math.max(LOSS_RISE_FACTOR * p0, p0 + LOSS_RISE_MIN);
     const failed = sample.count - sample.okCount;
     const llr = failed * Math.log(p1 / p0) + sample.okCount * Math.log((1 - p1) / (1 - p0));
     const wasActive = cusum.active !== null;
     const cleared = cusum.step(sample.start, llr);
-    if (!wasActive && cusum.active) usualOfSpan = baseline.loss;
+    if (!wasActive && cusum.active) usualOfSpan = usual;
     if (cleared) finish(cleared);
   }
   if (cusum.active) finish(cusum.active);
