@@ -1,14 +1,13 @@
 // `linewatch insights --config FILE --data DIR --from ISO --to ISO [--format json|csv] [--out FILE]`
 // Read-only like `report`: the early warnings overlapping [from, to) and the maintenance priorities.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIssue, loadConfigFile, type LinewatchConfig } from '../config';
+import type { LinewatchConfig } from '../config';
 import { buildInsightsJson, formatInsightsCsv } from '../insights/insights-report';
 import { buildInsights, type InsightsWindow } from '../insights/judge';
 import { parseIsoWindow } from '../../shared/time';
-import { DATABASE_FILE_NAME, openStore, type Store } from '../store';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from './cli-io';
+import type { Store } from '../store';
+import { UsageError, type CliIo } from './cli-io';
+import { READ_ONLY_OPTIONS, runReadOnlyCommand } from './read-only-command';
 
 export interface InsightsOptions {
   configPath: string;
@@ -24,14 +23,7 @@ export function parseInsightsArgs(args: string[]): InsightsOptions {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      config: { type: 'string' },
-      data: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-    },
+    options: READ_ONLY_OPTIONS,
   });
   if (positionals.length > 0) throw new UsageError(`insights: unexpected argument "${positionals[0] ?? ''}"`);
   if (!values.config || !values.data)
@@ -65,44 +57,15 @@ function produce(
 }
 
 export function runInsights(options: InsightsOptions, io: CliIo): number {
-  const loaded = loadConfigFile(options.configPath);
-  if (!loaded.ok) {
-    for (const issue of loaded.issues) io.stderr(formatIssue(issue));
-    return EXIT_BAD_INPUT;
-  }
-  // Insights only read: never create a data folder or an empty database by mistyping --data.
-  if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory()) {
-    io.stderr(`--data: no folder "${options.dataDir}"`);
-    return EXIT_BAD_INPUT;
-  }
-  if (!existsSync(join(options.dataDir, DATABASE_FILE_NAME))) {
-    io.stderr(
-      `--data: "${options.dataDir}" holds no Linewatch database (${DATABASE_FILE_NAME}); run linewatch serve or import first`,
-    );
-    return EXIT_BAD_INPUT;
-  }
-  const store = openStore(options.dataDir);
-  let outcome: { text: string } | { error: string };
-  try {
-    outcome = produce(store, loaded.config, options);
-  } finally {
-    store.close();
-  }
-  if ('error' in outcome) {
-    io.stderr(`linewatch insights: ${outcome.error}`);
-    return EXIT_BAD_INPUT;
-  }
-  if (options.out === null) {
-    // io.stdout adds the final line break itself.
-    io.stdout(outcome.text.replace(/\n$/, ''));
-    return EXIT_OK;
-  }
-  try {
-    writeFileSync(options.out, outcome.text);
-  } catch (error) {
-    io.stderr(`--out: cannot write "${options.out}": ${(error as Error).message}`);
-    return EXIT_BAD_INPUT;
-  }
-  io.stdout(`wrote the ${options.format} insights to ${options.out}`);
-  return EXIT_OK;
+  return runReadOnlyCommand(
+    {
+      name: 'insights',
+      configPath: options.configPath,
+      dataDir: options.dataDir,
+      out: options.out,
+      written: `the ${options.format} insights`,
+      produce: (store, config) => produce(store, config, options),
+    },
+    io,
+  );
 }

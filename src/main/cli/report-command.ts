@@ -1,17 +1,16 @@
 // `linewatch report --config FILE --data DIR --from ISO --to ISO [--format json|csv]`
 // `linewatch report --config FILE --data DIR --shift-handover [--shift ID | --from ISO --to ISO] [--out FILE]`
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatIssue, loadConfigFile, type LinewatchConfig } from '../config';
+import type { LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
 import { renderHandoverHtml } from '../reports/handover-html';
 import { resolveHandoverWindow, type HandoverWindowResult } from '../reports/handover-window';
 import { parseIsoWindow } from '../../shared/time';
 import { formatReportCsv } from '../reports/report-csv';
 import { buildShiftHandover } from '../reports/shift-handover';
-import { DATABASE_FILE_NAME, openStore, type Store } from '../store';
-import { EXIT_BAD_INPUT, EXIT_OK, UsageError, type CliIo } from './cli-io';
+import type { Store } from '../store';
+import { UsageError, type CliIo } from './cli-io';
+import { READ_ONLY_OPTIONS, runReadOnlyCommand } from './read-only-command';
 
 export interface ReportOptions {
   configPath: string;
@@ -30,14 +29,9 @@ export function parseReportArgs(args: string[]): ReportOptions {
     args,
     allowPositionals: true,
     options: {
-      config: { type: 'string' },
-      data: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string' },
+      ...READ_ONLY_OPTIONS,
       'shift-handover': { type: 'boolean', default: false },
       shift: { type: 'string' },
-      out: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`report: unexpected argument "${positionals[0] ?? ''}"`);
@@ -110,46 +104,15 @@ function produce(
 }
 
 export function runReport(options: ReportOptions, io: CliIo, nowMs = Date.now()): number {
-  const loaded = loadConfigFile(options.configPath);
-  if (!loaded.ok) {
-    for (const issue of loaded.issues) io.stderr(formatIssue(issue));
-    return EXIT_BAD_INPUT;
-  }
-  // Reports only read: never create a data folder or an empty database by mistyping --data.
-  if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory()) {
-    io.stderr(`--data: no folder "${options.dataDir}"`);
-    return EXIT_BAD_INPUT;
-  }
-  if (!existsSync(join(options.dataDir, DATABASE_FILE_NAME))) {
-    io.stderr(
-      `--data: "${options.dataDir}" holds no Linewatch database (${DATABASE_FILE_NAME}); run linewatch serve or import first`,
-    );
-    return EXIT_BAD_INPUT;
-  }
-  const store = openStore(options.dataDir);
-  let outcome: { text: string } | { error: string };
-  try {
-    outcome = produce(store, loaded.config, options, nowMs);
-  } finally {
-    store.close();
-  }
-  if ('error' in outcome) {
-    io.stderr(`linewatch report: ${outcome.error}`);
-    return EXIT_BAD_INPUT;
-  }
-  if (options.out === null) {
-    // io.stdout adds the final line break itself.
-    io.stdout(outcome.text.replace(/\n$/, ''));
-    return EXIT_OK;
-  }
-  try {
-    writeFileSync(options.out, outcome.text);
-  } catch (error) {
-    io.stderr(`--out: cannot write "${options.out}": ${(error as Error).message}`);
-    return EXIT_BAD_INPUT;
-  }
-  io.stdout(
-    `wrote ${options.handover ? 'the shift handover' : `the ${options.format} report`} to ${options.out}`,
+  return runReadOnlyCommand(
+    {
+      name: 'report',
+      configPath: options.configPath,
+      dataDir: options.dataDir,
+      out: options.out,
+      written: options.handover ? 'the shift handover' : `the ${options.format} report`,
+      produce: (store, config) => produce(store, config, options, nowMs),
+    },
+    io,
   );
-  return EXIT_OK;
 }

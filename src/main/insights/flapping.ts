@@ -17,6 +17,7 @@ import type { EndpointState } from '../../shared/domain/endpoint';
 import { formatCount } from '../../shared/format';
 import { HOUR_MS } from '../../shared/time';
 import { FLAP_TRANSITIONS, FLAP_WINDOW_MS } from '../monitor';
+import { countIn } from './sorted-times';
 import type { InsightWarning } from './warning';
 
 export const FLAPPING_WINDOW_MS = HOUR_MS;
@@ -55,21 +56,6 @@ export function flipTimes(changes: readonly FlappingChange[]): number[] {
   }
   return times.sort((a, b) => a - b);
 }
-
-/** Index of the first value > x. */
-function upperBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? Number.POSITIVE_INFINITY) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const countIn = (sorted: readonly number[], lo: number, hi: number): number =>
-  upperBound(sorted, hi) - upperBound(sorted, lo);
 
 export function detectFlapping(input: FlappingDetectorInput): InsightWarning[] {
   const inMaintenance = input.isInMaintenance;

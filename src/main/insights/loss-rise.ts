@@ -11,58 +11,48 @@
 //   clear once it has stayed below clearBelow for clearMinutes. started_at where it last left zero.
 // - While active, the warning's span is kept out of the baseline. Unlike RTT a new loss level is not
 //   accepted as usual: lasting loss is worth checking the port or cable.
-import {
-  createLossSchedule,
-  cusumScore,
-  firstIndexAt,
-  HysteresisCusum,
-  lossOf,
-  plainNumber,
-  plainTime,
-  type CusumSettings,
-  type CusumSpan,
-  type MinuteDetectorInput,
-} from './detectors';
+// The CUSUM machinery and plain-language helpers the RTT and loss detectors share.
+import * as detect from './detectors';
 import type { InsightWarning } from './warning';
 
 export const LOSS_FLOOR = 0.005;
 export const LOSS_RISE_FACTOR = 3;
 export const LOSS_RISE_MIN = 0.02;
-export const LOSS_CUSUM: CusumSettings = { k: 0, h: 8, cap: 20, clearBelow: 2, clearMinutes: 30 };
+export const LOSS_CUSUM: detect.CusumSettings = { k: 0, h: 8, cap: 20, clearBelow: 2, clearMinutes: 30 };
 /** The observed loss of a warning: over its last this-many minutes up to its last strong minute. */
 export const LOSS_OBSERVED_MINUTES = 60;
 
-const percent = (share: number) => `${plainNumber(share * 100)} %`;
+const percent = (share: number) => `${detect.plainNumber(share * 100)} %`;
 
-export function detectLossRise(input: MinuteDetectorInput): InsightWarning[] {
+export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarning[] {
   const { samples, timezone } = input;
-  const usualLossAt = createLossSchedule(samples);
-  const cusum = new HysteresisCusum(LOSS_CUSUM);
+  const usualLossAt = detect.createLossSchedule(samples);
+  const cusum = new detect.HysteresisCusum(LOSS_CUSUM);
   const warnings: InsightWarning[] = [];
   let usualOfSpan: number | null = null;
 
-  const finish = (span: CusumSpan) => {
+  const finish = (span: detect.CusumSpan) => {
     if (usualOfSpan === null) return;
-    const from = firstIndexAt(samples, span.startedAt);
-    const endIndex = firstIndexAt(samples, span.strongUntil + 1);
-    const observed = lossOf(samples.slice(Math.max(from, endIndex - LOSS_OBSERVED_MINUTES), endIndex));
+    const from = detect.firstIndexAt(samples, span.startedAt);
+    const endIndex = detect.firstIndexAt(samples, span.strongUntil + 1);
+    const observed = detect.lossOf(samples.slice(Math.max(from, endIndex - LOSS_OBSERVED_MINUTES), endIndex));
     const last = span.endedAt ?? span.strongUntil;
     warnings.push({
       endpointId: input.endpointId,
       lineId: input.lineId,
       kind: 'loss_rise',
-      score: cusumScore(span.peak, LOSS_CUSUM),
+      score: detect.cusumScore(span.peak, LOSS_CUSUM),
       startedAt: span.startedAt,
       endedAt: span.endedAt,
       baseline: { rttMs: null, loss: usualOfSpan },
       observed: { rttMs: null, loss: observed },
       reason:
         `Loss ${observed === null ? '?' : percent(observed)} against ${percent(usualOfSpan)} usual ` +
-        `since ${plainTime(span.startedAt, timezone, last)}`,
+        `since ${detect.plainTime(span.startedAt, timezone, last)}`,
     });
   };
 
-  for (let i = firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
+  for (let i = detect.firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
     const sample = samples[i];
     if (sample === undefined || sample.okCount === 0) continue;
     const usual = usualLossAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);

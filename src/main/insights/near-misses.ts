@@ -23,6 +23,7 @@
 //   `from` is reported with its true start.
 import { formatCount } from '../../shared/format';
 import { DAY_MS } from '../../shared/time';
+import { countIn } from './sorted-times';
 import type { InsightWarning } from './warning';
 
 export const NEAR_MISS_RECENT_MS = DAY_MS;
@@ -120,23 +121,6 @@ function logFactorial(n: number): number {
     return sum;
   }
   return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n ** 3);
-}
-
-/** Count of sorted values in (lo, hi]. */
-function countIn(sorted: readonly number[], lo: number, hi: number): number {
-  return upperBound(sorted, hi) - upperBound(sorted, lo);
-}
-
-/** Index of the first value > x. */
-function upperBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? Number.POSITIVE_INFINITY) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // A usual rate reads best with one decimal ("0.4 a day"); shared/format has counts, not rates.
