@@ -72,6 +72,16 @@ export function judgeEndpointMinutes(
   return [...detectRttRise(input), ...detectLossRise(input), ...detectThresholds(input, endpoint.warn)];
 }
 
+/**
+ * When the endpoint's data begins, as far back as the near-miss history reaches: the near-miss
+ * detector judges only after its minimum history, so a newly added device (or the first day of an
+ * import) does not read its first short failed streaks against an empty past. Hour rollups: a few
+ * hundred rows per endpoint, not weeks of minutes.
+ */
+function monitoredSinceOf(store: Store, endpointId: string, at: number): number | null {
+  return store.rollups.series(endpointId, 'hour', at - NEAR_MISS_HISTORY_MS, at)[0]?.start ?? null;
+}
+
 const byStart = (a: InsightWarning, b: InsightWarning): number =>
   a.startedAt - b.startedAt || a.endpointId.localeCompare(b.endpointId) || a.kind.localeCompare(b.kind);
 
@@ -108,6 +118,7 @@ export function judgeInsights(
           nearMisses: nearMisses.get(endpoint.id) ?? [],
           from: window.from,
           to: window.to,
+          monitoredSince: monitoredSinceOf(store, endpoint.id, window.from),
           isInMaintenance,
         }),
       );
@@ -128,7 +139,10 @@ export function buildInsights(store: Store, config: LinewatchConfig, window: Ins
   const trendHistory = store.nearMisses.listForWindow(window.to - NEAR_MISS_HISTORY_MS, window.to);
   const nearMissTrends = new Map<string, NearMissTrend>();
   for (const [endpointId, events] of trendHistory)
-    nearMissTrends.set(endpointId, nearMissTrend(events, window.to));
+    nearMissTrends.set(
+      endpointId,
+      nearMissTrend(events, window.to, monitoredSinceOf(store, endpointId, window.to)),
+    );
   const priorities = rankPriorities({
     warnings,
     config,
