@@ -9,6 +9,10 @@
 //   alarms), so an outage alone never raises a loss warning.
 // - Raise when the sum passes LOSS_CUSUM.h (about five failures more than usual in a short while);
 //   clear once it has stayed below clearBelow for clearMinutes. started_at where it last left zero.
+// - The evidence is the loss over the minutes that drove the sum up (started_at up to the last minute
+//   that pushed it, outages left out), and a span whose evidence is not above the break-even loss
+//   (lossBreakEven: where a minute's ratio turns positive) is dropped: a burst of partially failed
+//   minutes on a lossy line must not read "Loss 6.4 % against 8.4 % usual".
 // - While active, the warning's span is kept out of the baseline. Unlike RTT a new loss level is not
 //   accepted as usual: lasting loss is worth checking the port or cable.
 // The CUSUM machinery and plain-language helpers the RTT and loss detectors share.
@@ -19,8 +23,21 @@ export const LOSS_FLOOR = 0.005;
 export const LOSS_RISE_FACTOR = 3;
 export const LOSS_RISE_MIN = 0.02;
 export const LOSS_CUSUM: detect.CusumSettings = { k: 0, h: 8, cap: 20, clearBelow: 2, clearMinutes: 30 };
-/** The observed loss of a warning: over its last this-many minutes up to its last strong minute. */
-export const LOSS_OBSERVED_MINUTES = 60;
+
+/** The loss we want to catch, for a usual loss p0 (already floored). */
+export function lossToCatch(p0: number): number {
+  return Math.max(LOSS_RISE_FACTOR * p0, p0 + LOSS_RISE_MIN);
+}
+
+/**
+ * The loss at which a check's log-likelihood ratio breaks even (between p0 and p1): a span whose
+ * observed loss is not above it has not shown a rise, whatever the sum did on a few bursty minutes.
+ */
+export function lossBreakEven(p0: number): number {
+  const p1 = lossToCatch(p0);
+  const okWeight = Math.log((1 - p0) / (1 - p1));
+  return okWeight / (Math.log(p1 / p0) + okWeight);
+}
 
 const percent = (share: number) => `${detect.plainNumber(share * 100)} %`;
 
@@ -35,7 +52,8 @@ export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarnin
     if (usualOfSpan === null) return;
     const from = detect.firstIndexAt(samples, span.startedAt);
     const endIndex = detect.firstIndexAt(samples, span.strongUntil + 1);
-    const observed = detect.lossOf(samples.slice(Math.max(from, endIndex - LOSS_OBSERVED_MINUTES), endIndex));
+    const observed = detect.lossOf(samples.slice(from, endIndex));
+    if (observed === null || observed <= lossBreakEven(Math.max(usualOfSpan, LOSS_FLOOR))) return;
     const last = span.endedAt ?? span.strongUntil;
     warnings.push({
       endpointId: input.endpointId,
@@ -47,7 +65,7 @@ export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarnin
       baseline: { rttMs: null, loss: usualOfSpan },
       observed: { rttMs: null, loss: observed },
       reason:
-        `Loss ${observed === null ? '?' : percent(observed)} against ${percent(usualOfSpan)} usual ` +
+        `Loss ${percent(observed)} against ${percent(usualOfSpan)} usual ` +
         `since ${detect.plainTime(span.startedAt, timezone, last)}`,
     });
   };
@@ -58,7 +76,7 @@ export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarnin
     const usual = usualLossAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
     if (usual === null) continue;
     const p0 = Math.max(usual, LOSS_FLOOR);
-    const p1 = Math.max(LOSS_RISE_FACTOR * p0, p0 + LOSS_RISE_MIN);
+    const p1 = lossToCatch(p0);
     const failed = sample.count - sample.okCount;
     const llr = failed * Math.log(p1 / p0) + sample.okCount * Math.log((1 - p1) / (1 - p0));
     const wasActive = cusum.active !== null;
