@@ -57,6 +57,7 @@ export const bridge = {
   getConsent: (request: RequestOf<'getConsent'>) => invoke('getConsent', request),
   setConsent: (request: RequestOf<'setConsent'>) => invoke('setConsent', request),
   forgetMe: (request: RequestOf<'forgetMe'>) => invoke('forgetMe', request),
+  getInsights: (request: RequestOf<'getInsights'>) => invoke('getInsights', request),
 
   on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
     // The page is untrusted: check at runtime what the types only promise.

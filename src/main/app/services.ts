@@ -12,6 +12,7 @@ import { createNotificationDeliveryHandlers } from '../notifications/delivery-ha
 import { startNotificationRuntime } from '../notifications/notification-runtime';
 import { createOutageHandlers } from '../outages/outage-handlers';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
+import { createInsightsHandlers } from '../insights/insights-handlers';
 import { createReportHandlers } from '../reports/report-handlers';
 import { createSettingsService, readPinHash } from '../settings/settings-service';
 import { openStore } from '../store';
@@ -122,6 +123,7 @@ export async function startLinewatchServices(
     ...readThrough(createAlarmHandlers({ store, config: () => config.config(), now, emit }), flush),
     ...readThrough(createNotificationDeliveryHandlers({ store, config: () => config.config() }), flush),
     ...readThrough(createReportHandlers({ store, config: () => config.config(), now }), flush),
+    ...readThrough(createInsightsHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(createOutageHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(createEndpointDetailHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(

@@ -42,6 +42,7 @@ import {
   ListNotificationDeliveriesRequest,
   NotificationDeliveryList,
 } from './notification-schemas';
+import { GetInsightsRequest, Insights } from './insights-schemas';
 import { ConsentState, ForgetMeRequest, SetConsentRequest, TelemetryConfig } from '../telemetry/consent';
 
 interface RequestSpec {
@@ -89,6 +90,8 @@ export const requests = {
     request: ListNotificationDeliveriesRequest,
     response: NotificationDeliveryList,
   },
+  /** Early warnings and maintenance priorities of a window (issue 12); read-only. */
+  getInsights: { request: GetInsightsRequest, response: Insights },
 } as const satisfies Record<string, RequestSpec>;
 
 export const events = {

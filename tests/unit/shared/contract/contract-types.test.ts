@@ -20,6 +20,8 @@ import type {
   ConfigStatus,
   EngineStatus,
   EndpointStatesEvent,
+  Insights,
+  MutatingRequestName,
   WallSnapshot,
 } from '@src/shared/contract';
 
@@ -58,6 +60,13 @@ describe('preload bridge types', () => {
       // Proof that an operator stands behind it (PIN or session), checked in main.
       proof?: { pin?: string | undefined; session?: string | undefined } | undefined;
     }>();
+  });
+
+  it('types the insights method exactly as the contract: a read-only window of ISO times', () => {
+    expectTypeOf<Bridge['getInsights']>().toEqualTypeOf<LinewatchBridge['getInsights']>();
+    expectTypeOf<ResponseOf<'getInsights'>>().toEqualTypeOf<Insights>();
+    expectTypeOf<RequestOf<'getInsights'>>().toEqualTypeOf<{ from: string; to: string }>();
+    expectTypeOf<'getInsights'>().not.toExtend<MutatingRequestName>();
   });
 
   it('types `on` exactly as the contract', () => {
