@@ -114,3 +114,13 @@ export function ChevronIcon() {
     </Icon>
   );
 }
+
+/** A rising trend: a device degrading (an early warning), drawn with the word, never alone. */
+export function TrendUpIcon() {
+  return (
+    <Icon>
+      <path d="M3 17l6-6 4 4 8-8" />
+      <path d="M15 7h6v6" />
+    </Icon>
+  );
+}

@@ -5,21 +5,27 @@ import { memo } from 'react';
 import type { WallEndpoint } from '../../../shared/contract';
 import { STATE_LABEL } from '../../live/format-live';
 import { useWall } from '../../live/wall-store';
+import { TrendUpIcon } from '../../components/icons';
+import { useIsDegrading } from '../insights-live/degrading-store';
 import { lookOf } from './chip-look';
 
 export const DeviceChip = memo(function DeviceChip({ endpoint }: { endpoint: WallEndpoint }) {
   // One store subscription per chip: 2,000 on the overview, each a cost on mount and on every batch.
   const { state, flapping } = useWall((s) => lookOf(s.live[endpoint.id]));
+  // A boolean from the once-a-minute degrading store: it does not move with the 1 Hz batches.
+  const degrading = useIsDegrading(endpoint.id);
   const label = STATE_LABEL[state];
+  const extra = `${flapping ? ', flapping' : ''}${degrading ? ', degrading' : ''}`;
   return (
     <span
       className={`chip chip--${state}`}
       data-endpoint-id={endpoint.id}
       data-state={state}
       data-critical={endpoint.critical}
-      title={`${endpoint.name}: ${label.text}${flapping ? ', flapping' : ''}`}
+      data-degrading={degrading}
+      title={`${endpoint.name}: ${label.text}${extra}`}
       role="img"
-      aria-label={`${endpoint.name}: ${label.text}`}
+      aria-label={`${endpoint.name}: ${label.text}${degrading ? ', degrading' : ''}`}
     >
       <span className="chip__icon" aria-hidden="true">
         {label.icon}
@@ -32,6 +38,11 @@ export const DeviceChip = memo(function DeviceChip({ endpoint }: { endpoint: Wal
       {flapping && (
         <span className="chip__flap" aria-hidden="true">
           ⇅
+        </span>
+      )}
+      {degrading && (
+        <span className="chip__degrading" aria-hidden="true">
+          <TrendUpIcon />
         </span>
       )}
     </span>

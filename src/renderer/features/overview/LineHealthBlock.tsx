@@ -5,6 +5,8 @@ import type { WallLine } from '../../../shared/contract';
 import { routeHref } from '../../app/router';
 import { useWall } from '../../live/wall-store';
 import { formatAvailability } from '../../../shared/format';
+import { TrendUpIcon } from '../../components/icons';
+import { useDegradingCount } from '../insights-live/degrading-store';
 import { useKpis } from './kpi-store';
 import { DeviceChip } from './DeviceChip';
 
@@ -29,6 +31,7 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
   const maintenance = useKpis((s) => (s.status === 'ready' ? (s.byLine[line.id]?.inMaintenance ?? 0) : null));
   const today = useKpis((s) => s.byLine[line.id]?.today ?? null);
   const shift = useKpis((s) => s.byLine[line.id]?.shift ?? null);
+  const degrading = useDegradingCount(line.id);
   const health = criticalDown ? 'critical' : down > 0 ? 'down' : unknown > 0 ? 'unknown' : 'ok';
   const headline = {
     critical: '✕ CRITICAL DEVICE DOWN',
@@ -53,6 +56,15 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
         <Count value={down} label="down" kind="down" />
         <Count value={maintenance} label="maint." kind="maintenance" />
         <Count value={unknown} label="unknown" kind="unknown" />
+        {degrading !== null && degrading > 0 && (
+          <span
+            className="lh__degrading"
+            data-count="degrading"
+            title="Devices with an active early warning: slower or lossier than usual (see Insights)"
+          >
+            <TrendUpIcon /> <strong>{degrading}</strong> {degrading === 1 ? 'device' : 'devices'} degrading
+          </span>
+        )}
         <span className="lh__total">
           {line.endpoints.length} {line.endpoints.length === 1 ? 'device' : 'devices'}
         </span>

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { useClient } from '../../app/client-context';
 import { wallStore, useWall } from '../../live/wall-store';
 import { formatAvailability } from '../../../shared/format';
+import { startDegradingSync } from '../insights-live/degrading-store';
 import { startKpiSync, useKpis } from './kpi-store';
 import { LineHealthBlock } from './LineHealthBlock';
 import { linesByHealthKey } from './line-health';
@@ -33,6 +34,7 @@ export function OverviewPage() {
   const loaded = useWall((s) => s.site !== null);
   const orderKey = useWall((s) => linesByHealthKey(s.lines, s.live));
   useEffect(() => startKpiSync(client, () => wallStore.getState().site?.timezone), [client]);
+  useEffect(() => startDegradingSync(client), [client]);
   const ordered = useMemo(() => {
     const byId = new Map(lines.map((line) => [line.id, line]));
     return orderKey

@@ -9,6 +9,8 @@ import type { WallEndpoint } from '../../../shared/contract';
 import { formatTileRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../../live/format-live';
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
+import { TrendUpIcon } from '../../components/icons';
+import { useIsDegrading } from '../insights-live/degrading-store';
 
 function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since: string | null }) {
   const text = useClock((now) => formatTimeInState(state, since, now));
@@ -22,6 +24,17 @@ function TileRtt({ id }: { id: string }) {
     return live?.state === 'down' ? '' : formatTileRtt(live?.lastRttMs ?? null);
   });
   return <span className="tile__rtt">{text}</span>;
+}
+
+/** An early warning is active (issue 12): its own child, a boolean subscription to a once-a-minute store. */
+function DegradingBadge({ id }: { id: string }) {
+  const degrading = useIsDegrading(id);
+  if (!degrading) return null;
+  return (
+    <span className="tile__degrading" title="Early warning: slower or lossier than usual (see Insights)">
+      <TrendUpIcon /> DEGRADING
+    </span>
+  );
 }
 
 export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint: WallEndpoint }) {
@@ -60,6 +73,7 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
             <span aria-hidden="true">⇅</span> FLAPPING
           </span>
         )}
+        <DegradingBadge id={endpoint.id} />
       </div>
       <div className="tile__name" title={endpoint.name}>
         {endpoint.name}

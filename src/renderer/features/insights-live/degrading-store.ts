@@ -1,0 +1,111 @@
+// Which devices are degrading right now (issue 12): the endpoints with an ACTIVE early warning (no
+// end) in the last 24 h, from the getInsights contract entry, asked every minute. One request for
+// the whole site and a Set: a tile asks "am I degrading?" and gets a boolean, a line block asks
+// "how many?" and gets a number, so 2,000 tiles re-render only when their own answer changes.
+// When the services cannot answer (an older host, a failure) nothing is shown as degrading: a badge
+// is never drawn from a guess.
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Insights } from '../../../shared/contract';
+import { DAY_MS, isoTime as iso } from '../../../shared/time';
+import type { LinewatchClient } from '../../client/linewatch-client';
+
+export const DEGRADING_REFRESH_MS = 60_000;
+/** The window judged: long enough for a slow rise to show, short enough to stay cheap. */
+export const DEGRADING_WINDOW_MS = DAY_MS;
+/** Windows end on this grid so that several pages asking together ask the same (from, to). */
+const WINDOW_GRID_MS = 10_000;
+
+export interface DegradingState {
+  status: 'loading' | 'ready' | 'unavailable';
+  /** Endpoints with at least one active warning. */
+  endpoints: ReadonlySet<string>;
+  /** Per line: how many of its endpoints are degrading. */
+  byLine: Readonly<Record<string, number>>;
+}
+
+export const degradingStore = createStore<DegradingState>()(() => ({
+  status: 'loading',
+  endpoints: new Set<string>(),
+  byLine: {},
+}));
+
+/** The active warnings of an answer, as the set of endpoints and the count per line. */
+export function activeDegrading(insights: Pick<Insights, 'warnings'>): Omit<DegradingState, 'status'> {
+  const endpoints = new Set<string>();
+  const byLine: Record<string, number> = {};
+  for (const warning of insights.warnings) {
+    if (warning.endedAt !== null || endpoints.has(warning.endpointId)) continue;
+    endpoints.add(warning.endpointId);
+    byLine[warning.lineId] = (byLine[warning.lineId] ?? 0) + 1;
+  }
+  return { endpoints, byLine };
+}
+
+export const isDegradingIn = (state: DegradingState, endpointId: string): boolean =>
+  state.endpoints.has(endpointId);
+
+/** Devices of a line degrading now; null until the services have answered. */
+export const degradingCountIn = (state: DegradingState, lineId: string): number | null =>
+  state.status === 'ready' ? (state.byLine[lineId] ?? 0) : null;
+
+/** A boolean per tile: the tile re-renders only when its own endpoint starts or stops degrading. */
+export function useIsDegrading(endpointId: string): boolean {
+  return useStore(degradingStore, (s) => isDegradingIn(s, endpointId));
+}
+
+/** A number per line block: it re-renders only when its line's count changes. */
+export function useDegradingCount(lineId: string): number | null {
+  return useStore(degradingStore, (s) => degradingCountIn(s, lineId));
+}
+
+let running: { users: number; stop: () => void } | null = null;
+
+/**
+ * Polls getInsights for the last DEGRADING_WINDOW_MS every `refreshMs`. Shared: the wall and the
+ * overview may both start it, one poll runs, and it stops when the last of them stops.
+ */
+export function startDegradingSync(
+  client: Pick<LinewatchClient, 'getInsights'>,
+  options: { now?: () => number; refreshMs?: number } = {},
+): () => void {
+  if (running) {
+    running.users += 1;
+  } else {
+    const now = options.now ?? Date.now;
+    let stopped = false;
+    let latest = 0;
+    const refresh = async (): Promise<void> => {
+      const request = ++latest;
+      const to = Math.floor(now() / WINDOW_GRID_MS) * WINDOW_GRID_MS;
+      try {
+        const insights = await client.getInsights({ from: iso(to - DEGRADING_WINDOW_MS), to: iso(to) });
+        // A slower, older answer must not overwrite a newer one.
+        if (!stopped && request === latest)
+          degradingStore.setState({ status: 'ready', ...activeDegrading(insights) });
+      } catch {
+        if (!stopped && request === latest)
+          degradingStore.setState({ status: 'unavailable', endpoints: new Set<string>(), byLine: {} });
+      }
+    };
+    void refresh();
+    const timer = setInterval(() => void refresh(), options.refreshMs ?? DEGRADING_REFRESH_MS);
+    running = {
+      users: 1,
+      stop: () => {
+        stopped = true;
+        clearInterval(timer);
+      },
+    };
+  }
+  let released = false;
+  return () => {
+    if (released || !running) return;
+    released = true;
+    running.users -= 1;
+    if (running.users === 0) {
+      running.stop();
+      running = null;
+    }
+  };
+}
