@@ -1,6 +1,8 @@
 // The Mixpanel event catalogue: the only events and properties usage analytics may send. Every
 // number is bucketed here, before it reaches an SDK.
 import { CASCADE_RISKS, SEVERITIES, type CascadeRisk, type Severity } from '../contract/alarm-schemas';
+import { INSIGHT_WARNING_KINDS } from '../contract/insights-schemas';
+import { ENDPOINT_TYPES } from '../domain/endpoint';
 import { bucketCount, bucketSeconds } from './buckets';
 import type { ConsentCategory } from './consent';
 
@@ -18,7 +20,23 @@ export type UsageEvent =
   | { name: 'Page Viewed'; page: string }
   | { name: 'Report Exported'; format: string }
   | { name: 'Kiosk Rotation'; page: string }
-  | { name: 'Config Applied'; endpointCount: number; lineCount: number; errorCount: number };
+  | { name: 'Config Applied'; endpointCount: number; lineCount: number; errorCount: number }
+  | PredictiveMaintenanceSignal;
+
+/**
+ * An early warning that came before an outage (issue 12): a device this console showed as degrading
+ * went down. Tells whether warnings earn their place: which kind, how strong, on what equipment,
+ * and how long before the outage it began. No names, ids or times.
+ */
+export interface PredictiveMaintenanceSignal {
+  name: 'Predictive Maintenance Signal';
+  kind: string;
+  /** The warning's score, 0-1. */
+  score: number;
+  endpointType: string;
+  /** From the warning's start to the outage. */
+  leadTimeSeconds: number;
+}
 
 export type UsageProperties = Record<string, string | number | boolean | readonly string[]>;
 
@@ -50,13 +68,44 @@ export function usageProperties(event: UsageEvent): UsageProperties {
         line_count: bucketCount(event.lineCount),
         error_count: bucketCount(event.errorCount),
       };
+    case 'Predictive Maintenance Signal':
+      return {
+        kind: known(INSIGHT_WARNING_KINDS, event.kind),
+        score: bucketScore(event.score),
+        // Equipment types the config knows: anything else is `unknown`, never free text.
+        endpoint_type: known(ENDPOINT_TYPES, event.endpointType),
+        lead_time: bucketLeadTime(event.leadTimeSeconds),
+      };
   }
+}
+
+const known = (levels: readonly string[], value: string): string =>
+  levels.includes(value) ? value : 'unknown';
+
+/** A warning's score in three bands (a warning starts at 0.5). */
+export function bucketScore(score: number): string {
+  if (!Number.isFinite(score)) return 'unknown';
+  if (score < 0.6) return '<0.6';
+  if (score < 0.8) return '0.6-0.8';
+  return '0.8+';
+}
+
+const LEAD_TIME_EDGES: readonly (readonly [number, string])[] = [
+  [900, '<15min'],
+  [3600, '15-60min'],
+  [6 * 3600, '1-6h'],
+  [24 * 3600, '6-24h'],
+];
+
+/** How long before an outage a warning began: minutes to days, unlike bucketSeconds. */
+export function bucketLeadTime(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return 'unknown';
+  for (const [limit, label] of LEAD_TIME_EDGES) if (seconds < limit) return label;
+  return '>24h';
 }
 
 /** Only the catalogue's levels leave; anything else (a newer or broken view) is `unknown`. */
 function impactProperties({ severity, cascadeRisk }: AlarmImpactBuckets): UsageProperties {
-  const known = (levels: readonly string[], value: string): string =>
-    levels.includes(value) ? value : 'unknown';
   return { severity: known(SEVERITIES, severity), cascade_risk: known(CASCADE_RISKS, cascadeRisk) };
 }
 

@@ -6,7 +6,7 @@
 // is never drawn from a guess.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { Insights } from '../../../shared/contract';
+import type { Insights, InsightWarningView } from '../../../shared/contract';
 import { DAY_MS, isoTime as iso } from '../../../shared/time';
 import type { LinewatchClient } from '../../client/linewatch-client';
 
@@ -22,24 +22,43 @@ export interface DegradingState {
   endpoints: ReadonlySet<string>;
   /** Per line: how many of its endpoints are degrading. */
   byLine: Readonly<Record<string, number>>;
+  /** Per degrading endpoint, its strongest active warning (for the usage event; no tile reads it). */
+  strongest: ReadonlyMap<string, DegradingSignal>;
+}
+
+export interface DegradingSignal {
+  kind: InsightWarningView['kind'];
+  score: number;
+  startedAtMs: number;
 }
 
 export const degradingStore = createStore<DegradingState>()(() => ({
   status: 'loading',
   endpoints: new Set<string>(),
   byLine: {},
+  strongest: new Map(),
 }));
 
 /** The active warnings of an answer, as the set of endpoints and the count per line. */
 export function activeDegrading(insights: Pick<Insights, 'warnings'>): Omit<DegradingState, 'status'> {
   const endpoints = new Set<string>();
   const byLine: Record<string, number> = {};
+  const strongest = new Map<string, DegradingSignal>();
   for (const warning of insights.warnings) {
-    if (warning.endedAt !== null || endpoints.has(warning.endpointId)) continue;
+    if (warning.endedAt !== null) continue;
+    const known = strongest.get(warning.endpointId);
+    if (!known || warning.score > known.score) {
+      strongest.set(warning.endpointId, {
+        kind: warning.kind,
+        score: warning.score,
+        startedAtMs: Date.parse(warning.startedAt),
+      });
+    }
+    if (endpoints.has(warning.endpointId)) continue;
     endpoints.add(warning.endpointId);
     byLine[warning.lineId] = (byLine[warning.lineId] ?? 0) + 1;
   }
-  return { endpoints, byLine };
+  return { endpoints, byLine, strongest };
 }
 
 export const isDegradingIn = (state: DegradingState, endpointId: string): boolean =>
@@ -85,7 +104,12 @@ export function startDegradingSync(
           degradingStore.setState({ status: 'ready', ...activeDegrading(insights) });
       } catch {
         if (!stopped && request === latest)
-          degradingStore.setState({ status: 'unavailable', endpoints: new Set<string>(), byLine: {} });
+          degradingStore.setState({
+            status: 'unavailable',
+            endpoints: new Set<string>(),
+            byLine: {},
+            strongest: new Map(),
+          });
       }
     };
     void refresh();

@@ -1,10 +1,12 @@
 // Turns what happens in the console into catalogue events: pages (names only), kiosk rotations,
-// alarms and config applications. Everything goes through trackUsage, i.e. through the gate.
+// alarms, config applications and early warnings that came before an outage. Everything goes
+// through trackUsage, i.e. through the gate.
 import type { AlarmView } from '../../../shared/contract';
 import { pageName, type UsageEvent } from '../../../shared/telemetry/usage-events';
 import type { LinewatchClient } from '../../client/linewatch-client';
 import { alarmStore } from '../alarms/alarm-store';
 import { wallStore } from '../../live/wall-store';
+import { degradingStore } from '../insights-live/degrading-store';
 
 export function wireUsageEvents(
   client: LinewatchClient,
@@ -19,6 +21,7 @@ export function wireUsageEvents(
   });
 
   wireAlarmEvents(client, track);
+  wirePredictiveSignals(track);
 
   client.on('configApplied', (status) => {
     track({
@@ -87,6 +90,34 @@ function wireAlarmEvents(client: LinewatchClient, track: (event: UsageEvent) => 
         secondsToAcknowledge: (acknowledgedAt - Date.parse(alarm.raisedAt)) / 1000,
         severity: alarm.impact.severity,
         cascadeRisk: alarm.impact.cascadeRisk,
+      });
+    }
+  });
+}
+
+/**
+ * `Predictive Maintenance Signal`: a device this console shows as degrading goes down. Only the
+ * degrading devices (a handful) are looked at per batch, never the whole live map; each warning
+ * counts once (by device and start), however often the device goes down while it lasts.
+ */
+function wirePredictiveSignals(track: (event: UsageEvent) => void): void {
+  const reported = new Set<string>();
+  wallStore.subscribe((state, previous) => {
+    if (state.live === previous.live) return;
+    for (const [endpointId, signal] of degradingStore.getState().strongest) {
+      const now = state.live[endpointId];
+      if (now?.state !== 'down' || previous.live[endpointId]?.state === 'down') continue;
+      const key = `${endpointId}@${String(signal.startedAtMs)}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const downAt = now.since === null ? Date.now() : Date.parse(now.since);
+      const endpoint = state.lines.flatMap((line) => line.endpoints).find((e) => e.id === endpointId);
+      track({
+        name: 'Predictive Maintenance Signal',
+        kind: signal.kind,
+        score: signal.score,
+        endpointType: endpoint?.type ?? 'unknown',
+        leadTimeSeconds: (downAt - signal.startedAtMs) / 1000,
       });
     }
   });

@@ -36,7 +36,7 @@ const insights = (warnings: InsightWarningView[]): Insights => ({
 
 describe('degrading devices', () => {
   it('are the endpoints with an active warning, counted once per line', () => {
-    const { endpoints, byLine } = activeDegrading(
+    const { endpoints, byLine, strongest } = activeDegrading(
       insights([
         warning('plc-1', 'press-1'),
         warning('plc-1', 'press-1'), // a second active warning of the same device
@@ -46,6 +46,12 @@ describe('degrading devices', () => {
     );
     expect([...endpoints].sort()).toEqual(['plc-1', 'robot-1']);
     expect(byLine).toEqual({ 'press-1': 1, 'weld-2': 1 });
+    expect(strongest.get('plc-1')).toEqual({
+      kind: 'rtt_rise',
+      score: 0.7,
+      startedAtMs: Date.parse('2026-01-05T10:00:00.000Z'),
+    });
+    expect(strongest.has('hmi-1')).toBe(false);
   });
 
   it('answer a tile with a boolean and a line with a number (null until the services answered)', () => {
@@ -61,7 +67,7 @@ describe('degrading devices', () => {
 describe('startDegradingSync', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    degradingStore.setState({ status: 'loading', endpoints: new Set(), byLine: {} });
+    degradingStore.setState({ status: 'loading', endpoints: new Set(), byLine: {}, strongest: new Map() });
   });
   afterEach(() => vi.useRealTimers());
 
