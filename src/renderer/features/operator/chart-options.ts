@@ -4,6 +4,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatAvailability } from '../../../shared/format';
 import type { RttBand } from './endpoint/rtt-band';
+import type { WarningSpan } from './endpoint/warning-spans';
 
 const TEXT = '#eef3f7';
 const MUTED = '#a3afbb';
@@ -11,6 +12,8 @@ const GRID = '#24303c';
 const BAND = 'rgba(47, 182, 168, 0.35)';
 const AVG = '#7fe0d5';
 const LOSS = '#ff8a6b';
+const WARNING_FILL = 'rgba(255, 194, 77, 0.14)';
+const WARNING_EDGE = '#ffc24d';
 
 function axisText(fontPx: number) {
   return { color: MUTED, fontSize: Math.round(fontPx * 0.85) };
@@ -58,9 +61,18 @@ function rttTooltip(label: (ms: number) => string) {
 
 export function rttChartOption(
   band: RttBand,
-  opts: { fontPx: number; timeZone: string | undefined; fromMs: number; toMs: number; multiDay: boolean },
+  opts: {
+    fontPx: number;
+    timeZone: string | undefined;
+    fromMs: number;
+    toMs: number;
+    multiDay: boolean;
+    /** Early warnings of the endpoint (issue 12): shaded, hatched and labelled, not colour alone. */
+    warnings?: readonly WarningSpan[];
+  },
 ): EChartsCoreOption {
   const { fontPx } = opts;
+  const warnings = opts.warnings ?? [];
   const label = siteTimeLabel(opts.timeZone, opts.multiDay);
   return {
     animation: false,
@@ -132,6 +144,24 @@ export function rttChartOption(
         lineStyle: { color: AVG, width: Math.max(2, fontPx * 0.14) },
         itemStyle: { color: AVG },
         connectNulls: false,
+        ...(warnings.length > 0 && {
+          markArea: {
+            silent: true,
+            itemStyle: {
+              color: WARNING_FILL,
+              borderColor: WARNING_EDGE,
+              borderWidth: 1,
+              borderType: 'dashed',
+              decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 6], rotation: -0.8 },
+            },
+            label: {
+              position: 'insideTop',
+              color: WARNING_EDGE,
+              fontSize: Math.round(fontPx * 0.8),
+            },
+            data: warnings.map((w) => [{ name: `⚠ ${w.label}`, xAxis: w.fromMs }, { xAxis: w.toMs }]),
+          },
+        }),
       },
       {
         name: 'Loss %',

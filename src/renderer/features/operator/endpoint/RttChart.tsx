@@ -6,6 +6,7 @@ import { useClient } from '../../../app/client-context';
 import { EChart } from '../EChart';
 import { rttChartOption } from '../chart-options';
 import { RTT_RANGES, shapeRttBand, type RttRange } from './rtt-band';
+import { warningSpans } from './warning-spans';
 import { useRequest } from '../use-request';
 import { LoadStatus } from '../OperatorPage';
 
@@ -34,13 +35,28 @@ export function RttChart({
       to: isoTime(toMs),
     }),
   );
+  // The early warnings of the same window, shaded on the chart. Without them (an older host, a
+  // failure) the chart is drawn as before: the band is extra evidence, not the chart.
+  const insights = useRequest(`insights-${fromMs}-${toMs}-${refresh}`, () =>
+    client.getInsights({ from: isoTime(fromMs), to: isoTime(toMs) }),
+  );
+  const warnings = useMemo(
+    () => warningSpans(insights.data?.warnings ?? [], endpointId, fromMs, toMs),
+    [insights.data, endpointId, fromMs, toMs],
+  );
   const band = useMemo(() => shapeRttBand(series.data?.buckets ?? [], bucketMs), [series.data, bucketMs]);
   const makeOption = useCallback(
-    (fontPx: number) => rttChartOption(band, { fontPx, timeZone, fromMs, toMs, multiDay: range === '7d' }),
-    [band, timeZone, fromMs, toMs, range],
+    (fontPx: number) =>
+      rttChartOption(band, { fontPx, timeZone, fromMs, toMs, multiDay: range === '7d', warnings }),
+    [band, timeZone, fromMs, toMs, range, warnings],
   );
   return (
-    <div className="op-chart-box" data-chart="rtt" data-buckets={band.bucketCount}>
+    <div
+      className="op-chart-box"
+      data-chart="rtt"
+      data-buckets={band.bucketCount}
+      data-warning-bands={warnings.length}
+    >
       <LoadStatus
         status={series.status}
         error={series.error}
