@@ -1,4 +1,4 @@
-// Operator views (alarms, outage log, endpoint detail, line, KPIs, handover, config), registered
+// Operator views (alarms, outage log, endpoint detail, line, KPIs, insights, handover, config), registered
 // with the app's router. They are loaded on first visit (their module brings ECharts and their
 // styles), so the overview, the default page, parses none of that before its first paint.
 import { lazy, type ComponentType } from 'react';
@@ -24,6 +24,7 @@ export const operatorRoutes: RouteDef[] = [
   { path: 'alarms', title: 'Alarms', component: page('AlarmsPage'), inNav: true },
   { path: 'outages', title: 'Outage log', component: page('OutagesPage'), inNav: true },
   { path: 'kpis', title: 'KPIs', component: page('KpiPage'), inNav: true, kiosk: true },
+  { path: 'insights', title: 'Insights', component: page('InsightsPage'), inNav: true, kiosk: true },
   { path: 'handover', title: 'Handover', component: page('HandoverPage'), inNav: true },
   { path: 'config', title: 'Config', component: page('ConfigPage'), inNav: true },
   { path: 'endpoint', title: 'Device', component: page('EndpointPage'), inNav: false },

@@ -8,6 +8,7 @@ export { AlarmsPage } from '../alarms/AlarmsPage';
 export { ConfigPage } from './config/ConfigPage';
 export { EndpointPage } from './endpoint/EndpointPage';
 export { HandoverPage } from './handover/HandoverPage';
+export { InsightsPage } from './insights/InsightsPage';
 export { KpiPage } from './kpis/KpiPage';
 export { LinePage } from './line/LinePage';
 export { OutagesPage } from './outages/OutagesPage';
