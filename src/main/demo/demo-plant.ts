@@ -1,9 +1,16 @@
 // The built-in demo plant: three production lines of simulated devices on loopback addresses,
-// with scripted faults, so a newcomer sees a living wall without any configuration.
+// with scripted faults, so a newcomer sees a living wall without any configuration, and one device
+// that degrades before it fails, so the early warnings (issue 12) show before the outage.
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
-import { DEFAULT_RETENTION, type EndpointConfig, type LinewatchConfig, type ProbeConfig } from '../config';
-import { startOnLoopback, type SimulatedDevice } from './simulated-device';
+import {
+  DEFAULT_RETENTION,
+  type EndpointConfig,
+  type EndpointWarnConfig,
+  type LinewatchConfig,
+  type ProbeConfig,
+} from '../config';
+import { startOnLoopback, type Degradation, type SimulatedDevice } from './simulated-device';
 
 interface DemoDeviceSpec {
   id: string;
@@ -15,6 +22,37 @@ interface DemoDeviceSpec {
   dependsOn?: string;
   /** Scripted fault: off (or unhealthy, for HTTP) for `forS` seconds every `everyS`, from `atS`. */
   fault?: { everyS: number; forS: number; atS: number; mode: 'off' | 'wrong_text' };
+  /** Scripted degradation (HTTP devices): see degradationAt. */
+  degrades?: boolean;
+  warn?: EndpointWarnConfig;
+}
+
+/**
+ * The degrading device's script, one cycle every DEGRADE_CYCLE_S: healthy for DEGRADE_HEALTHY_S,
+ * then for DEGRADE_RAMP_S its answers slow down (to DEGRADE_MAX_DELAY_MS) and more of them are
+ * lost (to DEGRADE_MAX_DROP: rare enough that two losses in a row, an outage, stay rare), then it
+ * is off for DEGRADE_OFF_S: the outage. Its `warn:` limit (40 ms) is crossed about 4 minutes into
+ * the ramp, so the threshold warning (5 minutes over) is raised several minutes before it fails.
+ */
+export const DEGRADE_CYCLE_S = 40 * 60;
+export const DEGRADE_HEALTHY_S = 10 * 60;
+export const DEGRADE_RAMP_S = 18 * 60;
+export const DEGRADE_OFF_S = 3 * 60;
+export const DEGRADE_MAX_DELAY_MS = 180;
+export const DEGRADE_MAX_DROP = 0.08;
+
+/** Where the degrading device is in its cycle `elapsedS` after the demo started. */
+export function degradationAt(elapsedS: number): { off: boolean } & Degradation {
+  const t = ((elapsedS % DEGRADE_CYCLE_S) + DEGRADE_CYCLE_S) % DEGRADE_CYCLE_S;
+  const ramp = t - DEGRADE_HEALTHY_S;
+  if (ramp < 0 || ramp >= DEGRADE_RAMP_S + DEGRADE_OFF_S) return { off: false, delayMs: 0, dropShare: 0 };
+  if (ramp >= DEGRADE_RAMP_S) return { off: true, delayMs: 0, dropShare: 0 };
+  const share = ramp / DEGRADE_RAMP_S;
+  return {
+    off: false,
+    delayMs: Math.round(DEGRADE_MAX_DELAY_MS * share),
+    dropShare: DEGRADE_MAX_DROP * share,
+  };
 }
 
 const LINES = [
@@ -43,7 +81,15 @@ const DEVICES: DemoDeviceSpec[] = [
     fault: { everyS: 120, forS: 15, atS: 60, mode: 'wrong_text' },
   },
   { id: 'press1-robot', name: 'Press 1 loader robot', type: 'robot', line: 'press-1', kind: 'tcp' },
-  { id: 'press1-camera', name: 'Press 1 die camera', type: 'camera', line: 'press-1', kind: 'http' },
+  {
+    id: 'press1-camera',
+    name: 'Press 1 die camera',
+    type: 'camera',
+    line: 'press-1',
+    kind: 'http',
+    degrades: true,
+    warn: { rttMs: 40, loss: 0.03 },
+  },
   { id: 'weld2-switch', name: 'Weld 2 access switch', type: 'switch', line: 'weld-2', kind: 'icmp' },
   {
     id: 'weld2-plc',
@@ -115,6 +161,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
         dependsOn: spec.dependsOn ?? null,
         ...DEMO_TIMING,
         probe: probeFor(spec, host, device),
+        ...(spec.warn && { warn: spec.warn }),
       });
     }
   } catch (error) {
@@ -131,6 +178,12 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
     const elapsedS = (clock.now() - startedAt) / 1000;
     for (const spec of DEVICES) {
       const device = devices.get(spec.id);
+      if (device && spec.degrades) {
+        const step = degradationAt(elapsedS);
+        device.setDegradation(step);
+        if (step.off && device.isRunning) void device.stop();
+        else if (!step.off && !device.isRunning) void device.start().catch(() => undefined);
+      }
       if (!device || !spec.fault) continue;
       const phase =
         (((elapsedS - spec.fault.atS) % spec.fault.everyS) + spec.fault.everyS) % spec.fault.everyS;

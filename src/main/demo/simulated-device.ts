@@ -1,6 +1,7 @@
 // A simulated plant device listening on a loopback address: a TCP port (like a PLC's Modbus port)
 // or an HTTP health page (like an HMI). It can be switched off and on, and an HTTP device can be
-// made to answer with the wrong text, so the demo and the tests have real faults to detect.
+// made to answer with the wrong text or slowly and unreliably (a degrading device, issue 12), so the
+// demo and the tests have real faults to detect.
 import http from 'node:http';
 import net from 'node:net';
 
@@ -12,6 +13,27 @@ export interface SimulatedDevice {
   start(): Promise<void>;
   /** HTTP devices only: answer "DEGRADED" instead of the healthy text while true. */
   setUnhealthy(unhealthy: boolean): void;
+  /**
+   * HTTP devices only: answer after `delayMs` and drop this share (0-1) of requests (the connection
+   * is reset: a failed check). A TCP port's connect is answered by the kernel, so it cannot be slowed.
+   */
+  setDegradation(degradation: Degradation): void;
+}
+
+export interface Degradation {
+  delayMs: number;
+  dropShare: number;
+}
+
+/** mulberry32: the demo's dropped requests follow the same pattern on every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 type Server = net.Server | http.Server;
@@ -36,6 +58,8 @@ export async function startSimulatedDevice(options: {
 }): Promise<SimulatedDevice> {
   const sockets = new Set<net.Socket>();
   let unhealthy = false;
+  let degradation: Degradation = { delayMs: 0, dropShare: 0 };
+  const random = seededRandom(12);
   const healthyText = options.healthyText ?? 'OK';
   const makeServer = (): Server => {
     const server: Server =
@@ -44,9 +68,18 @@ export async function startSimulatedDevice(options: {
             socket.on('error', () => undefined);
             socket.end();
           })
-        : http.createServer((_request, response) => {
-            response.writeHead(200, { 'content-type': 'text/plain' });
-            response.end(unhealthy ? 'DEGRADED' : healthyText);
+        : http.createServer((request, response) => {
+            const { delayMs, dropShare } = degradation;
+            if (dropShare > 0 && random() < dropShare) {
+              request.socket.destroy();
+              return;
+            }
+            const answer = (): void => {
+              response.writeHead(200, { 'content-type': 'text/plain' });
+              response.end(unhealthy ? 'DEGRADED' : healthyText);
+            };
+            if (delayMs > 0) setTimeout(answer, delayMs);
+            else answer();
           });
     server.on('connection', (socket: net.Socket) => {
       sockets.add(socket);
@@ -79,6 +112,9 @@ export async function startSimulatedDevice(options: {
     },
     setUnhealthy(value) {
       unhealthy = value;
+    },
+    setDegradation(value) {
+      degradation = value;
     },
   };
 }
