@@ -73,7 +73,6 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
             <span aria-hidden="true">⇅</span> FLAPPING
           </span>
         )}
-        <DegradingBadge id={endpoint.id} />
       </div>
       <div className="tile__name" title={endpoint.name}>
         {endpoint.name}
@@ -82,7 +81,11 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
         <span>{TYPE_LABEL[endpoint.type]}</span>
         <TileRtt id={endpoint.id} />
       </div>
-      <TimeInState state={state} since={since} />
+      {/* The badge sits by the time in state: the top row is full on a critical device. */}
+      <div className="tile__foot">
+        <TimeInState state={state} since={since} />
+        <DegradingBadge id={endpoint.id} />
+      </div>
       {error && (
         <div className="tile__error" title={error}>
           {error}
