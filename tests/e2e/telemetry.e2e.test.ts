@@ -2,12 +2,12 @@
 // mixpanel-browser in the dashboard in Chromium, the CLI's `telemetry test`) against a local
 // receiver standing in for Sentry and Mixpanel: nothing before consent, the expected events after,
 // none of the corpus in any of them, and nothing more the moment consent is withdrawn.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import { hashLineId } from '@src/main/telemetry/sensitive-strings';
@@ -37,6 +37,10 @@ interface Proc {
   stop(): Promise<void>;
 }
 
+// Every process a test started, so a test that fails half-way cannot leave its host sending into
+// the next test's window.
+const children = new Set<ChildProcess>();
+
 function run(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -46,6 +50,8 @@ function run(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let output = '';
   const code = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
@@ -280,6 +286,15 @@ lines:
       LINEWATCH_CONSENT: '',
     };
     browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    const exits = [...children].map((child) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return child.exitCode === null && child.signalCode === null ? exited : Promise.resolve();
+    });
+    await Promise.all(exits);
   });
 
   afterAll(async () => {
