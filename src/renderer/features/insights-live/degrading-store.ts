@@ -4,6 +4,7 @@
 // "how many?" and gets a number, so 2,000 tiles re-render only when their own answer changes.
 // When the services cannot answer (an older host, a failure) nothing is shown as degrading: a badge
 // is never drawn from a guess.
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Insights, InsightWarningView } from '../../../shared/contract';
@@ -13,6 +14,11 @@ import type { LinewatchClient } from '../../client/linewatch-client';
 export const DEGRADING_REFRESH_MS = 60_000;
 /** The window judged: long enough for a slow rise to show, short enough to stay cheap. */
 export const DEGRADING_WINDOW_MS = DAY_MS;
+/**
+ * The first request waits this long: judging a site's day is heavy work for the services, and a
+ * wall's first load must get its snapshot and tiles first.
+ */
+export const DEGRADING_FIRST_DELAY_MS = 5_000;
 /** Windows end on this grid so that several pages asking together ask the same (from, to). */
 const WINDOW_GRID_MS = 10_000;
 
@@ -64,6 +70,10 @@ export function activeDegrading(insights: Pick<Insights, 'warnings'>): Omit<Degr
 export const isDegradingIn = (state: DegradingState, endpointId: string): boolean =>
   state.endpoints.has(endpointId);
 
+/** The degrading devices of a line, as one string (a primitive: compared by value). */
+export const degradingKeyIn = (state: DegradingState, endpointIds: readonly string[]): string =>
+  endpointIds.filter((id) => state.endpoints.has(id)).join('\n');
+
 /** Devices of a line degrading now; null until the services have answered. */
 export const degradingCountIn = (state: DegradingState, lineId: string): number | null =>
   state.status === 'ready' ? (state.byLine[lineId] ?? 0) : null;
@@ -71,6 +81,15 @@ export const degradingCountIn = (state: DegradingState, lineId: string): number 
 /** A boolean per tile: the tile re-renders only when its own endpoint starts or stops degrading. */
 export function useIsDegrading(endpointId: string): boolean {
   return useStore(degradingStore, (s) => isDegradingIn(s, endpointId));
+}
+
+/**
+ * For a line block that draws its chips: which of them are degrading, so the chips get a prop and
+ * hold no subscription of their own (2,000 chips, one subscription each is the budget).
+ */
+export function useDegradingOf(endpointIds: readonly string[]): ReadonlySet<string> {
+  const key = useStore(degradingStore, (s) => degradingKeyIn(s, endpointIds));
+  return useMemo(() => new Set(key === '' ? [] : key.split('\n')), [key]);
 }
 
 /** A number per line block: it re-renders only when its line's count changes. */
@@ -86,7 +105,7 @@ let running: { users: number; stop: () => void } | null = null;
  */
 export function startDegradingSync(
   client: Pick<LinewatchClient, 'getInsights'>,
-  options: { now?: () => number; refreshMs?: number } = {},
+  options: { now?: () => number; refreshMs?: number; firstAfterMs?: number } = {},
 ): () => void {
   if (running) {
     running.users += 1;
@@ -112,13 +131,17 @@ export function startDegradingSync(
           });
       }
     };
-    void refresh();
-    const timer = setInterval(() => void refresh(), options.refreshMs ?? DEGRADING_REFRESH_MS);
+    let timer: ReturnType<typeof setInterval> | null = null;
+    const first = setTimeout(() => {
+      void refresh();
+      timer = setInterval(() => void refresh(), options.refreshMs ?? DEGRADING_REFRESH_MS);
+    }, options.firstAfterMs ?? DEGRADING_FIRST_DELAY_MS);
     running = {
       users: 1,
       stop: () => {
         stopped = true;
-        clearInterval(timer);
+        clearTimeout(first);
+        if (timer !== null) clearInterval(timer);
       },
     };
   }

@@ -6,14 +6,18 @@ import type { WallEndpoint } from '../../../shared/contract';
 import { STATE_LABEL } from '../../live/format-live';
 import { useWall } from '../../live/wall-store';
 import { TrendUpIcon } from '../../components/icons';
-import { useIsDegrading } from '../insights-live/degrading-store';
 import { lookOf } from './chip-look';
 
-export const DeviceChip = memo(function DeviceChip({ endpoint }: { endpoint: WallEndpoint }) {
+export const DeviceChip = memo(function DeviceChip({
+  endpoint,
+  degrading,
+}: {
+  endpoint: WallEndpoint;
+  /** An active early warning: given by the line block, so the chip holds no second subscription. */
+  degrading: boolean;
+}) {
   // One store subscription per chip: 2,000 on the overview, each a cost on mount and on every batch.
   const { state, flapping } = useWall((s) => lookOf(s.live[endpoint.id]));
-  // A boolean from the once-a-minute degrading store: it does not move with the 1 Hz batches.
-  const degrading = useIsDegrading(endpoint.id);
   const label = STATE_LABEL[state];
   const extra = `${flapping ? ', flapping' : ''}${degrading ? ', degrading' : ''}`;
   return (

@@ -1,12 +1,12 @@
 // A production line on the overview: its counts (down, in maintenance, unknown), its availability
 // today and this shift, and a chip per device. Outlined and labelled when a critical device is down.
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { WallLine } from '../../../shared/contract';
 import { routeHref } from '../../app/router';
 import { useWall } from '../../live/wall-store';
 import { formatAvailability } from '../../../shared/format';
 import { TrendUpIcon } from '../../components/icons';
-import { useDegradingCount } from '../insights-live/degrading-store';
+import { useDegradingCount, useDegradingOf } from '../insights-live/degrading-store';
 import { useKpis } from './kpi-store';
 import { DeviceChip } from './DeviceChip';
 
@@ -32,6 +32,8 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
   const today = useKpis((s) => s.byLine[line.id]?.today ?? null);
   const shift = useKpis((s) => s.byLine[line.id]?.shift ?? null);
   const degrading = useDegradingCount(line.id);
+  const endpointIds = useMemo(() => line.endpoints.map((e) => e.id), [line.endpoints]);
+  const degradingChips = useDegradingOf(endpointIds);
   const health = criticalDown ? 'critical' : down > 0 ? 'down' : unknown > 0 ? 'unknown' : 'ok';
   const headline = {
     critical: '✕ CRITICAL DEVICE DOWN',
@@ -81,7 +83,7 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
       </dl>
       <div className="lh__chips">
         {line.endpoints.map((endpoint) => (
-          <DeviceChip key={endpoint.id} endpoint={endpoint} />
+          <DeviceChip key={endpoint.id} endpoint={endpoint} degrading={degradingChips.has(endpoint.id)} />
         ))}
       </div>
     </section>

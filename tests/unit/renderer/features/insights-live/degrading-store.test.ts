@@ -3,7 +3,9 @@ import type { Insights, InsightWarningView } from '@src/shared/contract';
 import {
   activeDegrading,
   degradingCountIn,
+  degradingKeyIn,
   degradingStore,
+  DEGRADING_FIRST_DELAY_MS,
   DEGRADING_WINDOW_MS,
   isDegradingIn,
   startDegradingSync,
@@ -61,6 +63,9 @@ describe('degrading devices', () => {
     expect(degradingCountIn(state, 'press-1')).toBe(1);
     expect(degradingCountIn(state, 'weld-2')).toBe(0);
     expect(degradingCountIn({ ...state, status: 'loading' }, 'press-1')).toBeNull();
+    // A line block's chips: one primitive per line, equal while nothing changes.
+    expect(degradingKeyIn(state, ['hmi-1', 'plc-1'])).toBe('plc-1');
+    expect(degradingKeyIn(state, ['hmi-1'])).toBe('');
   });
 });
 
@@ -75,7 +80,10 @@ describe('startDegradingSync', () => {
     const getInsights = vi.fn(() => Promise.resolve(insights([warning('plc-1', 'press-1')])));
     const stopWall = startDegradingSync({ getInsights }, { now: () => NOW });
     const stopOverview = startDegradingSync({ getInsights }, { now: () => NOW });
-    await vi.advanceTimersByTimeAsync(0);
+    // The first request waits for the page to be up.
+    await vi.advanceTimersByTimeAsync(DEGRADING_FIRST_DELAY_MS - 1);
+    expect(getInsights).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
     expect(getInsights).toHaveBeenCalledTimes(1);
     expect(getInsights).toHaveBeenCalledWith({
       from: '2026-01-04T12:00:00.000Z',
@@ -95,7 +103,7 @@ describe('startDegradingSync', () => {
   it('shows nothing as degrading when the services cannot answer', async () => {
     degradingStore.setState({ status: 'ready', ...activeDegrading(insights([warning('plc-1', 'press-1')])) });
     const getInsights = vi.fn(() => Promise.reject(new Error('unknown request getInsights')));
-    const stop = startDegradingSync({ getInsights }, { now: () => NOW });
+    const stop = startDegradingSync({ getInsights }, { now: () => NOW, firstAfterMs: 0 });
     await vi.advanceTimersByTimeAsync(0);
     expect(degradingStore.getState().status).toBe('unavailable');
     expect(isDegradingIn(degradingStore.getState(), 'plc-1')).toBe(false);
