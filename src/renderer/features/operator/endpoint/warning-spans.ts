@@ -18,7 +18,11 @@ const KIND_LABEL: Record<InsightWarningView['kind'], string> = {
   group_degradation: 'Group slowing',
 };
 
-/** This endpoint's warnings clipped to [fromMs, toMs], oldest first; an active one runs to toMs. */
+/**
+ * This endpoint's warnings clipped to [fromMs, toMs], oldest first; an active one runs to toMs.
+ * Overlapping warnings (an RTT rise over the warn limit is both) are one band naming both, so two
+ * labels are never drawn on top of each other.
+ */
 export function warningSpans(
   warnings: readonly InsightWarningView[],
   endpointId: string,
@@ -32,5 +36,14 @@ export function warningSpans(
     const end = Math.min(toMs, warning.endedAt === null ? toMs : Date.parse(warning.endedAt));
     if (end > start) spans.push({ fromMs: start, toMs: end, label: KIND_LABEL[warning.kind] });
   }
-  return spans.sort((a, b) => a.fromMs - b.fromMs);
+  spans.sort((a, b) => a.fromMs - b.fromMs);
+  const merged: WarningSpan[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.fromMs <= last.toMs) {
+      last.toMs = Math.max(last.toMs, span.toMs);
+      if (!last.label.split(', ').includes(span.label)) last.label = `${last.label}, ${span.label}`;
+    } else merged.push({ ...span });
+  }
+  return merged;
 }

@@ -46,6 +46,26 @@ describe('warning bands on the RTT chart', () => {
     ]);
   });
 
+  it('merge where warnings overlap, naming each kind once', () => {
+    const spans = warningSpans(
+      [
+        warning('plc-1', 'rtt_rise', '2026-01-05T10:00:00.000Z', '2026-01-05T12:00:00.000Z'),
+        warning('plc-1', 'threshold', '2026-01-05T11:00:00.000Z', '2026-01-05T13:00:00.000Z'),
+        warning('plc-1', 'rtt_rise', '2026-01-05T12:30:00.000Z', '2026-01-05T12:40:00.000Z'),
+      ],
+      'plc-1',
+      FROM,
+      TO,
+    );
+    expect(spans).toEqual([
+      {
+        fromMs: t('2026-01-05T10:00:00Z'),
+        toMs: t('2026-01-05T13:00:00Z'),
+        label: 'RTT rise, Over warn limit',
+      },
+    ]);
+  });
+
   it('are drawn as a labelled, hatched mark area on the average line, and not at all without warnings', () => {
     const band = shapeRttBand([], 60_000);
     const base = { fontPx: 16, timeZone: 'UTC', fromMs: FROM, toMs: TO, multiDay: false };
