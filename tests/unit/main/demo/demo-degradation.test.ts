@@ -8,6 +8,7 @@ import {
   degradationAt,
 } from '@src/main/demo/demo-plant';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
+import { detectThresholds } from '@src/main/insights/threshold';
 
 describe('the demo plant’s degrading device', () => {
   it('is healthy, then slows and loses more, then fails, then recovers, every cycle', () => {
@@ -65,5 +66,31 @@ describe('a degraded simulated HTTP device', () => {
     expect((await get(device)).ok).toBe(false);
     device.setDegradation({ delayMs: 0, dropShare: 0 });
     expect((await get(device)).ok).toBe(true);
+  });
+});
+
+describe('the demo plant’s degradation against the threshold detector', () => {
+  it('raises the camera’s warn: warning several minutes before it fails', () => {
+    const T0 = Date.parse('2026-01-05T06:00:00Z');
+    const samples = Array.from({ length: DEGRADE_CYCLE_S / 60 }, (_, minute) => {
+      const step = degradationAt(minute * 60 + 30);
+      const failed = step.off ? 30 : Math.round(30 * step.dropShare); // 30 checks a minute (2 s)
+      return {
+        start: T0 + minute * 60_000,
+        count: 30,
+        okCount: 30 - failed,
+        rttAvgMs: step.off ? null : 1 + step.delayMs,
+      };
+    });
+    const [first] = detectThresholds(
+      { endpointId: 'press1-camera', lineId: 'press-1', timezone: 'UTC', samples, judgeFrom: T0 },
+      { rttMs: 40, loss: 0.03 },
+    );
+    const failsAt = T0 + (DEGRADE_HEALTHY_S + DEGRADE_RAMP_S) * 1000;
+    expect(first?.kind).toBe('threshold');
+    // Raised after RAISE_MINUTES over the limit: when its 5th minute closes, still well before the outage.
+    expect(failsAt - ((first?.startedAt ?? Infinity) + 5 * 60_000)).toBeGreaterThanOrEqual(6 * 60_000);
+    // Still active when it fails: the device is degrading as it goes down.
+    expect(first?.endedAt ?? Infinity).toBeGreaterThan(failsAt);
   });
 });
