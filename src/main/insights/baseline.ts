@@ -16,7 +16,9 @@ import { toLocalParts } from '../../shared/time';
 
 export const MIN_HISTORY_MINUTES = 360;
 export const HOUR_MIN_MINUTES = 60;
-export const HOUR_PATTERN_K = 3;
+// 1, not 3: the all-day spread already holds the load pattern, so 3 of them hid real daily patterns
+// (measured by `npm run bench:insights`; README "Measured quality").
+export const HOUR_PATTERN_K = 1;
 export const SPREAD_FLOOR_SHARE = 0.1;
 export const SPREAD_FLOOR_MS = 0.05;
 const MAD_TO_SIGMA = 1.4826;
