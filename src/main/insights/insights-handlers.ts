@@ -1,16 +1,37 @@
 // The getInsights contract handler (issue 12): the window's early warnings and maintenance
 // priorities for the console's Insights page and the degrading badges. Read-only; the composition
 // root wraps it in `readThrough`, so minutes the engine still buffers are judged too.
-import type { ContractHandlers, Insights as InsightsView } from '../../shared/contract';
-import { isoTime, isoTimeOrNull } from '../../shared/time';
-import { locateEndpoints, type LinewatchConfig } from '../config';
+import { ContractFailure, type ContractHandlers, type Insights as InsightsView } from '../../shared/contract';
+import { DAY_MS, isoTime, isoTimeOrNull } from '../../shared/time';
+import { endpointCount, locateEndpoints, type LinewatchConfig } from '../config';
 import type { Store } from '../store';
-import { buildInsights } from './judge';
+import { buildInsights, JUDGE_LOOKBACK_MS } from './judge';
 
 export interface InsightsHandlerDeps {
   store: Store;
   config: () => LinewatchConfig;
   now: () => number;
+}
+
+/**
+ * The most judging one request may cost, in endpoint-days (devices × (window + the judge's
+ * lookback)). Judging runs on the services' thread, next to the probes, at about 20 ms per
+ * endpoint-day here (50 devices, a day: 1 s): 200 endpoint-days is about 4 s, a week of the demo plant. Above it the console
+ * refuses and says to use `linewatch insights`, instead of holding the probes for minutes.
+ * Until judging is incremental or off this thread, the live view serves small plants only.
+ */
+export const LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS = 200;
+
+function refuseOverBudget(config: LinewatchConfig, from: number, to: number): void {
+  const devices = endpointCount(config);
+  const endpointDays = devices * ((to - from + JUDGE_LOOKBACK_MS) / DAY_MS);
+  if (endpointDays <= LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS) return;
+  throw new ContractFailure(
+    'bad_request',
+    `Early warnings for ${devices} devices over this window are too much to judge live in the console ` +
+      `(${Math.round(endpointDays)} endpoint-days, the limit is ${LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS}); ` +
+      'use `linewatch insights` for this plant',
+  );
 }
 
 /** How long computed insights answer the same (from, to) again: each page and wall asks often. */
@@ -67,6 +88,7 @@ export function createInsightsHandlers(deps: InsightsHandlerDeps): Pick<Contract
       const key = `${from}|${to}`;
       const hit = entries.get(key);
       if (hit && hit.config === current) return hit.value;
+      refuseOverBudget(current, from, to);
       const value = insightsView(store, current, { from, to });
       entries.delete(key);
       entries.set(key, { at, config: current, value });

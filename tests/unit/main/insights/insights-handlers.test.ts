@@ -90,4 +90,33 @@ describe('getInsights', () => {
       requests.getInsights.request.safeParse({ from: iso(T0), to: iso(T0 + 7 * 24 * HOUR) }).success,
     ).toBe(true);
   });
+  it('refuses a window too large to judge live (devices × days over the budget), naming the CLI', async () => {
+    const { store } = setup();
+    const big = aConfig({
+      lines: [
+        aLine(
+          'big',
+          Array.from({ length: 120 }, (_, i) => anEndpoint(`plc-${i}`)),
+        ),
+      ],
+    });
+    const handlers = createInsightsHandlers({ store, config: () => big, now: () => END });
+    // 120 devices × (1 day + the 1-day lookback) = 240 endpoint-days.
+    expect(() => handlers.getInsights(request(END - 24 * HOUR, END), READER)).toThrow(
+      /240 endpoint-days, the limit is 200\); use `linewatch insights`/,
+    );
+    // Half a day of 60 devices is within it.
+    const small = aConfig({
+      lines: [
+        aLine(
+          'small',
+          Array.from({ length: 60 }, (_, i) => anEndpoint(`plc-${i}`)),
+        ),
+      ],
+    });
+    const fits = createInsightsHandlers({ store, config: () => small, now: () => END });
+    expect(await fits.getInsights(request(END - 12 * HOUR, END), READER)).toMatchObject({
+      warnings: [],
+    });
+  });
 });
