@@ -2,12 +2,15 @@
 // injected faults, 14 days of checks (every 10 s or 60 s, see below), generated as JSON Lines for `linewatch import`'s
 // own code path. The fault model is documented in the README ("Measured quality"); every number
 // that shapes it is here, so anyone can change one and re-run. Deterministic (seeded PRNG).
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/time';
+import { DAY_MS, epochMsOfIso, HOUR_MS, MINUTE_MS } from '../../shared/time';
+import { random } from './random';
+
+export { random };
 import { BUILTIN_DEFAULTS, DEFAULT_RETENTION, type EndpointConfig, type LinewatchConfig } from '../config';
 
 type EndpointType = EndpointConfig['type'];
 
-export const BENCH_T0 = Date.parse('2026-01-05T00:00:00Z'); // a Monday
+export const BENCH_T0 = epochMsOfIso('2026-01-05T00:00:00Z'); // a Monday
 export const BENCH_DAYS = 14;
 /** Most healthy endpoints are checked every 60 s (to keep the run short)... */
 export const BENCH_INTERVAL_MS = 60_000;
@@ -45,18 +48,6 @@ export interface InjectedFault {
   outageAt: number | null;
   /** When the fault is over (the end of the outage, the recovery, or never for a step change). */
   end: number | null;
-}
-
-/** Deterministic PRNG (mulberry32): the same history on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** How an endpoint behaves when nothing is wrong with it. */

@@ -3,6 +3,7 @@
 // maintenance, dependencies on each line's switch, acknowledged alarms). Times `buildReport`.
 import { performance } from 'node:perf_hooks';
 import { DAY_MS } from '../../shared/time';
+import { random } from './random';
 import { DEFAULT_RETENTION, type EndpointConfig, type LinewatchConfig } from '../config';
 import {
   openStore,
@@ -18,18 +19,6 @@ const PER_LINE = 50;
 const DAYS = 90;
 const INTERVAL_MS = 10_000;
 const WEEK_MS = 7 * DAY_MS;
-
-/** Deterministic PRNG (mulberry32): the same history on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function benchConfig(): LinewatchConfig {
   const lines = Array.from({ length: LINES }, (_, l) => {

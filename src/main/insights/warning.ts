@@ -1,14 +1,10 @@
 // The vocabulary of early warnings (issue 12): what a detector raises and what the maintenance
 // priority list ranks. Warnings are not outages: they never change states or availability.
 
-export const WARNING_KINDS = [
-  'rtt_rise',
-  'loss_rise',
-  'near_misses',
-  'flapping',
-  'threshold',
-  'group_degradation',
-] as const;
+import { INSIGHT_WARNING_KINDS } from '../../shared/contract/insights-schemas';
+
+/** The kinds live in the shared contract, which the renderer and the usage events read too. */
+export const WARNING_KINDS = INSIGHT_WARNING_KINDS;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 /** Baseline against observed, for the evidence of a warning (null where a figure does not apply). */

@@ -32,7 +32,7 @@ export const GetInsightsRequest = z
     }
   });
 
-// Mirrors WARNING_KINDS in src/main/insights/warning.ts (shared code may not import main).
+// The kinds of early warning (issue 12): the detectors in src/main/insights raise these.
 export const INSIGHT_WARNING_KINDS = [
   'rtt_rise',
   'loss_rise',
