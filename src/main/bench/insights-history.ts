@@ -67,6 +67,12 @@ interface Effect {
 }
 const NO_EFFECT: Effect = { rttFactor: 1, failP: 0, down: false };
 
+/** A fault's effect between its start and end, none outside them. */
+const during =
+  (start: number, end: number, inside: (ts: number) => Effect) =>
+  (ts: number): Effect =>
+    ts < start || ts >= end ? NO_EFFECT : inside(ts);
+
 interface SimEndpoint {
   config: EndpointConfig;
   profile: Profile;
@@ -181,10 +187,11 @@ export function buildBenchPlant(seed = 12): BenchPlant {
         faults.push({ kind, endpointIds: [id], start, outageAt, end });
         sims.push({
           ...sim,
-          effect: (ts) =>
-            ts < start || ts >= end
-              ? NO_EFFECT
-              : { rttFactor: 1 + (factor - 1) * ramp(ts, start, length), failP: 0, down: ts >= outageAt },
+          effect: during(start, end, (ts) => ({
+            rttFactor: 1 + (factor - 1) * ramp(ts, start, length),
+            failP: 0,
+            down: ts >= outageAt,
+          })),
         });
       } else if (kind === 'rtt_ramp_recover') {
         const factor = between(4, 10);
@@ -192,17 +199,14 @@ export function buildBenchPlant(seed = 12): BenchPlant {
         faults.push({ kind, endpointIds: [id], start, outageAt: null, end });
         sims.push({
           ...sim,
-          effect: (ts) =>
-            ts < start || ts >= end
-              ? NO_EFFECT
-              : {
-                  rttFactor:
-                    1 +
-                    (factor - 1) *
-                      Math.min(ramp(ts, start, 2 * HOUR_MS), 1 - ramp(ts, start + 4 * HOUR_MS, HOUR_MS)),
-                  failP: 0,
-                  down: false,
-                },
+          effect: during(start, end, (ts) => ({
+            rttFactor:
+              1 +
+              (factor - 1) *
+                Math.min(ramp(ts, start, 2 * HOUR_MS), 1 - ramp(ts, start + 4 * HOUR_MS, HOUR_MS)),
+            failP: 0,
+            down: false,
+          })),
         });
       } else if (kind === 'loss_onset_outage' || kind === 'loss_onset_recover') {
         const failP = between(0.03, 0.08);
@@ -212,10 +216,11 @@ export function buildBenchPlant(seed = 12): BenchPlant {
         faults.push({ kind, endpointIds: [id], start, outageAt, end });
         sims.push({
           ...sim,
-          effect: (ts) =>
-            ts < start || ts >= end
-              ? NO_EFFECT
-              : { rttFactor: 1, failP, down: outageAt !== null && ts >= outageAt },
+          effect: during(start, end, (ts) => ({
+            rttFactor: 1,
+            failP,
+            down: outageAt !== null && ts >= outageAt,
+          })),
         });
       } else if (kind === 'near_miss_growth_outage') {
         // Lone failed checks growing from 2 to 30 a day over three days, then the outage.
@@ -266,10 +271,11 @@ export function buildBenchPlant(seed = 12): BenchPlant {
       sims.push({
         config,
         profile: profile(),
-        effect: (ts) =>
-          ts < start || ts >= end
-            ? NO_EFFECT
-            : { rttFactor: 1 + (factor - 1) * ramp(ts, start, length), failP: 0, down: ts >= outageAt },
+        effect: during(start, end, (ts) => ({
+          rttFactor: 1 + (factor - 1) * ramp(ts, start, length),
+          failP: 0,
+          down: ts >= outageAt,
+        })),
       });
     }
     lines.push({ id: lineId, name: lineId, downtimeCostPerMinute: 850, endpoints });
