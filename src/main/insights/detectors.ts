@@ -3,6 +3,7 @@
 // hysteresis. Everything runs on the time of the data: no clock is read here.
 import { DAY_MS, HOUR_MS, toLocalParts } from '../../shared/time';
 import { learnBaseline, MIN_HISTORY_MINUTES, type Baseline, type MinuteSample } from './baseline';
+import type { InsightWarning } from './warning';
 
 /** The trailing history a baseline is learnt from. */
 export const BASELINE_HISTORY_MS = 7 * DAY_MS;
@@ -17,6 +18,47 @@ export interface MinuteDetectorInput {
   judgeFrom: number;
 }
 
+/** Totals of some minutes by the baseline's loss rule: fully failed minutes (outages) left out. */
+export interface LossTotals {
+  /** Checks of minutes with at least one success. */
+  checks: number;
+  /** Failed checks among them. */
+  failed: number;
+  /** Minutes with an RTT. */
+  measured: number;
+}
+
+/**
+ * The minute samples a detector may look back at. Detectors step through minutes one at a time,
+ * in a batch or live, and read their history only through this and never past the minute being
+ * judged: in a batch it is the array they step through (arrayHistory), live the store
+ * (minute-history.ts). Both give the same samples, so both give the same warnings.
+ */
+export interface MinuteHistory {
+  /** Samples whose minute starts in [from, to), oldest first. */
+  slice(from: number, to: number): readonly MinuteSample[];
+  /** Loss totals of the samples in [from, to). */
+  totals(from: number, to: number): LossTotals;
+}
+
+/** Who a minute detector judges, and where it reads the history its baselines and evidence need. */
+export interface MinuteDetectorTarget {
+  endpointId: string;
+  lineId: string;
+  timezone: string;
+  history: MinuteHistory;
+}
+
+/** Something that judges minutes one at a time and keeps the warnings it raised. */
+export interface MinuteDetector {
+  /** Judges the next minute: each once, in time order. */
+  step(sample: MinuteSample): void;
+  /** The warnings that have ended so far, oldest first; the caller may drop old ones. */
+  readonly ended: InsightWarning[];
+  /** The warnings still active after the last minute judged, with their evidence so far. */
+  active(): readonly InsightWarning[];
+}
+
 /** Index of the first sample starting at or after `ms` (samples are in time order). */
 export function firstIndexAt(samples: readonly MinuteSample[], ms: number): number {
   let lo = 0;
@@ -29,6 +71,55 @@ export function firstIndexAt(samples: readonly MinuteSample[], ms: number): numb
   return lo;
 }
 
+export const noTotals = (): LossTotals => ({ checks: 0, failed: 0, measured: 0 });
+
+/** Adds one sample to loss totals (by the rule of LossTotals). */
+export function addToTotals(totals: LossTotals, sample: MinuteSample): void {
+  if (sample.okCount > 0) {
+    totals.checks += sample.count;
+    totals.failed += sample.count - sample.okCount;
+  }
+  if (sample.rttAvgMs !== null) totals.measured += 1;
+}
+
+/** The history of samples held in memory (time order): binary search, prefix sums for totals. */
+export function arrayHistory(samples: readonly MinuteSample[]): MinuteHistory {
+  const prefix: LossTotals[] = [noTotals()];
+  for (const sample of samples) {
+    const next = { ...(prefix.at(-1) ?? noTotals()) };
+    addToTotals(next, sample);
+    prefix.push(next);
+  }
+  return {
+    slice: (from, to) => samples.slice(firstIndexAt(samples, from), firstIndexAt(samples, to)),
+    totals(from, to) {
+      const lo = firstIndexAt(samples, from);
+      const a = prefix[lo] ?? noTotals();
+      const b = prefix[Math.max(lo, firstIndexAt(samples, to))] ?? noTotals();
+      return { checks: b.checks - a.checks, failed: b.failed - a.failed, measured: b.measured - a.measured };
+    },
+  };
+}
+
+/** A detector run over the input's samples from judgeFrom on: what the batch detect* functions are. */
+export function runDetector(
+  input: MinuteDetectorInput,
+  create: (target: MinuteDetectorTarget) => MinuteDetector,
+): InsightWarning[] {
+  const { samples } = input;
+  const detector = create({
+    endpointId: input.endpointId,
+    lineId: input.lineId,
+    timezone: input.timezone,
+    history: arrayHistory(samples),
+  });
+  for (let i = firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
+    const sample = samples[i];
+    if (sample) detector.step(sample);
+  }
+  return [...detector.ended, ...detector.active()];
+}
+
 /**
  * The RTT baseline is re-learnt once per this much data time (a 7-day median barely moves in a few
  * hours, and each re-learn sorts a week of minutes), and whenever its history bounds change.
@@ -36,12 +127,12 @@ export function firstIndexAt(samples: readonly MinuteSample[], ms: number): numb
 export const BASELINE_RELEARN_MS = 6 * HOUR_MS;
 
 /**
- * Baselines learnt from [max(slotStart - 7 d, floor), min(slotStart, until)) of the samples, where
+ * Baselines learnt from [max(slotStart - 7 d, floor), min(slotStart, until)) of the history, where
  * slotStart is the start of the BASELINE_RELEARN_MS slot (UTC) of the moment judged.
  * `until` excludes an active warning's span (the change must not teach itself as usual); `floor`
  * starts the history at a new accepted level (then `minMinutes` may be lower than the usual 6 hours).
  */
-export function createBaselineSchedule(samples: readonly MinuteSample[], timezone: string) {
+export function createBaselineSchedule(history: MinuteHistory, timezone: string) {
   let lastKey = '';
   let last: Baseline | null = null;
   return (
@@ -56,41 +147,32 @@ export function createBaselineSchedule(samples: readonly MinuteSample[], timezon
     const key = `${String(from)}|${String(to)}|${String(minMinutes)}`;
     if (key !== lastKey) {
       lastKey = key;
-      last =
-        to > from
-          ? learnBaseline(
-              samples.slice(firstIndexAt(samples, from), firstIndexAt(samples, to)),
-              timezone,
-              minMinutes,
-            )
-          : null;
+      last = to > from ? learnBaseline(history.slice(from, to), timezone, minMinutes) : null;
     }
     return last;
   };
 }
 
 /**
- * The usual loss over [max(hourStart - 7 d), min(hourStart, until)), from running sums (no sorting,
- * so it is re-learnt every hour), by the rule of learnBaseline: fully failed minutes left out, and
- * null before MIN_HISTORY_MINUTES minutes with an RTT.
+ * The usual loss over [hourStart - 7 d, min(hourStart, until)), from the history's totals (no
+ * sorting, so it is re-learnt every hour), by the rule of learnBaseline: fully failed minutes left
+ * out, and null before MIN_HISTORY_MINUTES minutes with an RTT. Cached per (from, to).
  */
-export function createLossSchedule(samples: readonly MinuteSample[]) {
-  const checks = [0];
-  const failed = [0];
-  const measured = [0];
-  for (const s of samples) {
-    const answered = s.okCount > 0;
-    checks.push((checks.at(-1) ?? 0) + (answered ? s.count : 0));
-    failed.push((failed.at(-1) ?? 0) + (answered ? s.count - s.okCount : 0));
-    measured.push((measured.at(-1) ?? 0) + (s.rttAvgMs === null ? 0 : 1));
-  }
+export function createLossSchedule(history: MinuteHistory) {
+  let lastKey = '';
+  let last: number | null = null;
   return (ms: number, until = Infinity): number | null => {
     const hourStart = Math.floor(ms / HOUR_MS) * HOUR_MS;
-    const lo = firstIndexAt(samples, hourStart - BASELINE_HISTORY_MS);
-    const hi = firstIndexAt(samples, Math.min(hourStart, until));
-    if (hi <= lo || (measured[hi] ?? 0) - (measured[lo] ?? 0) < MIN_HISTORY_MINUTES) return null;
-    const n = (checks[hi] ?? 0) - (checks[lo] ?? 0);
-    return n > 0 ? ((failed[hi] ?? 0) - (failed[lo] ?? 0)) / n : 0;
+    const from = hourStart - BASELINE_HISTORY_MS;
+    const to = Math.min(hourStart, until);
+    const key = `${String(from)}|${String(to)}`;
+    if (key !== lastKey) {
+      lastKey = key;
+      const totals = to > from ? history.totals(from, to) : noTotals();
+      last =
+        totals.measured < MIN_HISTORY_MINUTES ? null : totals.checks > 0 ? totals.failed / totals.checks : 0;
+    }
+    return last;
   };
 }
 

@@ -16,6 +16,7 @@
 // - While active, the warning's span is kept out of the baseline. Unlike RTT a new loss level is not
 //   accepted as usual: lasting loss is worth checking the port or cable.
 // The CUSUM machinery and plain-language helpers the RTT and loss detectors share.
+import type { MinuteSample } from './baseline';
 import * as detect from './detectors';
 import type { InsightWarning } from './warning';
 
@@ -41,23 +42,57 @@ export function lossBreakEven(p0: number): number {
 
 const percent = (share: number) => `${detect.plainNumber(share * 100)} %`;
 
-export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarning[] {
-  const { samples, timezone } = input;
-  const usualLossAt = detect.createLossSchedule(samples);
-  const cusum = new detect.HysteresisCusum(LOSS_CUSUM);
-  const warnings: InsightWarning[] = [];
-  let usualOfSpan: number | null = null;
+/** The rising-loss detector of one endpoint, judging one minute at a time. */
+export class LossRiseDetector implements detect.MinuteDetector {
+  readonly ended: InsightWarning[] = [];
+  private readonly usualLossAt: ReturnType<typeof detect.createLossSchedule>;
+  private readonly cusum = new detect.HysteresisCusum(LOSS_CUSUM);
+  private usualOfSpan: number | null = null;
+  private lastStart = -Infinity;
+  private activeCache: { at: number; warnings: InsightWarning[] } | null = null;
 
-  const finish = (span: detect.CusumSpan) => {
-    if (usualOfSpan === null) return;
-    const from = detect.firstIndexAt(samples, span.startedAt);
-    const endIndex = detect.firstIndexAt(samples, span.strongUntil + 1);
-    const observed = detect.lossOf(samples.slice(from, endIndex));
-    if (observed === null || observed <= lossBreakEven(Math.max(usualOfSpan, LOSS_FLOOR))) return;
+  constructor(private readonly target: detect.MinuteDetectorTarget) {
+    this.usualLossAt = detect.createLossSchedule(target.history);
+  }
+
+  step(sample: MinuteSample): void {
+    this.lastStart = sample.start;
+    if (sample.okCount === 0) return;
+    const { cusum } = this;
+    const usual = this.usualLossAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
+    if (usual === null) return;
+    const p0 = Math.max(usual, LOSS_FLOOR);
+    const p1 = lossToCatch(p0);
+    const failed = sample.count - sample.okCount;
+    const llr = failed * Math.log(p1 / p0) + sample.okCount * Math.log((1 - p1) / (1 - p0));
+    const wasActive = cusum.active !== null;
+    const cleared = cusum.step(sample.start, llr);
+    if (!wasActive && cusum.active) this.usualOfSpan = usual;
+    if (cleared) {
+      const warning = this.warningOf(cleared);
+      if (warning) this.ended.push(warning);
+    }
+  }
+
+  active(): InsightWarning[] {
+    if (this.activeCache?.at !== this.lastStart) {
+      const span = this.cusum.active;
+      const warning = span ? this.warningOf(span) : null;
+      this.activeCache = { at: this.lastStart, warnings: warning ? [warning] : [] };
+    }
+    return this.activeCache.warnings;
+  }
+
+  private warningOf(span: detect.CusumSpan): InsightWarning | null {
+    const { usualOfSpan } = this;
+    if (usualOfSpan === null) return null;
+    const totals = this.target.history.totals(span.startedAt, span.strongUntil + 1);
+    const observed = totals.checks > 0 ? totals.failed / totals.checks : null;
+    if (observed === null || observed <= lossBreakEven(Math.max(usualOfSpan, LOSS_FLOOR))) return null;
     const last = span.endedAt ?? span.strongUntil;
-    warnings.push({
-      endpointId: input.endpointId,
-      lineId: input.lineId,
+    return {
+      endpointId: this.target.endpointId,
+      lineId: this.target.lineId,
       kind: 'loss_rise',
       score: detect.cusumScore(span.peak, LOSS_CUSUM),
       startedAt: span.startedAt,
@@ -66,24 +101,11 @@ export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarnin
       observed: { rttMs: null, loss: observed },
       reason:
         `Loss ${percent(observed)} against ${percent(usualOfSpan)} usual ` +
-        `since ${detect.plainTime(span.startedAt, timezone, last)}`,
-    });
-  };
-
-  for (let i = detect.firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
-    const sample = samples[i];
-    if (sample === undefined || sample.okCount === 0) continue;
-    const usual = usualLossAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
-    if (usual === null) continue;
-    const p0 = Math.max(usual, LOSS_FLOOR);
-    const p1 = lossToCatch(p0);
-    const failed = sample.count - sample.okCount;
-    const llr = failed * Math.log(p1 / p0) + sample.okCount * Math.log((1 - p1) / (1 - p0));
-    const wasActive = cusum.active !== null;
-    const cleared = cusum.step(sample.start, llr);
-    if (!wasActive && cusum.active) usualOfSpan = usual;
-    if (cleared) finish(cleared);
+        `since ${detect.plainTime(span.startedAt, this.target.timezone, last)}`,
+    };
   }
-  if (cusum.active) finish(cusum.active);
-  return warnings;
+}
+
+export function detectLossRise(input: detect.MinuteDetectorInput): InsightWarning[] {
+  return detect.runDetector(input, (target) => new LossRiseDetector(target));
 }

@@ -13,18 +13,21 @@
 //   their last hour within one spread of their first hour's), the warning ends there and the
 //   baseline is re-learnt from those hours on. A ramp is never steady, so it keeps warning.
 // - Judging starts only once the baseline has MIN_HISTORY_MINUTES of samples (baseline.ts).
-import { HOUR_MS } from '../../shared/time';
-import { expectedRtt, rttLevel, SPREAD_FLOOR_SHARE, type Baseline } from './baseline';
+import { HOUR_MS, MINUTE_MS } from '../../shared/time';
+import { expectedRtt, rttLevel, SPREAD_FLOOR_SHARE, type Baseline, type MinuteSample } from './baseline';
 import {
   createBaselineSchedule,
   cusumScore,
-  firstIndexAt,
   HysteresisCusum,
   plainNumber,
   plainTime,
+  runDetector,
   type CusumSettings,
   type CusumSpan,
+  type MinuteDetector,
   type MinuteDetectorInput,
+  type MinuteDetectorTarget,
+  type MinuteHistory,
 } from './detectors';
 import type { InsightWarning } from './warning';
 
@@ -36,26 +39,84 @@ export const Z_MAX = 6;
 export const ADAPT_AFTER_MS = 3 * HOUR_MS;
 /** After a new level is accepted, this many minute samples are enough to judge again. */
 const ADAPTED_MIN_MINUTES = 150;
-/** The observed RTT of a warning: the median of its last this-many minutes. */
+/** The observed RTT of a warning: the median of its last this-many minutes (up to its last strong one). */
 export const OBSERVED_MINUTES = 30;
+const OBSERVED_MS = OBSERVED_MINUTES * MINUTE_MS;
 
-export function detectRttRise(input: MinuteDetectorInput): InsightWarning[] {
-  const { samples, timezone } = input;
-  const baselineAt = createBaselineSchedule(samples, timezone);
-  const cusum = new HysteresisCusum(RTT_CUSUM);
-  const warnings: InsightWarning[] = [];
-  let floor = -Infinity;
-  let minMinutes: number | undefined;
-  let baselineOfSpan: Baseline | null = null;
-  let lastCheckedHour = -1;
+/** The sustained-RTT-rise detector of one endpoint, judging one minute at a time. */
+export class RttRiseDetector implements MinuteDetector {
+  readonly ended: InsightWarning[] = [];
+  private readonly baselineAt: ReturnType<typeof createBaselineSchedule>;
+  private readonly cusum = new HysteresisCusum(RTT_CUSUM);
+  private floor = -Infinity;
+  private minMinutes: number | undefined;
+  private baselineOfSpan: Baseline | null = null;
+  private lastCheckedHour = -1;
+  private lastStart = -Infinity;
+  // active() is asked on every live request: its evidence is read again only after a new minute.
+  private activeCache: { at: number; warnings: InsightWarning[] } | null = null;
+
+  constructor(private readonly target: MinuteDetectorTarget) {
+    this.baselineAt = createBaselineSchedule(target.history, target.timezone);
+  }
+
+  step(sample: MinuteSample): void {
+    this.lastStart = sample.start;
+    if (sample.rttAvgMs === null) return;
+    const { cusum } = this;
+    const active = cusum.active;
+    const hour = Math.floor(sample.start / HOUR_MS);
+    if (
+      active &&
+      this.baselineOfSpan &&
+      hour !== this.lastCheckedHour &&
+      sample.start - active.startedAt >= ADAPT_AFTER_MS
+    ) {
+      this.lastCheckedHour = hour;
+      const steadyFrom = sample.start - ADAPT_AFTER_MS;
+      if (isSteady(this.target.history, steadyFrom, sample.start, this.baselineOfSpan)) {
+        const span = cusum.close(sample.start);
+        if (span) this.finish(span, true);
+        this.floor = steadyFrom;
+        this.minMinutes = ADAPTED_MIN_MINUTES;
+      }
+    }
+    const baseline = this.baselineAt(
+      sample.start,
+      cusum.active ? cusum.active.startedAt : Infinity,
+      this.floor,
+      this.minMinutes,
+    );
+    if (baseline === null) return;
+    const level = expectedRtt(baseline, sample.start, this.target.timezone);
+    const z = Math.min(Z_MAX, Math.max(Z_MIN, (sample.rttAvgMs - level.medianMs) / level.spreadMs));
+    const wasActive = cusum.active !== null;
+    const cleared = cusum.step(sample.start, z);
+    if (!wasActive && cusum.active) this.baselineOfSpan = baseline;
+    if (cleared) this.finish(cleared, false);
+  }
+
+  active(): InsightWarning[] {
+    if (this.activeCache?.at !== this.lastStart) {
+      const span = this.cusum.active;
+      const warning = span ? this.warningOf(span, false) : null;
+      this.activeCache = { at: this.lastStart, warnings: warning ? [warning] : [] };
+    }
+    return this.activeCache.warnings;
+  }
+
+  private finish(span: CusumSpan, accepted: boolean): void {
+    const warning = this.warningOf(span, accepted);
+    if (warning) this.ended.push(warning);
+  }
 
   // Observed: the minutes up to the last strong one (a cleared warning's last minutes are calm again).
-  const finish = (span: CusumSpan, accepted: boolean) => {
-    if (baselineOfSpan === null) return;
-    const from = firstIndexAt(samples, span.startedAt);
-    const endIndex = firstIndexAt(samples, span.strongUntil + 1);
-    const recent = samples
-      .slice(Math.max(from, endIndex - OBSERVED_MINUTES), endIndex)
+  private warningOf(span: CusumSpan, accepted: boolean): InsightWarning | null {
+    const { baselineOfSpan } = this;
+    const { timezone, history } = this.target;
+    if (baselineOfSpan === null) return null;
+    const recent = history
+      .slice(Math.max(span.startedAt, span.strongUntil + 1 - OBSERVED_MS), span.strongUntil + 1)
       .flatMap((s) => (s.rttAvgMs === null ? [] : [s.rttAvgMs]));
     const level = expectedRtt(baselineOfSpan, span.startedAt, timezone);
     const observed = rttLevel(recent)?.medianMs ?? null;
@@ -66,9 +127,9 @@ export function detectRttRise(input: MinuteDetectorInput): InsightWarning[] {
       (accepted && span.endedAt !== null
         ? `; steady at the new level, accepted as usual from ${plainTime(span.endedAt, timezone, last)}`
         : '');
-    warnings.push({
-      endpointId: input.endpointId,
-      lineId: input.lineId,
+    return {
+      endpointId: this.target.endpointId,
+      lineId: this.target.lineId,
       kind: 'rtt_rise',
       score: cusumScore(span.peak, RTT_CUSUM),
       startedAt: span.startedAt,
@@ -76,50 +137,17 @@ export function detectRttRise(input: MinuteDetectorInput): InsightWarning[] {
       baseline: { rttMs: level.medianMs, loss: null },
       observed: { rttMs: observed, loss: null },
       reason,
-    });
-  };
-
-  for (let i = firstIndexAt(samples, input.judgeFrom); i < samples.length; i++) {
-    const sample = samples[i];
-    if (sample?.rttAvgMs == null) continue;
-    const active = cusum.active;
-    const hour = Math.floor(sample.start / HOUR_MS);
-    if (
-      active &&
-      baselineOfSpan &&
-      hour !== lastCheckedHour &&
-      sample.start - active.startedAt >= ADAPT_AFTER_MS
-    ) {
-      lastCheckedHour = hour;
-      const steadyFrom = sample.start - ADAPT_AFTER_MS;
-      if (isSteady(input, steadyFrom, sample.start, baselineOfSpan)) {
-        const span = cusum.close(sample.start);
-        if (span) finish(span, true);
-        floor = steadyFrom;
-        minMinutes = ADAPTED_MIN_MINUTES;
-      }
-    }
-    const baseline = baselineAt(
-      sample.start,
-      cusum.active ? cusum.active.startedAt : Infinity,
-      floor,
-      minMinutes,
-    );
-    if (baseline === null) continue;
-    const level = expectedRtt(baseline, sample.start, timezone);
-    const z = Math.min(Z_MAX, Math.max(Z_MIN, (sample.rttAvgMs - level.medianMs) / level.spreadMs));
-    const wasActive = cusum.active !== null;
-    const cleared = cusum.step(sample.start, z);
-    if (!wasActive && cusum.active) baselineOfSpan = baseline;
-    if (cleared) finish(cleared, false);
+    };
   }
-  if (cusum.active) finish(cusum.active, false);
-  return warnings;
+}
+
+export function detectRttRise(input: MinuteDetectorInput): InsightWarning[] {
+  return runDetector(input, (target) => new RttRiseDetector(target));
 }
 
 /** Whether the RTT in [from, to) sits steadily at one level (see the rule at the top). */
-function isSteady(input: MinuteDetectorInput, from: number, to: number, old: Baseline): boolean {
-  const span = input.samples.slice(firstIndexAt(input.samples, from), firstIndexAt(input.samples, to));
+function isSteady(history: MinuteHistory, from: number, to: number, old: Baseline): boolean {
+  const span = history.slice(from, to);
   const rtts = (part: typeof span) => part.flatMap((s) => (s.rttAvgMs === null ? [] : [s.rttAvgMs]));
   const whole = rttLevel(rtts(span));
   const first = rttLevel(rtts(span.filter((s) => s.start < from + HOUR_MS)));
