@@ -13,6 +13,7 @@ import { startNotificationRuntime } from '../notifications/notification-runtime'
 import { createOutageHandlers } from '../outages/outage-handlers';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createInsightsHandlers } from '../insights/insights-handlers';
+import { startLiveInsights } from '../insights/live-insights';
 import { createReportHandlers } from '../reports/report-handlers';
 import { createSettingsService, readPinHash } from '../settings/settings-service';
 import { openStore } from '../store';
@@ -109,6 +110,8 @@ export async function startLinewatchServices(
   });
   // Handlers that read the store first commit what the engine still buffers.
   const flush = (): void => runtime.engine.flush();
+  // Early warnings are judged as minutes close, so the console's requests cost little (issue 12).
+  const liveInsights = startLiveInsights({ store, config: () => config.config(), clock, flush, log });
   const handlers: ContractHandlers = {
     ...createAppHandlers({
       appVersion: options.appVersion,
@@ -123,7 +126,10 @@ export async function startLinewatchServices(
     ...readThrough(createAlarmHandlers({ store, config: () => config.config(), now, emit }), flush),
     ...readThrough(createNotificationDeliveryHandlers({ store, config: () => config.config() }), flush),
     ...readThrough(createReportHandlers({ store, config: () => config.config(), now }), flush),
-    ...readThrough(createInsightsHandlers({ store, config: () => config.config(), now }), flush),
+    ...readThrough(
+      createInsightsHandlers({ store, config: () => config.config(), now, live: liveInsights }),
+      flush,
+    ),
     ...readThrough(createOutageHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(createEndpointDetailHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(
@@ -159,6 +165,7 @@ export async function startLinewatchServices(
       if (stopped) return;
       stopped = true;
       await config.stop();
+      liveInsights.stop();
       await runtime.stop();
       await notifications.stop();
       store.close();

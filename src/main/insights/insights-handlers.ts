@@ -5,32 +5,46 @@ import { ContractFailure, type ContractHandlers, type Insights as InsightsView }
 import { DAY_MS, isoTime, isoTimeOrNull } from '../../shared/time';
 import { endpointCount, locateEndpoints, type LinewatchConfig } from '../config';
 import type { Store } from '../store';
-import { buildInsights, JUDGE_LOOKBACK_MS } from './judge';
+import { buildInsights, JUDGE_LOOKBACK_MS, type MinuteWarnings } from './judge';
+import type { LiveInsights, LiveInsightsProgress } from './live-insights';
 
 export interface InsightsHandlerDeps {
   store: Store;
   config: () => LinewatchConfig;
   now: () => number;
+  /** The live judge: windows it covers are answered from it, whatever the plant's size. */
+  live?: LiveInsights;
 }
 
 /**
- * The most judging one request may cost, in endpoint-days (devices × (window + the judge's
- * lookback)). Judging runs on the services' thread, next to the probes, at about 20 ms per
- * endpoint-day here (50 devices, a day: 1 s): 200 endpoint-days is about 4 s, a week of the demo plant. Above it the console
- * refuses and says to use `linewatch insights`, instead of holding the probes for minutes.
- * Until judging is incremental or off this thread, the live view serves small plants only.
+ * The most judging from scratch one request may cost, in endpoint-days (devices × (window + the
+ * judge's lookback)): for windows the live judge does not cover (older than what it judged since
+ * the start, or while it warms up). Such judging runs on the services' thread, next to the
+ * probes, at about 20 ms per endpoint-day here: 200 endpoint-days is about 4 s. Above it the
+ * console refuses and names `linewatch insights`, instead of holding the probes for minutes.
  */
 export const LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS = 200;
 
-function refuseOverBudget(config: LinewatchConfig, from: number, to: number): void {
+function refuseOverBudget(
+  config: LinewatchConfig,
+  from: number,
+  to: number,
+  live: LiveInsightsProgress | null,
+): void {
   const devices = endpointCount(config);
   const endpointDays = devices * ((to - from + JUDGE_LOOKBACK_MS) / DAY_MS);
   if (endpointDays <= LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS) return;
+  if (live && live.warm < live.devices)
+    throw new ContractFailure(
+      'unavailable',
+      `Early warnings are still being learnt from the stored history (${live.warm} of ${live.devices} ` +
+        'devices so far); they appear here once every device is judged',
+    );
   throw new ContractFailure(
     'bad_request',
-    `Early warnings for ${devices} devices over this window are too much to judge live in the console ` +
-      `(${Math.round(endpointDays)} endpoint-days, the limit is ${LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS}); ` +
-      'use `linewatch insights` for this plant',
+    `Early warnings for ${devices} devices over this window are too much to judge in the console ` +
+      `(${Math.round(endpointDays)} endpoint-days, the limit is ${LIVE_INSIGHTS_BUDGET_ENDPOINT_DAYS}; ` +
+      'the console judges live only since it started); use `linewatch insights` for this window',
   );
 }
 
@@ -55,8 +69,9 @@ export function insightsView(
   store: Store,
   config: LinewatchConfig,
   window: { from: number; to: number },
+  minuteWarnings?: MinuteWarnings,
 ): InsightsView {
-  const { warnings, priorities } = buildInsights(store, config, window);
+  const { warnings, priorities } = buildInsights(store, config, window, minuteWarnings);
   const names = namesOf(config);
   return {
     from: isoTime(window.from),
@@ -74,7 +89,7 @@ export function insightsView(
 }
 
 export function createInsightsHandlers(deps: InsightsHandlerDeps): Pick<ContractHandlers, 'getInsights'> {
-  const { store, config, now } = deps;
+  const { store, config, now, live } = deps;
   // A short cache per (from, to, config): a window still open at `now` gains minutes as time goes
   // on, hence the short life; a config swap is a new object and so a miss.
   const entries = new Map<string, { at: number; config: LinewatchConfig; value: InsightsView }>();
@@ -88,8 +103,9 @@ export function createInsightsHandlers(deps: InsightsHandlerDeps): Pick<Contract
       const key = `${from}|${to}`;
       const hit = entries.get(key);
       if (hit && hit.config === current) return hit.value;
-      refuseOverBudget(current, from, to);
-      const value = insightsView(store, current, { from, to });
+      const judged = live?.minuteWarnings({ from, to }) ?? null;
+      if (judged === null) refuseOverBudget(current, from, to, live?.progress() ?? null);
+      const value = insightsView(store, current, { from, to }, judged ?? undefined);
       entries.delete(key);
       entries.set(key, { at, config: current, value });
       while (entries.size > INSIGHTS_CACHE_ENTRIES) {

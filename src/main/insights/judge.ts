@@ -11,19 +11,25 @@
 // Planned work is not degradation: minutes inside a maintenance window of the endpoint (its own,
 // its line's or the site's) are left out of baselines and judging, and near misses and flips
 // inside one are ignored.
-import { createMaintenanceCalendar, type Interval, type MaintenanceCalendar } from '../calendar';
+import { createMaintenanceCalendar, type MaintenanceCalendar } from '../calendar';
 import type { EndpointConfig, LinewatchConfig } from '../config';
 import { DAY_MS } from '../../shared/time';
 import type { Store } from '../store';
-import type { MinuteSample } from './baseline';
-import { BASELINE_HISTORY_MS, type MinuteDetectorInput } from './detectors';
+import {
+  arrayHistory,
+  BASELINE_HISTORY_MS,
+  firstIndexAt,
+  type MinuteDetector,
+  type MinuteHistory,
+} from './detectors';
 import { detectFlapping, FLAPPING_LOOKBACK_MS } from './flapping';
 import { detectGroupDegradation } from './group-degradation';
-import { detectLossRise } from './loss-rise';
+import { LossRiseDetector } from './loss-rise';
+import { readMinutes } from './minute-history';
 import { detectNearMisses, NEAR_MISS_HISTORY_MS, nearMissTrend, type NearMissTrend } from './near-misses';
 import { HISTORY_MS, rankPriorities } from './priorities';
-import { detectRttRise } from './rtt-rise';
-import { detectThresholds } from './threshold';
+import { RttRiseDetector } from './rtt-rise';
+import { ThresholdDetector } from './threshold';
 import type { InsightWarning, MaintenancePriority } from './warning';
 
 export const JUDGE_LOOKBACK_MS = DAY_MS;
@@ -33,18 +39,29 @@ export interface InsightsWindow {
   to: number;
 }
 
-const overlaps = (w: InsightWarning, window: InsightsWindow): boolean =>
+/** An endpoint's RTT, loss and threshold warnings of the window, when someone already judged them. */
+export type MinuteWarnings = (endpoint: EndpointConfig) => InsightWarning[];
+
+export const overlaps = (w: InsightWarning, window: InsightsWindow): boolean =>
   w.startedAt < window.to && (w.endedAt === null || w.endedAt > window.from);
 
-/** The samples whose minute starts outside the (sorted, merged) maintenance intervals. */
-function outsideMaintenance(samples: MinuteSample[], maintenance: readonly Interval[]): MinuteSample[] {
-  if (maintenance.length === 0) return samples;
-  let k = 0;
-  return samples.filter((sample) => {
-    while (k < maintenance.length && (maintenance[k]?.end ?? Infinity) <= sample.start) k++;
-    const current = maintenance[k];
-    return current === undefined || sample.start < current.start;
-  });
+/** The RTT, loss and threshold detectors of one endpoint (fresh: nothing judged yet). */
+export function minuteDetectorsOf(
+  config: LinewatchConfig,
+  endpoint: EndpointConfig,
+  history: MinuteHistory,
+): MinuteDetector[] {
+  const target = {
+    endpointId: endpoint.id,
+    lineId: endpoint.lineId,
+    timezone: config.site.timezone,
+    history,
+  };
+  return [
+    new RttRiseDetector(target),
+    new LossRiseDetector(target),
+    ...(endpoint.warn ? [new ThresholdDetector(target, endpoint.warn)] : []),
+  ];
 }
 
 /** The RTT, loss and threshold warnings of one endpoint, judged from its minute rollups. */
@@ -56,20 +73,14 @@ export function judgeEndpointMinutes(
   calendar: MaintenanceCalendar = createMaintenanceCalendar(config),
 ): InsightWarning[] {
   const judgeFrom = window.from - JUDGE_LOOKBACK_MS;
-  const readFrom = judgeFrom - BASELINE_HISTORY_MS;
-  const target = { endpointId: endpoint.id, lineId: endpoint.lineId };
-  const samples = outsideMaintenance(
-    store.rollups.series(endpoint.id, 'minute', readFrom, window.to),
-    calendar.windowsFor(target, readFrom, window.to),
-  );
-  const input: MinuteDetectorInput = {
-    endpointId: endpoint.id,
-    lineId: endpoint.lineId,
-    timezone: config.site.timezone,
-    samples,
-    judgeFrom,
-  };
-  return [...detectRttRise(input), ...detectLossRise(input), ...detectThresholds(input, endpoint.warn)];
+  const source = { store, calendar, endpointId: endpoint.id, lineId: endpoint.lineId };
+  const samples = readMinutes(source, judgeFrom - BASELINE_HISTORY_MS, window.to);
+  const detectors = minuteDetectorsOf(config, endpoint, arrayHistory(samples));
+  for (let i = firstIndexAt(samples, judgeFrom); i < samples.length; i++) {
+    const sample = samples[i];
+    if (sample) for (const detector of detectors) detector.step(sample);
+  }
+  return detectors.flatMap((detector) => [...detector.ended, ...detector.active()]);
 }
 
 /**
@@ -93,6 +104,7 @@ export function judgeInsights(
   store: Store,
   config: LinewatchConfig,
   window: InsightsWindow,
+  minuteWarnings?: MinuteWarnings,
 ): InsightWarning[] {
   const changes = store.stateChanges.listForWindow(window.from - FLAPPING_LOOKBACK_MS, window.to);
   const nearMisses = store.nearMisses.listForWindow(window.from - NEAR_MISS_HISTORY_MS, window.to);
@@ -102,7 +114,10 @@ export function judgeInsights(
     for (const endpoint of line.endpoints) {
       const target = { endpointId: endpoint.id, lineId: endpoint.lineId };
       const isInMaintenance = (ts: number) => calendar.isInMaintenance(target, ts);
-      warnings.push(...judgeEndpointMinutes(store, config, endpoint, window, calendar));
+      warnings.push(
+        ...(minuteWarnings?.(endpoint) ?? judgeEndpointMinutes(store, config, endpoint, window, calendar)),
+      );
+      const misses = nearMisses.get(endpoint.id) ?? [];
       warnings.push(
         ...detectFlapping({
           endpointId: endpoint.id,
@@ -115,10 +130,11 @@ export function judgeInsights(
         ...detectNearMisses({
           endpointId: endpoint.id,
           lineId: endpoint.lineId,
-          nearMisses: nearMisses.get(endpoint.id) ?? [],
+          nearMisses: misses,
           from: window.from,
           to: window.to,
-          monitoredSince: monitoredSinceOf(store, endpoint.id, window.from),
+          // Without near misses there is nothing to judge: no need to read when the data begins.
+          monitoredSince: misses.length === 0 ? null : monitoredSinceOf(store, endpoint.id, window.from),
           isInMaintenance,
         }),
       );
@@ -133,9 +149,18 @@ export interface Insights {
   priorities: MaintenancePriority[];
 }
 
-/** The window's warnings and the maintenance priority list ranked from them (priorities.ts). */
-export function buildInsights(store: Store, config: LinewatchConfig, window: InsightsWindow): Insights {
-  const warnings = judgeInsights(store, config, window);
+/**
+ * The window's warnings and the maintenance priority list ranked from them (priorities.ts). The
+ * minute detectors' warnings are judged here unless `minuteWarnings` already has them (the live
+ * judge, live-insights.ts).
+ */
+export function buildInsights(
+  store: Store,
+  config: LinewatchConfig,
+  window: InsightsWindow,
+  minuteWarnings?: MinuteWarnings,
+): Insights {
+  const warnings = judgeInsights(store, config, window, minuteWarnings);
   const trendHistory = store.nearMisses.listForWindow(window.to - NEAR_MISS_HISTORY_MS, window.to);
   const nearMissTrends = new Map<string, NearMissTrend>();
   for (const [endpointId, events] of trendHistory)

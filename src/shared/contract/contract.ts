@@ -133,6 +133,8 @@ export const ERROR_CODES = [
   'bad_frame',
   /** Too many requests on this connection in a short while. */
   'rate_limited',
+  /** Not ready yet (the live insights still learning the stored history): ask again later. */
+  'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ContractError {
