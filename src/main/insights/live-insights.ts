@@ -53,7 +53,8 @@ export interface LiveInsightsProgress {
 export interface LiveInsights {
   /**
    * Per endpoint, its minute-detector warnings overlapping the window; null when the live judge
-   * does not cover the window (not warm yet, or the window starts before what it judged).
+   * does not cover the window: not warm yet, a window that starts before what it judged (less
+   * the judge's lookback), or one that ends before the minutes it has judged (a past window).
    */
   minuteWarnings(window: InsightsWindow): ((endpoint: EndpointConfig) => InsightWarning[]) | null;
   progress(): LiveInsightsProgress;
@@ -201,8 +202,12 @@ export function startLiveInsights(deps: LiveInsightsDeps): LiveInsights {
     minuteWarnings(window) {
       followConfig();
       if (toWarm.length > 0 || judges.size < endpoints.size) return null;
-      for (const judge of judges.values())
+      for (const judge of judges.values()) {
         if (window.from - JUDGE_LOOKBACK_MS < judge.judgedFrom) return null;
+        // A window that ends before the judged minutes would see later ends: the batch judge
+        // answers it, with warnings still active at its end open (endedAt null) as they were then.
+        if (window.to < judge.next) return null;
+      }
       return (endpoint) => {
         const judge = judges.get(endpoint.id);
         if (!judge) return [];

@@ -1,6 +1,6 @@
 // The live judge steps the batch judge's detectors minute by minute, so over the same stored
 // history it must find exactly the warnings `linewatch insights` finds; and it must say when it
-// does not cover a window (warming up, or a window older than what it judged) instead of guessing.
+// does not cover a window (warming up, or a window outside what it judged) instead of guessing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,7 +117,7 @@ describe('the live judge', () => {
     live.stop();
   });
 
-  it('does not cover a window that starts before what it judged, nor any window while warming', () => {
+  it('does not cover a window that starts before what it judged or ends before it, nor any while warming', () => {
     const { dir, store } = setup();
     const cfg = plant();
     importHistory(dir, cfg, store);
@@ -129,6 +129,7 @@ describe('the live judge', () => {
     while (live.progress().warm < 3) clock.advance(0);
     expect(live.minuteWarnings({ from: END - DAY, to: END })).not.toBeNull();
     expect(live.minuteWarnings({ from: END - 2 * DAY, to: END })).toBeNull();
+    expect(live.minuteWarnings({ from: END - DAY, to: END - HOUR })).toBeNull();
     live.stop();
   });
 
