@@ -6,9 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../support/cli-process';
-import { aConfig, aLine, anEndpoint, configYaml } from '../support/config-builders';
-import { failingFrom, rampRtt, steadyWithSpikes, writeRecordedChecks } from '../support/degrading-history';
+import { BIN, importThroughBin } from '../support/cli-process';
+import { aConfig, configYaml } from '../support/config-builders';
+import {
+  failingFrom,
+  plcAndHmiLine,
+  rampRtt,
+  steadyWithSpikes,
+  writeRecordedChecks,
+} from '../support/degrading-history';
 import { makeTempDir } from '../support/temp-store';
 
 const MINUTE = 60_000;
@@ -24,6 +30,8 @@ const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 /** Each run starts the bin afresh (about 1 CPU-second, a few seconds on a busy machine). */
 const timeoutFor = (runs: number): { timeout: number } => ({ timeout: runs * 20_000 });
 
+// The issue's JSON, written out here on purpose rather than imported from src: this test holds the
+// printed format to what the issue and the README promise, whatever the code's own types become.
 interface FiguresOut {
   rtt_ms: number | null;
   loss: number | null;
@@ -62,23 +70,8 @@ describe('linewatch insights (built bin) on an RTT ramp before an outage', () =>
   const base = ['insights', '--config', configPath, '--data', data];
 
   beforeAll(() => {
-    const config = aConfig({
-      lines: [
-        aLine(
-          'press-1',
-          [
-            anEndpoint('press1-plc', {
-              name: 'Press 1 PLC',
-              type: 'plc',
-              critical: true,
-              intervalMs: 30_000,
-            }),
-            anEndpoint('press1-hmi', { name: 'Press 1 HMI', type: 'hmi', intervalMs: 30_000 }),
-          ],
-          { name: 'Press line 1', downtimeCostPerMinute: 850 },
-        ),
-      ],
-    });
+    const every30s = { intervalMs: 30_000 };
+    const config = aConfig({ lines: [plcAndHmiLine(every30s, every30s)] });
     writeFileSync(configPath, configYaml(config));
     const checks = writeRecordedChecks(
       temp.dir,
@@ -93,9 +86,7 @@ describe('linewatch insights (built bin) on an RTT ramp before an outage', () =>
       ],
       { from: T0, end: END, intervalMs: 30_000 },
     );
-    const imported = run('import', '--config', configPath, '--data', data, checks);
-    expect(imported.stderr).toBe('');
-    expect(imported.status).toBe(0);
+    importThroughBin(configPath, data, checks);
   }, 60_000);
   afterAll(() => temp.remove());
 

@@ -2,7 +2,24 @@
 // through the built `linewatch import`, so the early warnings are judged on what a user would load.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EndpointConfig, LineConfig } from '@src/main/config';
+import { aLine, anEndpoint } from './config-builders';
 import { random } from './minute-samples';
+
+/**
+ * Press line 1 (850/min) with the two devices these tests record: `press1-plc`, critical (the one
+ * that degrades), and `press1-hmi` next to it (the one that stays healthy).
+ */
+export function plcAndHmiLine(plc: Partial<EndpointConfig>, hmi: Partial<EndpointConfig>): LineConfig {
+  return aLine(
+    'press-1',
+    [
+      anEndpoint('press1-plc', { name: 'Press 1 PLC', type: 'plc', critical: true, ...plc }),
+      anEndpoint('press1-hmi', { name: 'Press 1 HMI', type: 'hmi', ...hmi }),
+    ],
+    { name: 'Press line 1', downtimeCostPerMinute: 850 },
+  );
+}
 
 /** What one device answers at `ts`: an RTT in ms, or null for a failed check (a timeout). */
 export type RttAt = (ts: number) => number | null;
