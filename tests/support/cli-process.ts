@@ -1,9 +1,21 @@
 // Runs the built `linewatch` bin as a real child process and waits for the line that says where
 // the dashboard is.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/linewatch.js', import.meta.url));
+
+/** `linewatch import --config --data CHECKS` through the built bin; it must succeed silently. */
+export function importThroughBin(configPath: string, dataDir: string, checksFile: string): void {
+  const imported = spawnSync(
+    process.execPath,
+    [BIN, 'import', '--config', configPath, '--data', dataDir, checksFile],
+    { encoding: 'utf8' },
+  );
+  expect(imported.stderr).toBe('');
+  expect(imported.status).toBe(0);
+}
 
 export interface RunningCli {
   child: ChildProcess;
