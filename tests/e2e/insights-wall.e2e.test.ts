@@ -128,6 +128,10 @@ describe.skipIf(missing !== null)('the degrading badge on the wall against linew
     const hmiTile = tileOf(page, 'press1-hmi');
     await expect.poll(() => hmiTile.getAttribute('data-state'), { timeout: 20_000 }).toBe('up');
     expect(await hmiTile.locator('.tile__degrading').count()).toBe(0);
+    // The wall's line header counts it too.
+    const wallCount = page.locator('section.line[data-line-id="press-1"] [data-count="degrading"]');
+    await expect.poll(() => wallCount.count(), { timeout: 30_000 }).toBe(1);
+    expect((await wallCount.innerText()).replace(/\s+/g, ' ').trim()).toBe('1 device degrading');
     await screenshotAtWallSizes(page, 'degrading-wall');
 
     // The overview counts it next to the line's other figures.

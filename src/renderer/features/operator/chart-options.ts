@@ -151,8 +151,8 @@ export function rttChartOption(
               color: WARNING_FILL,
               borderColor: WARNING_EDGE,
               borderWidth: 1,
+              // Fill, dashed edges and the label tell the band apart; ECharts draws no decal on a mark area.
               borderType: 'dashed',
-              decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 6], rotation: -0.8 },
             },
             label: {
               position: 'insideTop',

@@ -1,7 +1,13 @@
 // The parts of ECharts the console uses, registered once. Importing from the package root would
 // pull every chart type and component into the bundle; this keeps it to what is drawn here.
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { init, use as registerParts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -12,6 +18,8 @@ registerParts([
   TooltipComponent,
   LegendComponent,
   MarkLineComponent,
+  // The warning bands on the RTT chart are mark areas: without this ECharts silently drops them.
+  MarkAreaComponent,
   CanvasRenderer,
 ]);
 

@@ -5,8 +5,8 @@ import type { WallLine } from '../../../shared/contract';
 import { routeHref } from '../../app/router';
 import { useWall } from '../../live/wall-store';
 import { formatAvailability } from '../../../shared/format';
-import { TrendUpIcon } from '../../components/icons';
-import { useDegradingCount, useDegradingOf } from '../insights-live/degrading-store';
+import { DegradingCount } from '../insights-live/DegradingCount';
+import { useDegradingOf } from '../insights-live/degrading-store';
 import { useKpis } from './kpi-store';
 import { DeviceChip } from './DeviceChip';
 
@@ -31,7 +31,6 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
   const maintenance = useKpis((s) => (s.status === 'ready' ? (s.byLine[line.id]?.inMaintenance ?? 0) : null));
   const today = useKpis((s) => s.byLine[line.id]?.today ?? null);
   const shift = useKpis((s) => s.byLine[line.id]?.shift ?? null);
-  const degrading = useDegradingCount(line.id);
   const endpointIds = useMemo(() => line.endpoints.map((e) => e.id), [line.endpoints]);
   const degradingChips = useDegradingOf(endpointIds);
   const health = criticalDown ? 'critical' : down > 0 ? 'down' : unknown > 0 ? 'unknown' : 'ok';
@@ -58,15 +57,7 @@ export const LineHealthBlock = memo(function LineHealthBlock({ line }: { line: W
         <Count value={down} label="down" kind="down" />
         <Count value={maintenance} label="maint." kind="maintenance" />
         <Count value={unknown} label="unknown" kind="unknown" />
-        {degrading !== null && degrading > 0 && (
-          <span
-            className="lh__degrading"
-            data-count="degrading"
-            title="Devices with an active early warning: slower or lossier than usual (see Insights)"
-          >
-            <TrendUpIcon /> <strong>{degrading}</strong> {degrading === 1 ? 'device' : 'devices'} degrading
-          </span>
-        )}
+        <DegradingCount lineId={line.id} />
         <span className="lh__total">
           {line.endpoints.length} {line.endpoints.length === 1 ? 'device' : 'devices'}
         </span>

@@ -1,8 +1,9 @@
-// A production line: its name, how many of its devices are down, and its tiles. Outlined red when a
+// A production line: its name, how many of its devices are down (and degrading), and its tiles. Outlined red when a
 // critical device is down, because that is what stops the line.
 import { memo } from 'react';
 import type { WallLine } from '../../../shared/contract';
 import { useWall } from '../../live/wall-store';
+import { DegradingCount } from '../insights-live/DegradingCount';
 import { EndpointTile } from './EndpointTile';
 
 export const LineBlock = memo(function LineBlock({ line }: { line: WallLine }) {
@@ -23,6 +24,7 @@ export const LineBlock = memo(function LineBlock({ line }: { line: WallLine }) {
       <header className="line__header">
         <h2 className="line__name">{line.name}</h2>
         {criticalDown && <span className="line__alert">✕ CRITICAL DEVICE DOWN</span>}
+        <DegradingCount lineId={line.id} />
         <span className="line__count">
           <strong>{downCount}</strong> / {total} down
         </span>

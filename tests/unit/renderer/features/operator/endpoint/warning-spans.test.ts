@@ -66,11 +66,14 @@ describe('warning bands on the RTT chart', () => {
     ]);
   });
 
-  it('are drawn as a labelled, hatched mark area on the average line, and not at all without warnings', () => {
+  it('are drawn as a labelled mark area with dashed edges on the average line, and not at all without warnings', () => {
     const band = shapeRttBand([], 60_000);
     const base = { fontPx: 16, timeZone: 'UTC', fromMs: FROM, toMs: TO, multiDay: false };
     const seriesOf = (option: ReturnType<typeof rttChartOption>) =>
-      option.series as { name: string; markArea?: { data: unknown[]; itemStyle: { decal?: unknown } } }[];
+      option.series as {
+        name: string;
+        markArea?: { data: unknown[]; itemStyle: { borderType?: unknown } };
+      }[];
     const plain = seriesOf(rttChartOption(band, base));
     expect(plain.some((s) => s.markArea !== undefined)).toBe(false);
     const shaded = seriesOf(
@@ -78,6 +81,6 @@ describe('warning bands on the RTT chart', () => {
     );
     const average = shaded.find((s) => s.name === 'RTT average');
     expect(average?.markArea?.data).toEqual([[{ name: '⚠ RTT rise', xAxis: FROM }, { xAxis: TO }]]);
-    expect(average?.markArea?.itemStyle.decal).toBeDefined();
+    expect(average?.markArea?.itemStyle.borderType).toBe('dashed');
   });
 });
