@@ -86,11 +86,11 @@ export function judgeEndpointMinutes(
 /**
  * When the endpoint's data begins, as far back as the near-miss history reaches: the near-miss
  * detector judges only after its minimum history, so a newly added device (or the first day of an
- * import) does not read its first short failed streaks against an empty past. Hour rollups: a few
- * hundred rows per endpoint, not weeks of minutes.
+ * import) does not read its first short failed streaks against an empty past. From the hour
+ * rollups, reading only the first days that hold any.
  */
 function monitoredSinceOf(store: Store, endpointId: string, at: number): number | null {
-  return store.rollups.series(endpointId, 'hour', at - NEAR_MISS_HISTORY_MS, at)[0]?.start ?? null;
+  return store.rollups.firstHourStart(endpointId, at - NEAR_MISS_HISTORY_MS, at);
 }
 
 const byStart = (a: InsightWarning, b: InsightWarning): number =>

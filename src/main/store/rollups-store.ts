@@ -26,6 +26,11 @@ export interface RollupBucket {
 export interface RollupStore {
   /** Non-empty buckets of one endpoint whose start lies in [fromMs, toMs), oldest first. */
   series(endpointId: string, resolution: RollupResolution, fromMs: number, toMs: number): RollupBucket[];
+  /**
+   * The start of the endpoint's first non-empty hour bucket in [fromMs, toMs), or null: when its
+   * data begins, without decoding every day in between (reads at most a few rows).
+   */
+  firstHourStart(endpointId: string, fromMs: number, toMs: number): number | null;
 }
 
 interface BlobRow {
@@ -72,6 +77,12 @@ export function createRollupStore(db: Database.Database): RollupStore {
      WHERE endpoint_key = ? AND day_start >= ? AND day_start < ? ORDER BY day_start`,
   );
 
+  // Days in order, a few at a time: the first non-empty hour is almost always in the first row.
+  const selectHourRowsFrom = db.prepare<[number, number, number], BlobRow>(
+    `SELECT day_start AS period_start, data FROM rollup_hour
+     WHERE endpoint_key = ? AND day_start >= ? AND day_start < ? ORDER BY day_start LIMIT 4`,
+  );
+
   const unpack = (rows: BlobRow[], slotCount: number, slotMs: number, fromMs: number, untilMs: number) =>
     rows.flatMap((row) =>
       decodeSlots(row.data, slotCount).flatMap((slot, index) => {
@@ -81,6 +92,19 @@ export function createRollupStore(db: Database.Database): RollupStore {
     );
 
   return {
+    firstHourStart(endpointId, fromMs, untilMs) {
+      const key = keys.find(endpointId);
+      if (key === undefined) return null;
+      for (let dayFrom = dayStartOf(fromMs); dayFrom < untilMs;) {
+        const rows = selectHourRowsFrom.all(key, dayFrom, untilMs);
+        const first = unpack(rows, 24, HOUR_MS, fromMs, untilMs)[0];
+        if (first) return first.start;
+        const last = rows.at(-1);
+        if (!last || rows.length < 4) return null;
+        dayFrom = last.period_start + 1;
+      }
+      return null;
+    },
     series(endpointId, resolution, fromMs, untilMs) {
       const key = keys.find(endpointId);
       if (key === undefined || !(untilMs > fromMs)) return [];

@@ -55,6 +55,22 @@ describe('rollups', () => {
     ]);
   });
 
+  it('finds the first hour with data in a span, as the hour series would, reading only its first days', () => {
+    const first = (from: number, to: number) =>
+      store.rollups.series('plc-1', 'hour', from, to)[0]?.start ?? null;
+    for (const [from, to] of [
+      [T0 - DAY, T0 + 3 * DAY],
+      [T0 + 1, T0 + 3 * DAY],
+      [T0 + HOUR + 1, T0 + 3 * DAY],
+      [T0 + HOUR + 1, T0 + DAY],
+      [T0 + 2 * DAY, T0 + 3 * DAY],
+    ] as const) {
+      expect(store.rollups.firstHourStart('plc-1', from, to)).toBe(first(from, to));
+    }
+    expect(store.rollups.firstHourStart('plc-1', T0 + 1, T0 + 3 * DAY)).toBe(T0 + HOUR);
+    expect(store.rollups.firstHourStart('unknown', T0, T0 + DAY)).toBeNull();
+  });
+
   it('builds hour buckets from the same checks', () => {
     const hours = store.rollups.series('plc-1', 'hour', T0, T0 + 2 * DAY);
     expect(hours).toEqual([
