@@ -103,6 +103,14 @@ export function decodeSlots(data: Uint8Array, slotCount: number): Slots {
   });
 }
 
+/** The first slot at or after `fromIndex` that holds data, from the presence bits alone; -1 if none. */
+export function firstPresentSlot(data: Uint8Array, slotCount: number, fromIndex: number): number {
+  for (let index = Math.max(0, fromIndex); index < slotCount; index++) {
+    if (((data[index >> 3] ?? 0) & (1 << (index & 7))) !== 0) return index;
+  }
+  return -1;
+}
+
 /** Folds `updates` (slot index -> aggregate) into an existing blob (or none) and re-encodes it. */
 export function mergeIntoBlob(
   data: Uint8Array | undefined,

@@ -5,7 +5,7 @@ import { HOUR_MS, MINUTE_MS } from '../../shared/time';
 import { createEndpointKeys } from './check-chunks-endpoint-keys';
 import { hourStartOf } from './check-chunks-reader';
 import { RTT_UNITS_PER_MS } from './check-chunks-codec';
-import { decodeSlots, type Aggregate } from './rollups-codec';
+import { decodeSlots, firstPresentSlot, type Aggregate } from './rollups-codec';
 import { dayStartOf } from './rollups-writer';
 
 export type RollupResolution = 'minute' | 'hour' | 'day';
@@ -77,10 +77,10 @@ export function createRollupStore(db: Database.Database): RollupStore {
      WHERE endpoint_key = ? AND day_start >= ? AND day_start < ? ORDER BY day_start`,
   );
 
-  // Days in order, a few at a time: the first non-empty hour is almost always in the first row.
+  // The first two days with hour buckets from a day on: where an endpoint's data begins.
   const selectHourRowsFrom = db.prepare<[number, number, number], BlobRow>(
     `SELECT day_start AS period_start, data FROM rollup_hour
-     WHERE endpoint_key = ? AND day_start >= ? AND day_start < ? ORDER BY day_start LIMIT 4`,
+     WHERE endpoint_key = ? AND day_start >= ? AND day_start < ? ORDER BY day_start LIMIT 2`,
   );
 
   const unpack = (rows: BlobRow[], slotCount: number, slotMs: number, fromMs: number, untilMs: number) =>
@@ -95,13 +95,11 @@ export function createRollupStore(db: Database.Database): RollupStore {
     firstHourStart(endpointId, fromMs, untilMs) {
       const key = keys.find(endpointId);
       if (key === undefined) return null;
-      for (let dayFrom = dayStartOf(fromMs); dayFrom < untilMs;) {
-        const rows = selectHourRowsFrom.all(key, dayFrom, untilMs);
-        const first = unpack(rows, 24, HOUR_MS, fromMs, untilMs)[0];
-        if (first) return first.start;
-        const last = rows.at(-1);
-        if (!last || rows.length < 4) return null;
-        dayFrom = last.period_start + 1;
+      // Only the first day row can hold hours before fromMs, so two rows always answer.
+      for (const row of selectHourRowsFrom.all(key, dayStartOf(fromMs), untilMs)) {
+        const index = firstPresentSlot(row.data, 24, Math.ceil((fromMs - row.period_start) / HOUR_MS));
+        const start = row.period_start + index * HOUR_MS;
+        if (index >= 0) return start < untilMs ? start : null;
       }
       return null;
     },
