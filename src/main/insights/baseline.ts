@@ -21,9 +21,17 @@
 //   levels by the hour rule above (against the class's median and spread). A moment on a weekday of
 //   a class expects the class's level for its hour, else the class's level. Without such a gap, and
 //   on a weekday without enough samples, the all-day and hour-of-day figures apply unchanged.
-//   A partial day of its own (a Saturday morning shift) falls into a class with a wide hour spread,
-//   not into false warnings; a weekly pattern within one weekday's hours (a Sunday-night backup) is
-//   not modelled.
+// - Within a class, the weekdays may disagree at an hour (a Saturday morning shift, a quiet Sunday):
+//   the class's median for the hour then sits at whichever day has more minutes, and the other
+//   day's shift would be a false warning every week. So where the busiest weekday of the class
+//   (with at least WEEKDAY_HOUR_MIN_MINUTES in the hour) has a median above the class's hour median
+//   by more than HOUR_PATTERN_K × the class's spread, the hour gets its own level with its spread
+//   widened to that difference.
+// - Shifts start and end on the hour but not to the minute (a line winding down 22:00-22:15), and
+//   an hour's median is that of its majority of minutes. So where the history shows a weekly
+//   pattern, a moment expects the most tolerant (highest median + spread) of the levels at it and
+//   HOUR_EDGE_MS either side: the nearer neighbouring hour, or weekday, counts too.
+// - A weekly pattern within one weekday's hours (a Sunday-night backup) is not modelled.
 // - Nothing is judged before MIN_HISTORY_MINUTES minute samples exist (6 hours of data).
 import { toLocalParts, weekdayOf } from '../../shared/time';
 
@@ -38,6 +46,9 @@ export const WEEKDAY_MIN_MINUTES = 720;
 export const WEEKDAY_PATTERN_K = 1;
 /** Two: a single odd weekday in the one-week history is not a weekly pattern. */
 export const WEEKDAY_CLASS_MIN_DAYS = 2;
+/** Half an hour: a weekday with fewer minutes in an hour does not speak for it. */
+export const WEEKDAY_HOUR_MIN_MINUTES = 30;
+export const HOUR_EDGE_MS = 30 * 60_000;
 export const SPREAD_FLOOR_SHARE = 0.1;
 export const SPREAD_FLOOR_MS = 0.05;
 const MAD_TO_SIGMA = 1.4826;
@@ -117,6 +128,31 @@ function dayLevels(rtts: readonly LocalRtt[]): DayLevels | null {
 }
 
 /**
+ * A weekday class's levels: dayLevels of its minutes, with the hours where its weekdays disagree
+ * widened (the rule at the top).
+ */
+function classLevels(rtts: readonly LocalRtt[]): DayLevels | null {
+  const levels = dayLevels(rtts);
+  if (levels === null) return null;
+  const cells: number[][][] = Array.from({ length: 24 }, () => Array.from({ length: 7 }, () => []));
+  for (const r of rtts) cells[r.hour]?.[r.weekday]?.push(r.rttMs);
+  const rttByHour = levels.rttByHour.map((own, hour) => {
+    const days = cells[hour] ?? [];
+    const hourLevel = own ?? rttLevel(days.flat());
+    if (hourLevel === null || days.reduce((n, day) => n + day.length, 0) < HOUR_MIN_MINUTES) return own;
+    const busiest = Math.max(
+      ...days
+        .filter((day) => day.length >= WEEKDAY_HOUR_MIN_MINUTES)
+        .map((day) => median(Float64Array.from(day).sort())),
+    );
+    const above = busiest - hourLevel.medianMs;
+    if (!(above > HOUR_PATTERN_K * levels.rtt.spreadMs)) return own;
+    return { medianMs: hourLevel.medianMs, spreadMs: Math.max(hourLevel.spreadMs, above) };
+  });
+  return { rtt: levels.rtt, rttByHour };
+}
+
+/**
  * The quieter and the busier weekdays (each a set of local weekdays) where the history shows a
  * weekly pattern by the rule at the top, else null.
  */
@@ -165,34 +201,53 @@ export function learnBaseline(
   if (allDays === null) return null;
   const rttByWeekday: (DayLevels | null)[] = Array.from({ length: 7 }, () => null);
   for (const weekdays of weekdayClasses(rtts, allDays.rtt) ?? []) {
-    const levels = dayLevels(rtts.filter((r) => weekdays.includes(r.weekday)));
+    const levels = classLevels(rtts.filter((r) => weekdays.includes(r.weekday)));
     for (const weekday of weekdays) rttByWeekday[weekday] = levels;
   }
   return { ...allDays, rttByWeekday, loss: checks > 0 ? failed / checks : 0, minutes: rtts.length };
 }
 
-/**
- * The RTT level expected at `ms`: on a weekday of a weekly pattern its class's level for the hour
- * (or the class's), else the hour's own where it has one, else the all-day level.
- */
-export function expectedRtt(baseline: Baseline, ms: number, timezone: string): RttLevel {
+/** On a weekday of a weekly pattern its class's level for the hour, else the hour's own, else the all-day level. */
+function levelAt(baseline: Baseline, ms: number, timezone: string): RttLevel {
   const { hour, weekday } = localTime(ms, timezone);
   const levels = baseline.rttByWeekday[weekday] ?? baseline;
   return levels.rttByHour[hour] ?? levels.rtt;
 }
 
+/**
+ * The RTT level expected at `ms` (the rule at the top): levelAt, and where the history shows a
+ * weekly pattern, the most tolerant of the levels at `ms` and HOUR_EDGE_MS either side.
+ */
+export function expectedRtt(baseline: Baseline, ms: number, timezone: string): RttLevel {
+  let expected = levelAt(baseline, ms, timezone);
+  if (baseline.rttByWeekday.every((levels) => levels === null)) return expected;
+  for (const edge of [ms - HOUR_EDGE_MS, ms + HOUR_EDGE_MS]) {
+    const level = levelAt(baseline, edge, timezone);
+    if (level.medianMs + level.spreadMs > expected.medianMs + expected.spreadMs) expected = level;
+  }
+  return expected;
+}
+
 // Local hours and weekdays of a zone are cached per UTC hour: toLocalParts goes through Intl and is
 // slow per minute. (A zone whose offset is not whole hours is read at the UTC hour's start.)
-const localCache = new Map<string, { hour: number; weekday: number }>();
-function localTime(ms: number, timezone: string): { hour: number; weekday: number } {
+interface LocalTime {
+  hour: number;
+  weekday: number;
+}
+const localCache = new Map<string, Map<number, LocalTime>>();
+function localTime(ms: number, timezone: string): LocalTime {
   const utcHour = Math.floor(ms / 3_600_000);
-  const key = `${timezone}|${String(utcHour)}`;
-  let local = localCache.get(key);
+  let zone = localCache.get(timezone);
+  if (zone === undefined) {
+    zone = new Map();
+    localCache.set(timezone, zone);
+  }
+  let local = zone.get(utcHour);
   if (local === undefined) {
     const parts = toLocalParts(utcHour * 3_600_000, timezone);
     local = { hour: parts.hh, weekday: weekdayOf(parts) };
-    if (localCache.size > 50_000) localCache.clear();
-    localCache.set(key, local);
+    if (zone.size > 50_000) zone.clear();
+    zone.set(utcHour, local);
   }
   return local;
 }

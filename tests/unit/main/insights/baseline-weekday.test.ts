@@ -67,25 +67,33 @@ describe('learnBaseline, day of week', () => {
     expect(expectedRtt(baseline, T0 + WEEK + 2 * DAY + 10 * HOUR, 'UTC').medianMs).toBeCloseTo(3, 1);
   });
 
-  it('keeps a Saturday morning shift within two spreads of what the weekend class expects', () => {
-    // Production 06-22 Monday to Friday and 06-14 on Saturday at 3 ms; otherwise 1 ms.
+  it('keeps shifts that do not start or end on the hour within two spreads of what it expects', () => {
+    // Production Monday to Friday 06:00-22:10 and Saturday 06:15-14:00 at 3 ms; otherwise 1 ms.
     const busy = (ms: number) => {
       const weekday = utcWeekday(ms);
-      const hour = utcHour(ms);
+      const minute = (ms % DAY) / MIN;
       if (weekday === SUNDAY) return false;
-      return hour >= 6 && hour < (weekday === SATURDAY ? 14 : 22);
+      if (weekday === SATURDAY) return minute >= 6 * 60 + 15 && minute < 14 * 60;
+      return minute >= 6 * 60 && minute < 22 * 60 + 10;
     };
     const baseline = learnt(
       week(T0, (ms) => (busy(ms) ? 3 : 1)),
       'UTC',
     );
     expect(baseline.rttByWeekday[SATURDAY]).toBe(baseline.rttByWeekday[SUNDAY]);
+    const zAt3ms = (ms: number) => {
+      const level = expectedRtt(baseline, ms, 'UTC');
+      return (3 - level.medianMs) / level.spreadMs;
+    };
     const saturday = T0 + WEEK + 5 * DAY;
-    const shift = expectedRtt(baseline, saturday + 10 * HOUR, 'UTC');
-    expect((3 - shift.medianMs) / shift.spreadMs).toBeLessThan(2);
-    // The shift's hours on a Sunday are judged against no less than the quiet weekend.
-    expect(expectedRtt(baseline, saturday + DAY + 10 * HOUR, 'UTC').medianMs).toBeGreaterThanOrEqual(1);
+    // Saturday's shift: its first 45 minutes (Sunday's quiet hour 6 is the class's majority), its
+    // middle, and the Wednesday shift's last 10 minutes after 22:00.
+    expect(zAt3ms(saturday + 6 * HOUR + 20 * MIN)).toBeLessThan(2);
+    expect(zAt3ms(saturday + 10 * HOUR)).toBeLessThan(2);
+    expect(zAt3ms(T0 + WEEK + 2 * DAY + 22 * HOUR + 5 * MIN)).toBeLessThan(2);
+    // Away from the shifts the quiet level still applies, and Monday morning expects production.
     expect(expectedRtt(baseline, saturday + 18 * HOUR, 'UTC').medianMs).toBeCloseTo(1, 1);
+    expect(expectedRtt(baseline, T0 + WEEK + 2 * DAY + 23 * HOUR, 'UTC').medianMs).toBeCloseTo(1, 1);
     expect(expectedRtt(baseline, T0 + WEEK + 6 * HOUR + 30 * MIN, 'UTC').medianMs).toBeCloseTo(3, 0);
   });
 
@@ -99,9 +107,10 @@ describe('learnBaseline, day of week', () => {
       'Europe/Berlin',
     );
     expect(baseline.rttByWeekday[SUNDAY]).not.toBeNull();
-    // Sunday 2026-04-05 23:30 and Monday 2026-04-06 00:30 CEST (a fixed UTC+1 would call both Sunday).
-    const sundayLate = Date.parse('2026-04-05T21:30:00Z');
-    const mondayEarly = Date.parse('2026-04-05T22:30:00Z');
+    // Sunday 2026-04-05 22:45 and Monday 2026-04-06 00:15 CEST (a fixed UTC+1 would call both
+    // Sunday, and the latter's half an hour either side, too).
+    const sundayLate = Date.parse('2026-04-05T20:45:00Z');
+    const mondayEarly = Date.parse('2026-04-05T22:15:00Z');
     expect(expectedRtt(baseline, sundayLate, 'Europe/Berlin').medianMs).toBeCloseTo(1, 1);
     expect(expectedRtt(baseline, mondayEarly, 'Europe/Berlin').medianMs).toBeCloseTo(3, 1);
     // The short Sunday of the change (23 local hours) is still one weekday of the weekend class.
