@@ -1,6 +1,6 @@
-// The synthetic plant of `npm run bench:insights` (issue 12): 200 healthy endpoints and 30 with
-// injected faults, 14 days of checks (every 10 s or 60 s, see below), generated as JSON Lines for `linewatch import`'s
-// own code path. The fault model is documented in the README ("Measured quality"); every number
+// The synthetic plant of `npm run bench:insights` (issue 12): 360 healthy endpoints and 30 with
+// injected faults, 21 days of checks (every 10 s or 60 s, see below), generated as JSON Lines for
+// `linewatch import`'s own code path. The fault model is documented in the README ("Measured quality"); every number
 // that shapes it is here, so anyone can change one and re-run. Deterministic (seeded PRNG).
 import { DAY_MS, epochMsOfIso, HOUR_MS, MINUTE_MS } from '../../shared/time';
 import { random } from './random';
@@ -11,7 +11,7 @@ import { BUILTIN_DEFAULTS, DEFAULT_RETENTION, type EndpointConfig, type Linewatc
 type EndpointType = EndpointConfig['type'];
 
 export const BENCH_T0 = epochMsOfIso('2026-01-05T00:00:00Z'); // a Monday
-export const BENCH_DAYS = 14;
+export const BENCH_DAYS = 21;
 /** Most healthy endpoints are checked every 60 s (to keep the run short)... */
 export const BENCH_INTERVAL_MS = 60_000;
 /**
@@ -20,11 +20,15 @@ export const BENCH_INTERVAL_MS = 60_000;
  */
 export const FAST_INTERVAL_MS = 10_000;
 const FAST_HEALTHY_LINES = 2;
-/** The judged window: the second week (the first is the baselines' history). */
+/**
+ * The judged window: the second and third weeks (the first is the baselines' history). Two weeks
+ * of 360 healthy endpoints: 5,040 healthy endpoint-days, enough to show at most 1 false warning per
+ * 1,000 of them, and every healthy endpoint judged on two Monday mornings after a weekend.
+ */
 export const JUDGED_FROM = BENCH_T0 + 7 * DAY_MS;
 export const JUDGED_TO = BENCH_T0 + BENCH_DAYS * DAY_MS;
 
-const HEALTHY_LINES = 20;
+const HEALTHY_LINES = 36;
 const HEALTHY_PER_LINE = 10;
 /** A lone failed check now and then: about 0.6 a day per endpoint, whatever its interval. */
 const LONE_FAILURES_PER_DAY = 0.6;
@@ -50,13 +54,24 @@ export interface InjectedFault {
   end: number | null;
 }
 
+/**
+ * When a line produces: `daily` a sine over 06-22 every day, a third of it at weekends; `five_days`
+ * two shifts 06-22 Monday to Friday at full load and nothing at weekends; `five_days_and_saturday`
+ * the same plus an early shift 06-14 on Saturdays. Shifts start and end over SHIFT_RAMP_MS.
+ */
+type WeekPattern = 'daily' | 'five_days' | 'five_days_and_saturday';
+/** Every WEEKLY_LINE_EVERY-th healthy line works a five-day week, every other of those with a Saturday shift. */
+const WEEKLY_LINE_EVERY = 3;
+const SHIFT_RAMP_MS = 15 * MINUTE_MS;
+
 /** How an endpoint behaves when nothing is wrong with it. */
 interface Profile {
   baseMs: number;
-  /** Share by which RTT rises at full production load (day shifts on weekdays). */
+  /** Share by which RTT rises at full production load. */
   loadAmplitude: number;
   /** Relative jitter (uniform ± this share). */
   jitter: number;
+  week: WeekPattern;
 }
 
 /** What a fault does to one check: RTT multiplier, extra failure probability, forced failure. */
@@ -79,16 +94,26 @@ interface SimEndpoint {
   effect: (ts: number) => Effect;
 }
 
-/** Production load 0-1: a daily pattern, 06-22 Berlin time (UTC+1 in January), lower at weekends. */
-function load(ts: number): number {
-  const hour = ((ts + HOUR_MS) % DAY_MS) / HOUR_MS;
-  const weekday = Math.floor((ts - BENCH_T0) / DAY_MS) % 7; // 0 = Monday
-  const daily = hour >= 6 && hour < 22 ? Math.sin((Math.PI * (hour - 6)) / 16) : 0;
-  return daily * (weekday >= 5 ? 0.3 : 1);
-}
-
 const ramp = (ts: number, start: number, length: number): number =>
   Math.min(1, Math.max(0, (ts - start) / length));
+
+/** Production load 0-1 at `ts`, in Berlin time (UTC+1 in January). */
+function load(ts: number, week: WeekPattern): number {
+  const local = ts + HOUR_MS;
+  const hour = (local % DAY_MS) / HOUR_MS;
+  const weekday = Math.floor((local - BENCH_T0) / DAY_MS) % 7; // 0 = Monday
+  if (week === 'daily') {
+    const daily = hour >= 6 && hour < 22 ? Math.sin((Math.PI * (hour - 6)) / 16) : 0;
+    return daily * (weekday >= 5 ? 0.3 : 1);
+  }
+  const shiftEnd = weekday < 5 ? 22 : weekday === 5 && week === 'five_days_and_saturday' ? 14 : null;
+  if (shiftEnd === null) return 0;
+  const dayStart = local - (local % DAY_MS);
+  return Math.min(
+    ramp(local, dayStart + 6 * HOUR_MS, SHIFT_RAMP_MS),
+    1 - ramp(local, dayStart + shiftEnd * HOUR_MS, SHIFT_RAMP_MS),
+  );
+}
 
 function endpointConfig(
   id: string,
@@ -121,12 +146,16 @@ export interface BenchPlant {
 const DEVICE_TYPES: EndpointType[] = ['plc', 'hmi', 'robot', 'camera', 'scanner'];
 
 export function buildBenchPlant(seed = 12): BenchPlant {
+  // The healthy plant draws from its own stream, so its size does not change the faults.
   const rand = random(seed);
-  const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
-  const profile = (): Profile => ({
-    baseMs: between(0.5, 4),
-    loadAmplitude: between(0, 0.5),
-    jitter: between(0.1, 0.25),
+  const healthyRand = random(seed + 1);
+  const between = (lo: number, hi: number, r = rand) => lo + (hi - lo) * r();
+  const profile = (week: WeekPattern = 'daily', r = rand): Profile => ({
+    baseMs: between(0.5, 4, r),
+    // Production without a weekend is heavier: RTT up to 3x under load (the quiet weekend at 1x).
+    loadAmplitude: week === 'daily' ? between(0, 0.5, r) : between(0.8, 2, r),
+    jitter: between(0.1, 0.25, r),
+    week,
   });
   const sims: SimEndpoint[] = [];
   const faults: InjectedFault[] = [];
@@ -137,6 +166,13 @@ export function buildBenchPlant(seed = 12): BenchPlant {
     const lineId = `line-${l + 1}`;
     const switchId = `${lineId}-switch`;
     const interval = l < FAST_HEALTHY_LINES ? FAST_INTERVAL_MS : BENCH_INTERVAL_MS;
+    // Lines 2, 5, 8, ... (one of them checked every 10 s); 2, 8, 14, ... with the Saturday shift.
+    const week: WeekPattern =
+      l % WEEKLY_LINE_EVERY !== 1
+        ? 'daily'
+        : l % (2 * WEEKLY_LINE_EVERY) === 1
+          ? 'five_days_and_saturday'
+          : 'five_days';
     const endpoints = Array.from({ length: HEALTHY_PER_LINE }, (_, e) =>
       e === 0
         ? endpointConfig(switchId, lineId, 'switch', null, interval)
@@ -149,7 +185,7 @@ export function buildBenchPlant(seed = 12): BenchPlant {
           ),
     );
     for (const config of endpoints) {
-      sims.push({ config, profile: profile(), effect: () => NO_EFFECT });
+      sims.push({ config, profile: profile(week, healthyRand), effect: () => NO_EFFECT });
       healthyIds.add(config.id);
     }
     lines.push({ id: lineId, name: lineId, downtimeCostPerMinute: 500, endpoints });
@@ -301,7 +337,7 @@ export function buildBenchPlant(seed = 12): BenchPlant {
       sims.forEach((sim, i) => {
         if ((ts - BENCH_T0) % sim.config.intervalMs !== 0) return;
         const r = streams[i] ?? Math.random;
-        const { baseMs, loadAmplitude, jitter } = sim.profile;
+        const { baseMs, loadAmplitude, jitter, week } = sim.profile;
         const effect = sim.effect(ts);
         const u1 = r();
         const u2 = r();
@@ -317,7 +353,8 @@ export function buildBenchPlant(seed = 12): BenchPlant {
         }
         const spike = u3 < SPIKE_P ? baseMs * 4 * r() : 0;
         const rtt =
-          baseMs * (1 + loadAmplitude * load(ts)) * effect.rttFactor * (1 + jitter * (2 * u2 - 1)) + spike;
+          baseMs * (1 + loadAmplitude * load(ts, week)) * effect.rttFactor * (1 + jitter * (2 * u2 - 1)) +
+          spike;
         out.push(
           JSON.stringify({ endpoint: sim.config.id, ts: iso, ok: true, rtt_ms: Number(rtt.toFixed(3)) }),
         );
