@@ -11,7 +11,8 @@ export const ENDPOINT_TYPES = [
 ] as const;
 export type EndpointType = (typeof ENDPOINT_TYPES)[number];
 
-export const PROBE_KINDS = ['icmp', 'tcp', 'http'] as const;
+/** Every probe kind the config accepts; each protocol probe (issue 13) adds its name here. */
+export const PROBE_KINDS = ['icmp', 'tcp', 'http', 'modbus'] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
 export const ENDPOINT_STATES = ['unknown', 'up', 'down'] as const;
