@@ -57,9 +57,9 @@ lines:
       expect(await live()).toMatchObject({ lastFailureKind: 'protocol', lastError: EXCEPTION });
 
       // The outage log (the contract handler) carries the cause.
-      const to = new Date(Date.now() + 1000).toISOString();
+      // Handlers take the request as dispatch hands it over: times in epoch ms.
       const { outages } = await services.handlers.listOutages(
-        { from: new Date(from - 1000).toISOString(), to, limit: 10 },
+        { from: from - 1000, to: Date.now() + 1000, limit: 10 },
         READER,
       );
       expect(outages).toHaveLength(1);
