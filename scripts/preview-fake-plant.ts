@@ -93,6 +93,7 @@ export function createFakePlant(now = Date.now()) {
         lastOk: checked ? true : null,
         lastRttMs: checked ? 0.4 + ((index * 7 + lineIndex * 3) % 40) / 10 : null,
         lastError: null,
+        lastFailureKind: null,
         flapping: id === FLAPPING,
       });
       return { id, name, type, critical, probeKind: 'icmp', intervalMs: 1000 };
@@ -163,7 +164,15 @@ export function createFakePlant(now = Date.now()) {
       if (!entry || state !== 'down') continue;
       // A device's outage began when its alarm says; those behind the switch went with it.
       const started = alarms.find((candidate) => candidate.endpointId === id)?.startedAt ?? iso(switchDown);
-      const next = { ...entry, state, since: started, lastOk: false, lastRttMs: null, lastError: error };
+      const next = {
+        ...entry,
+        state,
+        since: started,
+        lastOk: false,
+        lastRttMs: null,
+        lastError: error,
+        lastFailureKind: 'timeout' as const,
+      };
       live.set(id, next);
       changed.push(next);
     }

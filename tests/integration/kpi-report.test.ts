@@ -78,6 +78,8 @@ describe('report through import', () => {
         in_maintenance: false,
         secondary_of: null,
         acknowledged_at: null,
+        failure_kind: 'error',
+        failure_message: 'connect ECONNREFUSED',
       },
     ]);
   });

@@ -9,6 +9,7 @@ import {
   type LineConfig,
   type LinewatchConfig,
   type MaintenanceConfig,
+  type ModbusProbeConfig,
   type ProbeConfig,
   type ShiftConfig,
 } from '@src/main/config';
@@ -25,6 +26,20 @@ export const http = (
   expectStatus: response.status ?? null,
   expectText: response.text ?? null,
   tlsVerify: response.tlsVerify ?? true,
+});
+
+/** A Modbus/TCP read of `count` holding registers from `address` (unit 1 unless told). */
+export const modbus = (
+  host: string,
+  port: number,
+  fields: Partial<Omit<ModbusProbeConfig, 'kind' | 'host' | 'port'>> = {},
+): ModbusProbeConfig => ({
+  kind: 'modbus',
+  host,
+  port,
+  unitId: fields.unitId ?? 1,
+  read: fields.read ?? { function: 'holding_registers', address: 0, count: 1 },
+  expect: fields.expect ?? null,
 });
 
 /**
@@ -158,6 +173,25 @@ function probeYaml(probe: ProbeConfig): string {
       if (probe.expectStatus !== null) fields.push(`expect_status: ${probe.expectStatus}`);
       if (probe.expectText !== null) fields.push(`expect_text: ${JSON.stringify(probe.expectText)}`);
       if (!probe.tlsVerify) fields.push('tls_verify: false');
+      return `{ ${fields.join(', ')} }`;
+    }
+    case 'modbus': {
+      const { read, expect } = probe;
+      const fields = [
+        'kind: modbus',
+        `host: ${JSON.stringify(probe.host)}`,
+        `port: ${probe.port}`,
+        `unit_id: ${probe.unitId}`,
+        `read: { function: ${read.function}, address: ${read.address}, count: ${read.count} }`,
+      ];
+      if (expect && 'equals' in expect) fields.push(`expect: { equals: ${JSON.stringify(expect.equals)} }`);
+      else if (expect) {
+        const bounds = [
+          expect.min === null ? '' : `min: ${expect.min}`,
+          expect.max === null ? '' : `max: ${expect.max}`,
+        ];
+        fields.push(`expect: { ${bounds.filter(Boolean).join(', ')} }`);
+      }
       return `{ ${fields.join(', ')} }`;
     }
   }

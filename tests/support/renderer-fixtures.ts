@@ -26,6 +26,7 @@ export const live = (id: string, overrides: Partial<EndpointLive> = {}): Endpoin
   lastOk: true,
   lastRttMs: 1.4,
   lastError: null,
+  lastFailureKind: null,
   flapping: false,
   ...overrides,
 });

@@ -7,6 +7,8 @@ import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import { locateEndpoints, type LinewatchConfig } from '../config';
 import type { AlarmRecord, OutageRecord, Store } from '../store';
 import { computeImpact, impactTopology, RECOVERY_HISTORY_MS, type ImpactOutage } from './impact';
+import { ENDPOINT_TYPE_LABELS } from '../../shared/domain/endpoint';
+import { failureCauseText } from '../../shared/domain/failure';
 
 export function toAlarmViews(
   alarms: AlarmRecord[],
@@ -50,7 +52,14 @@ export function toAlarmViews(
       acknowledgedAt: isoOrNull(alarm.acknowledgedAt),
       acknowledgedBy: alarm.acknowledgedBy,
       note: alarm.note,
-      failure: outage?.failureMessage ?? null,
+      // The cause words lead ("PLC answers with an exception: ..."), as on the wall's tile.
+      failure: outage
+        ? failureCauseText(
+            outage.failureKind,
+            outage.failureMessage,
+            where ? ENDPOINT_TYPE_LABELS[where.endpoint.type] : undefined,
+          ) || null
+        : null,
       secondaryEndpointIds: (secondariesOf.get(alarm.outageId) ?? [])
         .filter((o) => o.endedAt === null)
         .map((o) => o.endpointId),

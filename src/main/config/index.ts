@@ -5,6 +5,8 @@ export type {
   LineConfig,
   LinewatchConfig,
   MaintenanceConfig,
+  ModbusExpect,
+  ModbusProbeConfig,
   NotificationChannelConfig,
   NotificationChannelKind,
   NotificationRuleConfig,
@@ -23,3 +25,9 @@ export { BUILTIN_DEFAULTS, WEEKDAYS } from './schema';
 export { diffEndpoints, type EndpointDiff } from './endpoint-diff';
 export { configOfAppliedText, type AppliedConfigText } from './applied-config';
 export { endpointCount, locateEndpoints, type LocatedEndpoint } from './endpoint-index';
+export {
+  MODBUS_DEFAULT_PORT,
+  MODBUS_DEFAULT_UNIT_ID,
+  MODBUS_READ_FUNCTIONS,
+  type ModbusReadFunction,
+} from './modbus-schema';

@@ -4,11 +4,13 @@
 import { DAY_MS } from '../../shared/time';
 import type { RawConfig } from './schema';
 import { WEEKDAYS } from './schema';
+import type { RawModbusProbe } from './modbus-schema';
 import type {
   EndpointConfig,
   EndpointWarnConfig,
   LinewatchConfig,
   MaintenanceConfig,
+  ModbusProbeConfig,
   NotificationChannelConfig,
   NotificationsConfig,
   ProbeConfig,
@@ -32,7 +34,26 @@ function resolveProbe(probe: RawEndpoint['probe']): ProbeConfig {
         expectText: probe.expect_text ?? null,
         tlsVerify: probe.tls_verify,
       };
+    case 'modbus':
+      return resolveModbusProbe(probe);
   }
+}
+
+function resolveModbusProbe(probe: RawModbusProbe): ModbusProbeConfig {
+  const { expect } = probe;
+  return {
+    kind: 'modbus',
+    host: probe.host,
+    port: probe.port,
+    unitId: probe.unit_id,
+    read: { function: probe.read.function, address: probe.read.address, count: probe.read.count ?? 1 },
+    expect:
+      expect === undefined
+        ? null
+        : expect.equals !== undefined
+          ? { equals: expect.equals }
+          : { min: expect.min ?? null, max: expect.max ?? null },
+  };
 }
 
 function resolveWarn(warn: NonNullable<RawEndpoint['warn']>): EndpointWarnConfig {

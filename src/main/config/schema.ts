@@ -3,11 +3,13 @@
 // "expected ..." message; load-config adds the path and the offending value.
 import { z } from 'zod';
 import { SEVERITIES } from '../../shared/contract/alarm-schemas';
-import { ENDPOINT_TYPES } from '../../shared/domain/endpoint';
+import { ENDPOINT_TYPES, PROBE_KINDS } from '../../shared/domain/endpoint';
 import { DURATION_EXPECTED, parseDuration } from './duration';
 import { DEFAULT_GROUP_WINDOW_MS, DEFAULT_RETENTION, DEFAULT_WEBHOOK_TIMEOUT_MS } from './types';
 import { DAY_MS, parseSiteDateTime } from '../../shared/time';
-import { ID_RE, isValidClockTime, isValidHost, isValidTimezone } from './validators';
+import { ID_RE, isValidClockTime, isValidTimezone } from './validators';
+import { modbusProbeSchema } from './modbus-schema';
+import { BOOL_EXPECTED, hostSchema, portSchema, strict } from './schema-leaves';
 
 export const WEEKDAYS = [
   'sunday',
@@ -21,14 +23,6 @@ export const WEEKDAYS = [
 
 /** Used when neither the file's `defaults` nor the endpoint says otherwise. */
 export const BUILTIN_DEFAULTS = { intervalMs: 10_000, timeoutMs: 2_000, downAfter: 2, upAfter: 2 } as const;
-
-/** A strict object whose unknown-key message lists the keys that are allowed. */
-function strict<T extends z.ZodRawShape>(shape: T) {
-  const allowed = `expected one of ${Object.keys(shape).join(', ')}`;
-  return z.strictObject(shape, {
-    error: (iss) => (iss.code === 'unrecognized_keys' ? allowed : undefined),
-  });
-}
 
 const ID_EXPECTED = "expected an id made of lowercase letters, digits and '-'";
 const idSchema = z
@@ -67,25 +61,6 @@ const countSchema = z
   .min(1, COUNT_EXPECTED)
   .max(1000, COUNT_EXPECTED);
 
-const HOST_EXPECTED = 'expected a hostname, IPv4 or IPv6 address';
-const hostSchema = z.string({ error: HOST_EXPECTED }).superRefine((host, ctx) => {
-  if (host.startsWith('-')) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${HOST_EXPECTED} that does not start with '-' (ping would read it as an option)`,
-    });
-  } else if (!isValidHost(host)) {
-    ctx.addIssue({ code: 'custom', message: HOST_EXPECTED });
-  }
-});
-
-const PORT_EXPECTED = 'expected a port number from 1 to 65535';
-const portSchema = z
-  .number({ error: PORT_EXPECTED })
-  .int(PORT_EXPECTED)
-  .min(1, PORT_EXPECTED)
-  .max(65535, PORT_EXPECTED);
-
 const URL_EXPECTED = 'expected an http:// or https:// URL';
 const urlSchema = z.string({ error: URL_EXPECTED }).refine((text) => {
   if (!URL.canParse(text)) return false;
@@ -94,7 +69,6 @@ const urlSchema = z.string({ error: URL_EXPECTED }).refine((text) => {
 }, URL_EXPECTED);
 
 const STATUS_EXPECTED = 'expected an HTTP status code from 100 to 599';
-const BOOL_EXPECTED = 'expected true or false';
 
 // Early-warning thresholds of one endpoint (issue 12): a warning, never a state change.
 const WARN_RTT_EXPECTED = 'expected an RTT in milliseconds greater than 0';
@@ -125,9 +99,10 @@ const probeSchema = z.discriminatedUnion(
       expect_text: z.string({ error: 'expected the text the response body must contain' }).optional(),
       tls_verify: z.boolean({ error: BOOL_EXPECTED }).default(true),
     }),
+    modbusProbeSchema,
   ],
   // The union's own issues are all invalid_union (a kind that matches no option).
-  { error: 'expected one of icmp, tcp, http' },
+  { error: `expected one of ${PROBE_KINDS.join(', ')}` },
 );
 
 const endpointSchema = strict({

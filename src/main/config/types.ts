@@ -3,6 +3,7 @@
 // alone is in days, see RetentionPolicy).
 import type { Severity } from '../../shared/contract/alarm-schemas';
 import type { EndpointType } from '../../shared/domain/endpoint';
+import type { ModbusReadFunction } from './modbus-schema';
 
 export interface ShiftConfig {
   id: string;
@@ -21,7 +22,21 @@ export type ProbeConfig =
       expectStatus: number | null;
       expectText: string | null;
       tlsVerify: boolean;
-    };
+    }
+  | ModbusProbeConfig;
+
+/** A Modbus/TCP read (issue 13); the port, unit id and count defaults are applied. */
+export interface ModbusProbeConfig {
+  kind: 'modbus';
+  host: string;
+  port: number;
+  unitId: number;
+  read: { function: ModbusReadFunction; address: number; count: number };
+  /** Checked against the first value read; null: any answer without an exception is up. */
+  expect: ModbusExpect | null;
+}
+
+export type ModbusExpect = { equals: number | boolean | string } | { min: number | null; max: number | null };
 
 export interface EndpointConfig {
   id: string;

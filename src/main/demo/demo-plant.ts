@@ -1,6 +1,8 @@
 // The built-in demo plant: three production lines of simulated devices on loopback addresses,
 // with scripted faults, so a newcomer sees a living wall without any configuration, and one device
-// that degrades before it fails, so the early warnings (issue 12) show before the outage.
+// that degrades before it fails, so the early warnings (issue 12) show before the outage, and one
+// Modbus/TCP PLC whose counter register counts and which now and then answers with an exception
+// (issue 13), so the wall shows "PLC answers with an exception" next to plain "unreachable".
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
 import {
@@ -11,17 +13,21 @@ import {
   type ProbeConfig,
 } from '../config';
 import { startOnLoopback, type Degradation, type SimulatedDevice } from './simulated-device';
+import { startModbusOnLoopback, type SimulatedModbusDevice } from './simulated-modbus-device';
 
 interface DemoDeviceSpec {
   id: string;
   name: string;
   type: EndpointType;
   line: string;
-  kind: 'tcp' | 'http' | 'icmp';
+  kind: 'tcp' | 'http' | 'icmp' | 'modbus';
   critical?: boolean;
   dependsOn?: string;
-  /** Scripted fault: off (or unhealthy, for HTTP) for `forS` seconds every `everyS`, from `atS`. */
-  fault?: { everyS: number; forS: number; atS: number; mode: 'off' | 'wrong_text' };
+  /**
+   * Scripted fault: off (or unhealthy, for HTTP; answering with exception 0x0B, for Modbus) for
+   * `forS` seconds every `everyS`, from `atS`.
+   */
+  fault?: { everyS: number; forS: number; atS: number; mode: 'off' | 'wrong_text' | 'exception' };
   /** Scripted degradation (HTTP devices): see degradationAt. */
   degrades?: boolean;
   warn?: EndpointWarnConfig;
@@ -112,7 +118,16 @@ const DEVICES: DemoDeviceSpec[] = [
   { id: 'weld2-robot-b', name: 'Weld 2 robot B', type: 'robot', line: 'weld-2', kind: 'tcp', critical: true },
   { id: 'weld2-hmi', name: 'Weld 2 HMI', type: 'hmi', line: 'weld-2', kind: 'http' },
   { id: 'weld2-scanner', name: 'Weld 2 VIN scanner', type: 'scanner', line: 'weld-2', kind: 'tcp' },
-  { id: 'paint3-plc', name: 'Paint 3 PLC', type: 'plc', line: 'paint-3', kind: 'tcp', critical: true },
+  {
+    id: 'paint3-plc',
+    name: 'Paint 3 PLC',
+    type: 'plc',
+    line: 'paint-3',
+    kind: 'modbus',
+    critical: true,
+    // Its gateway loses the drive behind it now and then: "gateway target failed to respond".
+    fault: { everyS: 150, forS: 20, atS: 40, mode: 'exception' },
+  },
   { id: 'paint3-hmi', name: 'Paint 3 HMI', type: 'hmi', line: 'paint-3', kind: 'http' },
   {
     id: 'paint3-camera',
@@ -132,8 +147,22 @@ export interface DemoPlant {
 
 const DEMO_TIMING = { intervalMs: 2000, timeoutMs: 1000, downAfter: 2, upAfter: 2 };
 
+/** The Modbus PLC's counter: holding register 0 counts seconds since the demo started. */
+export const DEMO_COUNTER_REGISTER = 0;
+
+function modbusProbeFor(plc: SimulatedModbusDevice): ProbeConfig {
+  return {
+    kind: 'modbus',
+    host: plc.host,
+    port: plc.port,
+    unitId: 1,
+    read: { function: 'holding_registers', address: DEMO_COUNTER_REGISTER, count: 1 },
+    expect: null,
+  };
+}
+
 function probeFor(spec: DemoDeviceSpec, host: string, device: SimulatedDevice | null): ProbeConfig {
-  if (spec.kind === 'icmp' || !device) return { kind: 'icmp', host };
+  if (spec.kind === 'icmp' || spec.kind === 'modbus' || !device) return { kind: 'icmp', host };
   if (spec.kind === 'tcp') return { kind: 'tcp', host: device.host, port: device.port };
   return {
     kind: 'http',
@@ -144,13 +173,24 @@ function probeFor(spec: DemoDeviceSpec, host: string, device: SimulatedDevice | 
   };
 }
 
+/** Whether a scripted fault is on `elapsedS` seconds after the demo started. */
+function faultyAt(fault: NonNullable<DemoDeviceSpec['fault']>, elapsedS: number): boolean {
+  const phase = (((elapsedS - fault.atS) % fault.everyS) + fault.everyS) % fault.everyS;
+  return elapsedS >= fault.atS && phase < fault.forS;
+}
+
 export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
   const devices = new Map<string, SimulatedDevice>();
+  const plcs = new Map<string, SimulatedModbusDevice>();
   const endpoints: EndpointConfig[] = [];
+  const stopAll = () => Promise.all([...devices.values(), ...plcs.values()].map((d) => d.stop()));
   try {
     for (const [index, spec] of DEVICES.entries()) {
       const host = `127.0.0.${20 + index}`;
-      const device = spec.kind === 'icmp' ? null : await startOnLoopback(spec.kind, host);
+      const plc = spec.kind === 'modbus' ? await startModbusOnLoopback(host) : null;
+      if (plc) plcs.set(spec.id, plc);
+      const device =
+        spec.kind === 'icmp' || spec.kind === 'modbus' ? null : await startOnLoopback(spec.kind, host);
       if (device) devices.set(spec.id, device);
       endpoints.push({
         id: spec.id,
@@ -160,12 +200,12 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
         critical: spec.critical ?? false,
         dependsOn: spec.dependsOn ?? null,
         ...DEMO_TIMING,
-        probe: probeFor(spec, host, device),
+        probe: plc ? modbusProbeFor(plc) : probeFor(spec, host, device),
         ...(spec.warn && { warn: spec.warn }),
       });
     }
   } catch (error) {
-    await Promise.all([...devices.values()].map((d) => d.stop()));
+    await stopAll();
     throw error;
   }
 
@@ -177,6 +217,16 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
     if (stopped) return;
     const elapsedS = (clock.now() - startedAt) / 1000;
     for (const spec of DEVICES) {
+      const plc = plcs.get(spec.id);
+      if (plc) {
+        plc.setRegister(DEMO_COUNTER_REGISTER, Math.floor(elapsedS) & 0xffff);
+        plc.behave(
+          spec.fault && faultyAt(spec.fault, elapsedS)
+            ? { kind: 'exception', code: 0x0b }
+            : { kind: 'answer' },
+        );
+        continue;
+      }
       const device = devices.get(spec.id);
       if (device && spec.degrades) {
         const step = degradationAt(elapsedS);
@@ -185,9 +235,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
         else if (!step.off && !device.isRunning) void device.start().catch(() => undefined);
       }
       if (!device || !spec.fault) continue;
-      const phase =
-        (((elapsedS - spec.fault.atS) % spec.fault.everyS) + spec.fault.everyS) % spec.fault.everyS;
-      const faulty = elapsedS >= spec.fault.atS && phase < spec.fault.forS;
+      const faulty = faultyAt(spec.fault, elapsedS);
       if (spec.fault.mode === 'wrong_text') device.setUnhealthy(faulty);
       else if (faulty && device.isRunning) void device.stop();
       else if (!faulty && !device.isRunning) void device.start().catch(() => undefined);
@@ -219,7 +267,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
     async stop() {
       stopped = true;
       timer?.cancel();
-      await Promise.all([...devices.values()].map((d) => d.stop()));
+      await stopAll();
     },
   };
 }

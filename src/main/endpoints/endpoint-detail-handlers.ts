@@ -16,6 +16,8 @@ export interface EndpointDetailDeps {
 function probeTarget(probe: ProbeConfig): string {
   if (probe.kind === 'icmp') return probe.host;
   if (probe.kind === 'tcp') return `${probe.host}:${probe.port}`;
+  if (probe.kind === 'modbus')
+    return `${probe.host}:${probe.port} unit ${probe.unitId} ${probe.read.function} @${probe.read.address}`;
   return probe.url;
 }
 

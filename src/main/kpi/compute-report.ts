@@ -64,6 +64,8 @@ function reportOutage(o: KpiOutageRecord, inMaintenance: boolean): ReportOutage 
     in_maintenance: inMaintenance,
     secondary_of: o.secondaryOfEndpoint,
     acknowledged_at: o.acknowledgedAt === null ? null : iso(o.acknowledgedAt),
+    failure_kind: o.failureKind,
+    failure_message: o.failureMessage,
   };
 }
 

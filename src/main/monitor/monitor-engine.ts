@@ -86,6 +86,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       lastOk: null,
       lastRttMs: null,
       lastError: null,
+      lastFailureKind: null,
       flapping: false,
     };
     return { config, machine, outage: open ?? null, flaps: new FlapDetector(), live };
@@ -240,6 +241,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
         lastOk: result.ok,
         lastRttMs: result.rttMs,
         lastError: result.ok ? null : result.message,
+        lastFailureKind: result.ok ? null : result.kind,
         flapping: entry.flaps.isFlapping(ts),
       };
       saveProgress(entry);

@@ -89,6 +89,8 @@ export function startMonitorRuntime(options: {
     schedulerStats: () => scheduler.stats(),
     async reload(config) {
       await scheduler.stop();
+      // Kept protocol connections to devices no longer configured (or moved) are closed now.
+      probe.retainConnections?.(endpointsOf(config).map((endpoint) => endpoint.probe));
       engine.setEndpoints(endpointsOf(config), createMaintenanceCalendar(config));
       scheduler = startScheduler(config);
       stopPruning();
@@ -97,6 +99,7 @@ export function startMonitorRuntime(options: {
     async stop() {
       stopPruning();
       await scheduler.stop();
+      probe.closeConnections?.();
       engine.stop();
     },
   };

@@ -1,16 +1,8 @@
 // What every probe kind reports. A failure always carries a kind (for grouping and alarms) and a
-// short human message.
-export const FAILURE_KINDS = [
-  'timeout',
-  'refused',
-  'unreachable',
-  'dns',
-  'tls',
-  'http_status',
-  'text_mismatch',
-  'error',
-] as const;
-export type FailureKind = (typeof FAILURE_KINDS)[number];
+// short human message. The kinds are shared with the renderer, which shows words for each.
+import type { FailureKind } from '../../shared/domain/failure';
+
+export { FAILURE_KINDS, type FailureKind } from '../../shared/domain/failure';
 
 export type ProbeResult =
   { ok: true; rttMs: number } | { ok: false; kind: FailureKind; message: string; rttMs: number | null };

@@ -3,9 +3,19 @@ import type { ProbeConfig } from '../config';
 import type { ProbeResult } from './probe-result';
 import { probeHttp } from './http-probe';
 import { createIcmpProbe, type IcmpBackendChoice } from './icmp-probe';
+import { createModbusProbe } from './modbus-probe';
 import { probeTcp } from './tcp-probe';
 
-export type ProbeRunner = (probe: ProbeConfig, timeoutMs: number) => Promise<ProbeResult>;
+export interface ProbeRunner {
+  (probe: ProbeConfig, timeoutMs: number): Promise<ProbeResult>;
+  /**
+   * Probes that keep connections between checks (modbus) close those no probe in `probes` uses:
+   * the monitor calls it after a config change. Absent on runners that keep nothing.
+   */
+  retainConnections?(probes: readonly ProbeConfig[]): void;
+  /** Closes every kept connection: the monitor calls it when it stops. */
+  closeConnections?(): void;
+}
 
 export interface ProbeRunnerOptions {
   /** 'auto' (default) uses fping when installed and working, else the system ping. */
@@ -16,7 +26,8 @@ export interface ProbeRunnerOptions {
 
 export function createProbeRunner(options: ProbeRunnerOptions = {}): ProbeRunner {
   const icmp = createIcmpProbe({ backend: options.icmpBackend, maxProcesses: options.maxIcmpProcesses });
-  return (probe, timeoutMs) => {
+  const modbus = createModbusProbe();
+  const run: ProbeRunner = (probe, timeoutMs) => {
     switch (probe.kind) {
       case 'tcp':
         return probeTcp(probe.host, probe.port, timeoutMs);
@@ -24,8 +35,24 @@ export function createProbeRunner(options: ProbeRunnerOptions = {}): ProbeRunner
         return probeHttp({ ...probe, timeoutMs });
       case 'icmp':
         return icmp.check(probe.host, timeoutMs);
+      case 'modbus':
+        return modbus.check(probe, timeoutMs);
     }
   };
+  run.retainConnections = (probes) => modbus.retain(probes);
+  run.closeConnections = () => modbus.close();
+  return run;
+}
+
+/** `wrap` around `runner`, keeping the runner's connection hooks (telemetry wraps every check). */
+export function wrapProbeRunner(
+  runner: ProbeRunner,
+  wrap: (probe: ProbeConfig, timeoutMs: number) => Promise<ProbeResult>,
+): ProbeRunner {
+  const wrapped: ProbeRunner = (probe, timeoutMs) => wrap(probe, timeoutMs);
+  if (runner.retainConnections) wrapped.retainConnections = (probes) => runner.retainConnections?.(probes);
+  if (runner.closeConnections) wrapped.closeConnections = () => runner.closeConnections?.();
+  return wrapped;
 }
 
 let defaultRunner: ProbeRunner | null = null;
@@ -35,3 +62,5 @@ export const runProbe: ProbeRunner = (probe, timeoutMs) => {
   defaultRunner ??= createProbeRunner();
   return defaultRunner(probe, timeoutMs);
 };
+runProbe.retainConnections = (probes) => defaultRunner?.retainConnections?.(probes);
+runProbe.closeConnections = () => defaultRunner?.closeConnections?.();

@@ -11,6 +11,7 @@ import {
   SEVERITY_PRINT,
   siteClock,
 } from './handover-format';
+import { failureCauseWords } from '../../shared/domain/failure';
 
 type Clock = ReturnType<typeof siteClock>;
 
@@ -82,9 +83,12 @@ function worstTable(h: ShiftHandover): string {
   );
 }
 
+/** The failure kind in words ("Device answers with an exception"), then the probe's detail. */
 function cause(kind: string | null, message: string | null): string {
   if (kind === null && message === null) return '<span class="muted">—</span>';
-  return kind !== null && message !== null ? `${e(kind)}: ${e(message)}` : e(kind ?? message ?? '');
+  const words = failureCauseWords(kind);
+  if (words === null) return e(message ?? '');
+  return message === null ? `<strong>${e(words)}</strong>` : `<strong>${e(words)}</strong>: ${e(message)}`;
 }
 
 function outageRow(o: HandoverOutage, clock: Clock, fromMs: number): string {

@@ -81,6 +81,8 @@ export function formatReportCsv(report: Report): string {
       'in_maintenance',
       'secondary_of',
       'acknowledged_at',
+      'failure_kind',
+      'failure_message',
     ],
     report.outages.map((o) => [
       o.endpoint,
@@ -92,6 +94,8 @@ export function formatReportCsv(report: Report): string {
       o.in_maintenance,
       o.secondary_of,
       o.acknowledged_at,
+      o.failure_kind,
+      o.failure_message,
     ]),
   );
   return [endpoints, lines, site, shifts, outages].join('\n\n') + '\n';

@@ -30,6 +30,8 @@ export type KpiOutageRecord = Pick<
   | 'endedByGap'
   | 'secondaryOfEndpoint'
   | 'acknowledgedAt'
+  | 'failureKind'
+  | 'failureMessage'
 >;
 
 /** A counted, repaired outage: what an alarm's expected recovery time is the median of. */
@@ -70,7 +72,18 @@ export interface OutageStore {
   repairs(endpointIds: readonly string[], fromMs: number, toMs: number): RepairRecord[];
 }
 
-type KpiOutageRow = [number, string, number, number, number | null, number, string | null, number | null];
+type KpiOutageRow = [
+  number,
+  string,
+  number,
+  number,
+  number | null,
+  number,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+];
 
 interface OutageRow {
   id: number;
@@ -123,16 +136,28 @@ export function createOutageStore(db: Database.Database): OutageStore {
   const startedInStmt = db.prepare<[number, number], OutageRow>(
     `${SELECT} WHERE o.started_at >= ? AND o.started_at < ? ORDER BY o.started_at, o.id`,
   );
-  // Raw rows (arrays, not keyed objects) and no failure texts: cheaper to build per row.
+  // Raw rows (arrays, not keyed objects): cheaper to build per row. The failure kind and text are
+  // the report's cause of each outage (issue 13).
   const kpiStartedInStmt = db
     .prepare<[number, number], KpiOutageRow>(
       `SELECT o.id, o.endpoint_id, o.started_at, o.detected_at, o.ended_at, o.ended_by_gap,
-         o.secondary_of_endpoint, a.acknowledged_at
+         o.secondary_of_endpoint, a.acknowledged_at, o.failure_kind, o.failure_message
        FROM outages o LEFT JOIN alarms a ON a.outage_id = o.id
        WHERE o.started_at >= ? AND o.started_at < ? ORDER BY o.started_at, o.id`,
     )
     .raw();
-  const fromKpiRow = ([id, endpointId, startedAt, detectedAt, endedAt, gap, parent, ack]: KpiOutageRow) => ({
+  const fromKpiRow = ([
+    id,
+    endpointId,
+    startedAt,
+    detectedAt,
+    endedAt,
+    gap,
+    parent,
+    ack,
+    failureKind,
+    failureMessage,
+  ]: KpiOutageRow): KpiOutageRecord => ({
     id,
     endpointId,
     startedAt,
@@ -141,6 +166,8 @@ export function createOutageStore(db: Database.Database): OutageStore {
     endedByGap: gap === 1,
     secondaryOfEndpoint: parent,
     acknowledgedAt: ack,
+    failureKind,
+    failureMessage,
   });
   return {
     insert(outage) {

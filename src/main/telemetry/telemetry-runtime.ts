@@ -18,7 +18,7 @@ import {
   type FaultPlace,
 } from '../../shared/telemetry/fault-context';
 import { endpointCount, type LinewatchConfig } from '../config';
-import type { ProbeRunner } from '../probes/run-probe';
+import { wrapProbeRunner, type ProbeRunner } from '../probes/run-probe';
 import type { ConsentStore } from '../store';
 import { ConsentLockedError, createConsentService, type ConsentService } from './consent-service';
 import { readConsentOverride } from './policy';
@@ -165,12 +165,12 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
     return wrapped as ContractHandlers;
   };
 
-  const instrumentProbe =
-    (probe: ProbeRunner): ProbeRunner =>
-    (probeConfig, timeoutMs) =>
+  const instrumentProbe = (probe: ProbeRunner): ProbeRunner =>
+    wrapProbeRunner(probe, (probeConfig, timeoutMs) =>
       sentryBackend().startSpan(`probe.${probeConfig.kind}`, 'probe.cycle', () =>
         probe(probeConfig, timeoutMs),
-      );
+      ),
+    );
 
   const reportCheckError = (endpointId: string, error: unknown): void => {
     report(error, 'probe_engine', { endpointId });

@@ -1,5 +1,5 @@
 // Text shown on tiles, kept short so it reads from across the room.
-import type { EndpointState, EndpointType } from '../../shared/domain/endpoint';
+import { ENDPOINT_TYPE_LABELS, type EndpointState, type EndpointType } from '../../shared/domain/endpoint';
 import { formatDuration } from '../../shared/format';
 
 export const STATE_LABEL: Record<EndpointState, { text: string; icon: string }> = {
@@ -8,16 +8,7 @@ export const STATE_LABEL: Record<EndpointState, { text: string; icon: string }> 
   unknown: { text: 'UNKNOWN', icon: '?' },
 };
 
-export const TYPE_LABEL: Record<EndpointType, string> = {
-  plc: 'PLC',
-  hmi: 'HMI',
-  robot: 'Robot',
-  switch: 'Switch',
-  server: 'Server',
-  camera: 'Camera',
-  scanner: 'Scanner',
-  other: 'Device',
-};
+export const TYPE_LABEL: Record<EndpointType, string> = ENDPOINT_TYPE_LABELS;
 
 /**
  * RTT as a tile shows it: rounded to what matters from across the room, so jitter of a few tenths

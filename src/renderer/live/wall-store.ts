@@ -40,6 +40,7 @@ function sameLive(a: EndpointLive, b: EndpointLive): boolean {
     a.lastOk === b.lastOk &&
     a.lastRttMs === b.lastRttMs &&
     a.lastError === b.lastError &&
+    a.lastFailureKind === b.lastFailureKind &&
     a.flapping === b.flapping
   );
 }

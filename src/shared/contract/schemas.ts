@@ -2,6 +2,7 @@
 // (IPC or WebSocket) is described here once and validated on arrival.
 import { z } from 'zod';
 import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
+import { FAILURE_KINDS } from '../domain/failure';
 import { ISO_EXPECTED, parseIsoWithOffset } from '../time';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -47,6 +48,8 @@ export const EndpointLive = z.object({
   lastOk: z.boolean().nullable(),
   lastRttMs: z.number().nonnegative().nullable(),
   lastError: z.string().nullable(),
+  /** The failure kind of the last check (null when it passed): the wall says what kind of down it is. */
+  lastFailureKind: z.enum(FAILURE_KINDS).nullable(),
   /** Many state changes in a short while: shown to operators, never used for KPIs or alarms. */
   flapping: z.boolean(),
 });

@@ -11,7 +11,20 @@ export const ENDPOINT_TYPES = [
 ] as const;
 export type EndpointType = (typeof ENDPOINT_TYPES)[number];
 
-export const PROBE_KINDS = ['icmp', 'tcp', 'http'] as const;
+/** How each type reads for people: on tiles, and in cause words ("PLC answers with an exception"). */
+export const ENDPOINT_TYPE_LABELS: Record<EndpointType, string> = {
+  plc: 'PLC',
+  hmi: 'HMI',
+  robot: 'Robot',
+  switch: 'Switch',
+  server: 'Server',
+  camera: 'Camera',
+  scanner: 'Scanner',
+  other: 'Device',
+};
+
+/** Every probe kind the config accepts; each protocol probe (issue 13) adds its name here. */
+export const PROBE_KINDS = ['icmp', 'tcp', 'http', 'modbus'] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
 export const ENDPOINT_STATES = ['unknown', 'up', 'down'] as const;

@@ -58,6 +58,9 @@ export const ReportOutage = z.object({
   in_maintenance: z.boolean(),
   secondary_of: z.string().nullable(),
   acknowledged_at: isoTime.nullable(),
+  /** Added in issue 13: what the failed checks said (a kind of the README's list) and their detail. */
+  failure_kind: z.string().nullable(),
+  failure_message: z.string().nullable(),
 });
 export type ReportOutage = z.infer<typeof ReportOutage>;
 

@@ -10,6 +10,7 @@ import { formatTileRtt, formatTimeInState, STATE_LABEL, TYPE_LABEL } from '../..
 import { useClock } from '../../live/clock-store';
 import { useWall } from '../../live/wall-store';
 import { TrendUpIcon } from '../../components/icons';
+import { FAILURE_CAUSES, failureCauseWords, type FailureKind } from '../../../shared/domain/failure';
 import { useIsDegrading } from '../insights-live/degrading-store';
 
 function TimeInState({ state, since }: { state: 'up' | 'down' | 'unknown'; since: string | null }) {
@@ -37,8 +38,42 @@ function DegradingBadge({ id }: { id: string }) {
   );
 }
 
+/**
+ * Why it is down, in words and an icon: "⚠ PLC answers with an exception" reads differently from
+ * "✕ Unreachable" from across the room, and sends people to the PLC program rather than the cabinet.
+ */
+function TileCause({
+  kind,
+  type,
+  error,
+}: {
+  kind: FailureKind | null;
+  type: WallEndpoint['type'];
+  error: string | null;
+}) {
+  if (kind === null && error === null) return null;
+  const cause = kind === null ? null : FAILURE_CAUSES[kind];
+  return (
+    <div className={`tile__cause tile__cause--${cause?.class ?? 'network'}`} data-failure-kind={kind ?? ''}>
+      {cause && (
+        <div className="tile__cause-words">
+          <span className="tile__cause-icon" aria-hidden="true">
+            {cause.icon}
+          </span>
+          {failureCauseWords(kind, TYPE_LABEL[type])}
+        </div>
+      )}
+      {error && (
+        <div className="tile__error" title={error}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint: WallEndpoint }) {
-  const { state, since, flapping, error } = useWall(
+  const { state, since, flapping, error, failureKind } = useWall(
     useShallow((s) => {
       const live = s.live[endpoint.id];
       const state = live?.state ?? 'unknown';
@@ -47,6 +82,7 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
         since: live?.since ?? null,
         flapping: live?.flapping ?? false,
         error: state === 'down' ? (live?.lastError ?? null) : null,
+        failureKind: state === 'down' ? (live?.lastFailureKind ?? null) : null,
       };
     }),
   );
@@ -58,7 +94,8 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
       data-state={state}
       data-critical={endpoint.critical}
       data-flapping={flapping}
-      aria-label={`${endpoint.name}: ${label.text}${flapping ? ', flapping' : ''}`}
+      data-failure-kind={failureKind ?? undefined}
+      aria-label={`${endpoint.name}: ${label.text}${failureKind ? `, ${failureCauseWords(failureKind, TYPE_LABEL[endpoint.type]) ?? ''}` : ''}${flapping ? ', flapping' : ''}`}
     >
       <div className="tile__top">
         <span className="tile__status">
@@ -86,11 +123,7 @@ export const EndpointTile = memo(function EndpointTile({ endpoint }: { endpoint:
         <TimeInState state={state} since={since} />
         <DegradingBadge id={endpoint.id} />
       </div>
-      {error && (
-        <div className="tile__error" title={error}>
-          {error}
-        </div>
-      )}
+      {state === 'down' && <TileCause kind={failureKind} type={endpoint.type} error={error} />}
     </article>
   );
 });

@@ -54,7 +54,7 @@ describe('endpoint detail', () => {
     const plc = detailOf('plc');
     expect(plc.alarm).toMatchObject({
       id: 7,
-      failure: 'no reply',
+      failure: 'No answer (timeout): no reply',
       impact: {
         // 12 min x 100; can take press down, and the HMI depends on it.
         costPerMinute: 100,

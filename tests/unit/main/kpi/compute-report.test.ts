@@ -71,6 +71,9 @@ describe('computeReport: the spec worked example', () => {
           in_maintenance: false,
           secondary_of: null,
           acknowledged_at: null,
+          // Fields after the spec's (issue 13): the outage's cause.
+          failure_kind: 'error',
+          failure_message: 'connect ECONNREFUSED',
         },
       ],
     });

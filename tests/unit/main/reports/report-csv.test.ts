@@ -64,6 +64,8 @@ const report: Report = Report.parse({
       in_maintenance: false,
       secondary_of: 'press1-switch',
       acknowledged_at: null,
+      failure_kind: 'protocol',
+      failure_message: 'Modbus exception 0x0B: gateway target failed to respond',
     },
   ],
 });
@@ -133,8 +135,8 @@ describe('formatReportCsv', () => {
 
   it('lists outages with empty cells for an outage still open', () => {
     expect(tables[4]?.split('\n').slice(1)).toEqual([
-      'endpoint,started_at,detected_at,ended_at,duration_s,ended_by_gap,in_maintenance,secondary_of,acknowledged_at',
-      'press1-plc,2026-01-05T14:10:00.000Z,2026-01-05T14:15:00.000Z,,,false,false,press1-switch,',
+      'endpoint,started_at,detected_at,ended_at,duration_s,ended_by_gap,in_maintenance,secondary_of,acknowledged_at,failure_kind,failure_message',
+      'press1-plc,2026-01-05T14:10:00.000Z,2026-01-05T14:15:00.000Z,,,false,false,press1-switch,,protocol,Modbus exception 0x0B: gateway target failed to respond',
     ]);
   });
 });

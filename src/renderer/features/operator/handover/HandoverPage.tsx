@@ -10,6 +10,7 @@ import { useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
 import { trackUsage } from '../../telemetry/start-telemetry';
 import { SeverityBadge } from '../../alarms/SeverityBadge';
+import { OutageCause } from '../OutageCause';
 
 function Totals({ h }: { h: ShiftHandover }) {
   const t = h.totals;
@@ -127,7 +128,9 @@ function HandoverBody({ h }: { h: ShiftHandover }) {
                   <td>{formatDateTime(o.startedAt, tz)}</td>
                   <td>{o.endedAt ? formatDateTime(o.endedAt, tz) : 'still down'}</td>
                   <td className="op-num">{formatDuration(o.duration_s)}</td>
-                  <td className="op-wrap">{o.failureMessage ?? ''}</td>
+                  <td className="op-wrap">
+                    <OutageCause endpointId={o.endpointId} kind={o.failureKind} message={o.failureMessage} />
+                  </td>
                   <td className="op-wrap">
                     {o.acknowledgedBy ? `✓ ${o.acknowledgedBy}${o.note ? ` — ${o.note}` : ''}` : ''}
                   </td>

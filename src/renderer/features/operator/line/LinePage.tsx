@@ -11,6 +11,7 @@ import { isoTime as iso, startOfLocalDay } from '../../../../shared/time';
 import { currentShift } from '../site-time';
 import { useInterval, useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
+import { OutageCause } from '../OutageCause';
 
 function Figure({ label, figures }: { label: string; figures: LineFigures | undefined }) {
   return (
@@ -158,7 +159,9 @@ export function LinePage({ params }: { params: string[] }) {
                       <span className="op-tag op-tag--up">✓ closed</span>
                     )}
                   </td>
-                  <td className="op-wrap">{o.failureMessage ?? ''}</td>
+                  <td className="op-wrap">
+                    <OutageCause endpointId={o.endpointId} kind={o.failureKind} message={o.failureMessage} />
+                  </td>
                 </tr>
               ))}
             </tbody>

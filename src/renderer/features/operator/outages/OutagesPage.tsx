@@ -14,6 +14,15 @@ import { useInterval, useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref } from '../OperatorPage';
 import { OutageFilters } from './OutageFilters';
 import { trackUsage } from '../../telemetry/start-telemetry';
+import { OutageCause } from '../OutageCause';
+import { TYPE_LABEL } from '../../../live/format-live';
+import type { WallLine } from '../../../../shared/contract';
+
+/** The CSV's cause words name the device type, as the table does. */
+function deviceLabelIn(lines: readonly WallLine[]) {
+  const types = new Map(lines.flatMap((l) => l.endpoints.map((e) => [e.id, TYPE_LABEL[e.type]] as const)));
+  return (endpointId: string): string => types.get(endpointId) ?? 'Device';
+}
 
 const ROW_LIMIT = 5_000;
 
@@ -41,7 +50,13 @@ function OutageRow({ outage, timeZone }: { outage: ConsoleOutage; timeZone: stri
         {outage.inMaintenance && <span className="op-tag op-tag--maint"> ⚒ maintenance</span>}
         {outage.endedByGap && <span className="op-tag"> ? ended by gap</span>}
       </td>
-      <td className="op-wrap">{outage.failureMessage ?? ''}</td>
+      <td className="op-wrap">
+        <OutageCause
+          endpointId={outage.endpointId}
+          kind={outage.failureKind}
+          message={outage.failureMessage}
+        />
+      </td>
       <td className="op-wrap">
         {outage.acknowledgedBy ? (
           <>
@@ -84,7 +99,10 @@ export function OutagesPage() {
 
   const exportCsv = (): void => {
     if (!query) return;
-    downloadText(outageCsvFileName(query.from, query.to), outagesToCsv(shown, timeZone));
+    downloadText(
+      outageCsvFileName(query.from, query.to),
+      outagesToCsv(shown, timeZone, deviceLabelIn(lines)),
+    );
     trackUsage({ name: 'Report Exported', format: 'outages-csv' });
   };
 

@@ -4,6 +4,7 @@
 import type { ConsoleOutage } from '../../../../shared/contract';
 import { csvRow, csvSeconds, type CsvValue } from '../../../../shared/format';
 import { formatIsoLocal } from '../format-operator';
+import { failureCauseText } from '../../../../shared/domain/failure';
 
 export const OUTAGE_CSV_HEADER = [
   'line',
@@ -27,7 +28,15 @@ export const OUTAGE_CSV_HEADER = [
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
-export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined): CsvValue[] {
+/** The device's type label ("PLC") for the cause words; "Device" when the caller does not know. */
+export type DeviceLabel = (endpointId: string) => string;
+const anyDevice: DeviceLabel = () => 'Device';
+
+export function outageCsvRow(
+  outage: ConsoleOutage,
+  timeZone: string | undefined,
+  deviceLabel: DeviceLabel = anyDevice,
+): CsvValue[] {
   return [
     outage.lineName,
     outage.endpointName,
@@ -42,7 +51,7 @@ export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined
     outage.secondaryOf,
     yesNo(outage.inMaintenance),
     yesNo(outage.endedByGap),
-    outage.failureMessage,
+    failureCauseText(outage.failureKind, outage.failureMessage, deviceLabel(outage.endpointId)),
     formatIsoLocal(outage.acknowledgedAt, timeZone),
     outage.acknowledgedBy,
     outage.note,
@@ -50,8 +59,15 @@ export function outageCsvRow(outage: ConsoleOutage, timeZone: string | undefined
 }
 
 /** CRLF line ends and a BOM so spreadsheet programs open UTF-8 names correctly. */
-export function outagesToCsv(outages: readonly ConsoleOutage[], timeZone: string | undefined): string {
-  const rows = [csvRow(OUTAGE_CSV_HEADER), ...outages.map((o) => csvRow(outageCsvRow(o, timeZone)))];
+export function outagesToCsv(
+  outages: readonly ConsoleOutage[],
+  timeZone: string | undefined,
+  deviceLabel: DeviceLabel = anyDevice,
+): string {
+  const rows = [
+    csvRow(OUTAGE_CSV_HEADER),
+    ...outages.map((o) => csvRow(outageCsvRow(o, timeZone, deviceLabel))),
+  ];
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 

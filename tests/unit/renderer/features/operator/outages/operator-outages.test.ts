@@ -81,7 +81,7 @@ describe('outage CSV', () => {
     expect(lines).toHaveLength(3);
     // 14:10 UTC is 15:10 in Berlin in January; 600.4 s -> 600 s and 10.0 min.
     expect(lines[1]).toBe(
-      'Press line 1,Press 1 PLC,press1-plc,2026-01-05 15:10:00,2026-01-05 15:15:00,2026-01-05 15:20:00,600,10,closed,primary,,no,no,connect ETIMEDOUT,2026-01-05 15:16:00,Anna,"Cable, ""pulled"""',
+      'Press line 1,Press 1 PLC,press1-plc,2026-01-05 15:10:00,2026-01-05 15:15:00,2026-01-05 15:20:00,600,10,closed,primary,,no,no,No answer (timeout): connect ETIMEDOUT,2026-01-05 15:16:00,Anna,"Cable, ""pulled"""',
     );
     expect(lines[2]).toContain(',open,primary,');
   });

@@ -1,0 +1,33 @@
+// Leaf schemas shared by the config schema and the per-protocol probe schemas (modbus-schema.ts and
+// the ones after it), so every probe says "expected a port number from 1 to 65535" the same way.
+import { z } from 'zod';
+import { isValidHost } from './validators';
+
+/** A strict object whose unknown-key message lists the keys that are allowed. */
+export function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = `expected one of ${Object.keys(shape).join(', ')}`;
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? allowed : undefined),
+  });
+}
+
+const HOST_EXPECTED = 'expected a hostname, IPv4 or IPv6 address';
+export const hostSchema = z.string({ error: HOST_EXPECTED }).superRefine((host, ctx) => {
+  if (host.startsWith('-')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${HOST_EXPECTED} that does not start with '-' (ping would read it as an option)`,
+    });
+  } else if (!isValidHost(host)) {
+    ctx.addIssue({ code: 'custom', message: HOST_EXPECTED });
+  }
+});
+
+const PORT_EXPECTED = 'expected a port number from 1 to 65535';
+export const portSchema = z
+  .number({ error: PORT_EXPECTED })
+  .int(PORT_EXPECTED)
+  .min(1, PORT_EXPECTED)
+  .max(65535, PORT_EXPECTED);
+
+export const BOOL_EXPECTED = 'expected true or false';
