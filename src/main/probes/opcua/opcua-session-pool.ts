@@ -61,6 +61,8 @@ interface Entry extends PooledSession {
   readonly password: string | null;
   readonly client: OPCUAClient;
   session: ClientSession | null;
+  /** The secure channel being opened or open: what an abrupt close cuts. */
+  channel: { abortConnection(callback: (error?: Error | null) => void): void } | null;
   /** Discarded: its close has begun; it is in no map and serves no new check. */
   closed: boolean;
 }
@@ -154,7 +156,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     const markBroken = (): void => {
       if (entry.closed) return;
       entry.broken = true;
-      if (entry.inUse === 0) discard(entry);
+      if (entry.inUse === 0) discard(entry, 'abrupt');
     };
     const connectAndLogIn = async (): Promise<ClientSession> => {
       await rescanIfWanted(store);
@@ -171,6 +173,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
       password: spec.auth === 'anonymous' ? null : spec.auth.password,
       client,
       session: null,
+      channel: null,
       broken: false,
       closed: false,
       inUse: 0,
@@ -179,23 +182,36 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     };
     // A failed open is reported by the check that awaits it; nobody else must see it unhandled.
     entry.ready.catch(() => undefined);
+    client.on('secure_channel_created', (channel) => {
+      entry.channel = channel;
+    });
     client.on('connection_lost', markBroken);
     client.on('close', markBroken);
     return entry;
   }
 
-  function discard(entry: Entry): void {
+  /**
+   * Take the entry out of the pool and close it. 'polite' (idle, evicted, pool closed) sends
+   * CloseSession so the server frees the slot at once. 'abrupt' (a check failed on it, or its
+   * connection ended) cuts the channel first: there is nobody left to be polite to, and node-opcua's
+   * disconnect alone does not stop a connect that is still waiting for the server's handshake.
+   */
+  function discard(entry: Entry, how: 'polite' | 'abrupt'): void {
     if (entries.get(entry.key) === entry) entries.delete(entry.key);
     entry.broken = true;
     if (entry.closed) return;
     entry.closed = true;
     if (entries.size === 0) stopSweeping();
     const done = (async () => {
-      // A session that opened gets a polite CloseSession so the server frees its slot at once;
-      // node-opcua's disconnect then closes the channel and the socket.
-      const session = entry.session;
+      const { session, channel } = entry;
       entry.session = null;
-      if (session && !entry.client.isReconnecting) await withCap(session.close(), CLOSE_WAIT_MS);
+      if (how === 'polite' && session) await withCap(session.close(), CLOSE_WAIT_MS);
+      if (how === 'abrupt' && channel) {
+        await withCap(
+          new Promise<void>((resolve) => channel.abortConnection(() => resolve())),
+          CLOSE_WAIT_MS,
+        );
+      }
       await withCap(entry.client.disconnect(), CLOSE_WAIT_MS);
     })();
     closing.add(done);
@@ -205,7 +221,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
   function sweep(): void {
     const now = options.now();
     for (const entry of entries.values()) {
-      if (entry.inUse === 0 && now - entry.lastUsedMs >= options.idleCloseMs) discard(entry);
+      if (entry.inUse === 0 && now - entry.lastUsedMs >= options.idleCloseMs) discard(entry, 'polite');
     }
   }
 
@@ -232,7 +248,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     for (const entry of entries.values()) {
       if (entry.inUse === 0 && (!oldest || entry.lastUsedMs < oldest.lastUsedMs)) oldest = entry;
     }
-    if (oldest) discard(oldest);
+    if (oldest) discard(oldest, 'polite');
     return oldest !== null;
   }
 
@@ -245,7 +261,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
         entry &&
         (entry.broken || entry.password !== password || (entry.inUse === 0 && nearTimeout(entry)))
       ) {
-        discard(entry);
+        discard(entry, entry.broken ? 'abrupt' : 'polite');
         entry = undefined;
       }
       if (!entry) {
@@ -261,14 +277,14 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
       const entry = pooled as Entry;
       entry.inUse -= 1;
       entry.lastUsedMs = options.now();
-      if (!healthy || entry.broken) discard(entry);
+      if (!healthy || entry.broken) discard(entry, 'abrupt');
     },
     certificateRefused() {
       rescanWanted = true;
     },
     size: () => entries.size,
     async closeAll() {
-      for (const entry of [...entries.values()]) discard(entry);
+      for (const entry of [...entries.values()]) discard(entry, 'polite');
       stopSweeping();
       while (closing.size > 0) await Promise.all([...closing]);
       const store = certificates;
