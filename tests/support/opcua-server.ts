@@ -1,7 +1,11 @@
 // A real node-opcua OPCUAServer on a loopback address for the OPC UA probe tests: security None and
 // Sign (Basic256Sha256) with its own self-signed certificate, anonymous and user/password logins,
-// and a ServerState the test can switch. It listens on a free port the OS picks.
+// and a ServerState the test can switch. It listens on a free port the OS picks, in this process or
+// (for measurements of the client alone) in a child process.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { OPCUACertificateManager } from 'node-opcua-certificate-manager';
 import { DataType, MessageSecurityMode, SecurityPolicy, Variant, type ServerState } from 'node-opcua-client';
 import { OPCUAServer } from 'node-opcua-server';
@@ -88,5 +92,47 @@ export async function startOpcuaServer(options: TestOpcuaServerOptions): Promise
     },
     sessionCount: () => server.currentSessionCount,
     stop: () => server.shutdown(0),
+  };
+}
+
+export interface OpcuaServerProcess {
+  url: string;
+  certificate: Buffer;
+  stop(): Promise<void>;
+}
+
+/**
+ * The same server in a child process, for measurements that must count the client alone (memory,
+ * CPU). Node runs this TypeScript file directly (type stripping); the child stops when its stdin ends.
+ */
+export async function startOpcuaServerProcess(options: TestOpcuaServerOptions): Promise<OpcuaServerProcess> {
+  const script = [
+    `import { startOpcuaServer } from ${JSON.stringify(import.meta.url)};`,
+    'const server = await startOpcuaServer(JSON.parse(process.env.LINEWATCH_OPCUA_SERVER));',
+    "process.stdout.write(JSON.stringify({ url: server.url, certificate: server.certificate.toString('base64') }) + '\\n');",
+    "process.stdin.on('end', () => server.stop().then(() => process.exit(0)));",
+    'process.stdin.resume();',
+  ].join('\n');
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, LINEWATCH_OPCUA_SERVER: JSON.stringify(options) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const [line] = (await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    exited.then(() => {
+      throw new Error(`the OPC UA server process ended before it listened: ${stderr.slice(0, 2000)}`);
+    }),
+  ])) as [string];
+  const started = JSON.parse(line) as { url: string; certificate: string };
+  return {
+    url: started.url,
+    certificate: Buffer.from(started.certificate, 'base64'),
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+    },
   };
 }
