@@ -10,7 +10,8 @@ import {
   readEncapsulationHeader,
 } from './list-identity';
 
-/** The kinds an exchange itself can end with; decoding the frame adds the others. */
+/** The kinds an exchange itself can end with; decoding the frame adds the others. A failure has an
+ * RTT only when reply bytes came back (a garbled reply is still an answer, a reset is not). */
 export type ExchangeFailureKind =
   'timeout' | 'refused' | 'unreachable' | 'dns' | 'closed' | 'bad_reply' | 'error';
 
@@ -49,6 +50,9 @@ function kindOfSocketError(code: string | undefined): ExchangeFailureKind {
 }
 
 const errorText = (error: NodeJS.ErrnoException): string => error.code ?? error.message;
+/** Where an error struck: before the request went out, or after. */
+const stage = (sentAt: number | null): string =>
+  sentAt === null ? 'connect' : 'while waiting for the reply:';
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -112,16 +116,15 @@ export function exchangeTcp(
         received === 0
           ? 'connection closed without a reply'
           : `connection closed after ${received}${expected} reply bytes`;
-      finish(failure('closed', message, elapsed()));
+      finish(failure('closed', message));
     });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      const kind = kindOfSocketError(error.code);
-      const where = sentAt === null ? 'connect' : 'while waiting for the reply:';
-      finish(failure(kind, `${where} ${errorText(error)}`, elapsed()));
+    // `on`, not `once`: a second error event with no listener would throw out of the probe.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      finish(failure(kindOfSocketError(error.code), `${stage(sentAt)} ${errorText(error)}`));
     });
     // 'close' comes after the handle is released: only then is the check over.
     socket.once('close', () => {
-      finish(failure('closed', 'connection closed', elapsed()));
+      finish(failure('closed', 'connection closed'));
       resolve(outcome ?? failure('error', 'socket closed with no outcome'));
     });
     try {
@@ -171,7 +174,7 @@ export function exchangeUdp(
       finish({ type: 'frame', frame, rttMs: elapsed() ?? 0 });
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      finish(failure(kindOfSocketError(error.code), errorText(error), elapsed()));
+      finish(failure(kindOfSocketError(error.code), `${stage(sentAt)} ${errorText(error)}`));
     });
     socket.once('close', () => resolve(outcome ?? failure('error', 'socket closed with no outcome')));
     try {

@@ -201,18 +201,21 @@ describe('enip probe, what only one transport has', () => {
 });
 
 describe('enip probe, no device', () => {
-  it.each<EnipTransport>(['tcp', 'udp'])(
-    '%s: refused where nothing listens (UDP: ICMP port unreachable)',
-    async (transport) => {
-      const responder = await startEnipResponder({ host: '127.0.44.6' });
-      const port = responder.port;
-      await responder.close();
-      expect(await probeEnip({ host: '127.0.44.6', port, transport }, GENEROUS_TIMEOUT_MS)).toMatchObject({
-        ok: false,
-        kind: 'refused',
-      });
-    },
-  );
+  it.each<[EnipTransport, string]>([
+    ['tcp', 'connect ECONNREFUSED'],
+    // The datagram went out; the ICMP port-unreachable comes back on the connected socket.
+    ['udp', 'while waiting for the reply: ECONNREFUSED'],
+  ])('%s: refused where nothing listens', async (transport, message) => {
+    const responder = await startEnipResponder({ host: '127.0.44.6' });
+    const port = responder.port;
+    await responder.close();
+    expect(await probeEnip({ host: '127.0.44.6', port, transport }, GENEROUS_TIMEOUT_MS)).toEqual({
+      ok: false,
+      kind: 'refused',
+      message,
+      rttMs: null,
+    });
+  });
 
   it.each<EnipTransport>(['tcp', 'udp'])('%s: dns for a name that does not resolve', async (transport) => {
     expect(await probeEnip({ host: 'plc.invalid', transport }, GENEROUS_TIMEOUT_MS)).toMatchObject({
