@@ -5,8 +5,33 @@ import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { EnipIdentity } from '@src/main/probes/enip/list-identity';
 
 export type EnipFixtureName = '1756-en2t' | 'powerflex-755';
+
+/** What each fixture says, field by field (see its comments), as the decoder must report it. */
+export const FIXTURE_IDENTITIES: Record<EnipFixtureName, EnipIdentity> = {
+  '1756-en2t': {
+    vendorId: 1,
+    deviceType: 12,
+    productCode: 166,
+    revision: '11.2',
+    serial: '40A1B2C3',
+    productName: '1756-EN2T/D',
+    status: 0x0060,
+    state: 3,
+  },
+  'powerflex-755': {
+    vendorId: 1,
+    deviceType: 143,
+    productCode: 2192,
+    revision: '10.1',
+    serial: '1B2C3D4E',
+    productName: 'PowerFlex 755',
+    status: 0x0075,
+    state: 3,
+  },
+};
 
 export type EnipResponderMode =
   | 'normal'

@@ -9,6 +9,7 @@ import {
   ENCAPSULATION_HEADER_BYTES,
   readEncapsulationHeader,
 } from './list-identity';
+import { failureKindOfErrorCode } from '../probe-result';
 
 /** The kinds an exchange itself can end with; decoding the frame adds the others. A failure has an
  * RTT only when reply bytes came back (a garbled reply is still an answer, a reset is not). */
@@ -26,33 +27,45 @@ const failure = (kind: ExchangeFailureKind, message: string, rttMs: number | nul
   rttMs,
 });
 
-/** Before a connection exists, an error code says how the network answered. */
+/**
+ * The shared socket-error mapping, narrowed to what a socket can say; a reset or broken pipe is a
+ * connection that dropped (closed), not a network that cannot be reached.
+ */
 function kindOfSocketError(code: string | undefined): ExchangeFailureKind {
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'refused';
-    case 'ETIMEDOUT':
-      return 'timeout';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EADDRNOTAVAIL':
-      return 'unreachable';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'closed';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_NONAME':
-      return 'dns';
-    default:
-      return 'error';
-  }
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'closed';
+  const kind = failureKindOfErrorCode(code);
+  return kind === 'refused' || kind === 'timeout' || kind === 'unreachable' || kind === 'dns'
+    ? kind
+    : 'error';
+}
+
+/**
+ * The one outcome of an exchange: the first to arrive wins, stops the deadline and closes the
+ * socket; later events (an 'end' after the frame, the close itself) change nothing.
+ */
+function oneOutcome(timeoutMs: number, onTimeout: () => Exchange, closeSocket: () => void) {
+  let outcome: Exchange | null = null;
+  let sentAt: number | null = null;
+  const settle = (result: Exchange): void => {
+    if (outcome !== null) return;
+    outcome = result;
+    clearTimeout(timer);
+    closeSocket();
+  };
+  const timer = setTimeout(() => settle(onTimeout()), timeoutMs);
+  return {
+    settle,
+    markSent: (): void => void (sentAt = performance.now()),
+    sent: (): boolean => sentAt !== null,
+    /** Time since the request went out: the RTT once the reply is in. */
+    elapsed: (): number | null => (sentAt === null ? null : performance.now() - sentAt),
+    /** Where an error struck: before the request went out, or after. */
+    stage: (): string => (sentAt === null ? 'connect' : 'while waiting for the reply:'),
+    result: (): Exchange => outcome ?? failure('error', 'socket closed with no outcome'),
+  };
 }
 
 const errorText = (error: NodeJS.ErrnoException): string => error.code ?? error.message;
-/** Where an error struck: before the request went out, or after. */
-const stage = (sentAt: number | null): string =>
-  sentAt === null ? 'connect' : 'while waiting for the reply:';
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -70,24 +83,19 @@ export function exchangeTcp(
     const chunks: Buffer[] = [];
     let received = 0;
     let frameBytes: number | null = null;
-    let sentAt: number | null = null;
-    let outcome: Exchange | null = null;
-    const finish = (result: Exchange): void => {
-      if (outcome !== null) return;
-      outcome = result;
-      clearTimeout(timer);
-      socket.destroy();
-    };
-    const elapsed = (): number | null => (sentAt === null ? null : performance.now() - sentAt);
-    const timer = setTimeout(() => {
-      if (sentAt === null) finish(failure('timeout', `no TCP connection within ${timeoutMs} ms`));
-      else if (received === 0)
-        finish(failure('timeout', `connected, but no List Identity reply within ${timeoutMs} ms`));
-      else finish(failure('timeout', `only ${received} reply bytes within ${timeoutMs} ms`));
-    }, timeoutMs);
+    const exchange = oneOutcome(
+      timeoutMs,
+      () => {
+        if (!exchange.sent()) return failure('timeout', `no TCP connection within ${timeoutMs} ms`);
+        if (received === 0)
+          return failure('timeout', `connected, but no List Identity reply within ${timeoutMs} ms`);
+        return failure('timeout', `only ${received} reply bytes within ${timeoutMs} ms`);
+      },
+      () => socket.destroy(),
+    );
 
     socket.once('connect', () => {
-      sentAt = performance.now();
+      exchange.markSent();
       socket.write(request);
     });
     socket.on('data', (chunk: Buffer) => {
@@ -100,37 +108,40 @@ export function exchangeTcp(
           // turn it into a timeout.
           checkListIdentityCommand(header);
         } catch (error) {
-          finish(failure('bad_reply', messageOf(error), elapsed()));
+          exchange.settle(failure('bad_reply', messageOf(error), exchange.elapsed()));
           return;
         }
         frameBytes = ENCAPSULATION_HEADER_BYTES + header.length;
       }
       if (frameBytes !== null && received >= frameBytes) {
-        const rttMs = elapsed() ?? 0;
-        finish({ type: 'frame', frame: Buffer.concat(chunks, received).subarray(0, frameBytes), rttMs });
+        const frame = Buffer.concat(chunks, received).subarray(0, frameBytes);
+        exchange.settle({ type: 'frame', frame, rttMs: exchange.elapsed() ?? 0 });
       }
     });
     socket.once('end', () => {
       const expected = frameBytes === null ? '' : ` of ${frameBytes}`;
-      const message =
-        received === 0
-          ? 'connection closed without a reply'
-          : `connection closed after ${received}${expected} reply bytes`;
-      finish(failure('closed', message));
+      exchange.settle(
+        failure(
+          'closed',
+          received === 0
+            ? 'connection closed without a reply'
+            : `connection closed after ${received}${expected} reply bytes`,
+        ),
+      );
     });
     // `on`, not `once`: a second error event with no listener would throw out of the probe.
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      finish(failure(kindOfSocketError(error.code), `${stage(sentAt)} ${errorText(error)}`));
+      exchange.settle(failure(kindOfSocketError(error.code), `${exchange.stage()} ${errorText(error)}`));
     });
     // 'close' comes after the handle is released: only then is the check over.
     socket.once('close', () => {
-      finish(failure('closed', 'connection closed'));
-      resolve(outcome ?? failure('error', 'socket closed with no outcome'));
+      exchange.settle(failure('closed', 'connection closed'));
+      resolve(exchange.result());
     });
     try {
       socket.connect({ host, port });
     } catch (error) {
-      finish(failure('error', `connect: ${messageOf(error)}`));
+      exchange.settle(failure('error', `connect: ${messageOf(error)}`));
     }
   });
 }
@@ -148,39 +159,31 @@ export function exchangeUdp(
 ): Promise<Exchange> {
   return new Promise((resolve) => {
     const socket = dgram.createSocket(isIPv6(host) ? 'udp6' : 'udp4');
-    let sentAt: number | null = null;
-    let outcome: Exchange | null = null;
-    const finish = (result: Exchange): void => {
-      if (outcome !== null) return;
-      outcome = result;
-      clearTimeout(timer);
-      socket.close();
-    };
-    const elapsed = (): number | null => (sentAt === null ? null : performance.now() - sentAt);
-    const timer = setTimeout(
-      () => finish(failure('timeout', `no List Identity reply datagram within ${timeoutMs} ms`)),
+    const exchange = oneOutcome(
       timeoutMs,
+      () => failure('timeout', `no List Identity reply datagram within ${timeoutMs} ms`),
+      () => socket.close(),
     );
     socket.once('connect', () => {
-      sentAt = performance.now();
+      exchange.markSent();
       socket.send(request, (error) => {
-        if (error)
-          finish(
-            failure(kindOfSocketError((error as NodeJS.ErrnoException).code), `send ${errorText(error)}`),
-          );
+        if (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          exchange.settle(failure(kindOfSocketError(code), `send ${errorText(error)}`));
+        }
       });
     });
     socket.on('message', (frame: Buffer) => {
-      finish({ type: 'frame', frame, rttMs: elapsed() ?? 0 });
+      exchange.settle({ type: 'frame', frame, rttMs: exchange.elapsed() ?? 0 });
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      finish(failure(kindOfSocketError(error.code), `${stage(sentAt)} ${errorText(error)}`));
+      exchange.settle(failure(kindOfSocketError(error.code), `${exchange.stage()} ${errorText(error)}`));
     });
-    socket.once('close', () => resolve(outcome ?? failure('error', 'socket closed with no outcome')));
+    socket.once('close', () => resolve(exchange.result()));
     try {
       socket.connect(port, host);
     } catch (error) {
-      finish(failure('error', `connect: ${messageOf(error)}`));
+      exchange.settle(failure('error', `connect: ${messageOf(error)}`));
     }
   });
 }

@@ -4,23 +4,18 @@ import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { probeEnip, type EnipTransport } from '@src/main/probes/enip/enip-probe';
-import { startEnipResponder, type EnipResponder } from '../../../../support/enip-responder';
+import {
+  FIXTURE_IDENTITIES,
+  startEnipResponder,
+  type EnipResponder,
+} from '../../../../support/enip-responder';
 
 /** Long enough that a loaded machine cannot turn a loopback answer into a timeout. */
 const GENEROUS_TIMEOUT_MS = 10_000;
 /** For the checks that must time out: short, since nothing will ever come. */
 const SILENT_TIMEOUT_MS = 300;
 
-const EN2T = {
-  vendorId: 1,
-  deviceType: 12,
-  productCode: 166,
-  revision: '11.2',
-  serial: '40A1B2C3',
-  productName: '1756-EN2T/D',
-  status: 0x0060,
-  state: 3,
-};
+const EN2T = FIXTURE_IDENTITIES['1756-en2t'];
 
 describe.each<[EnipTransport, string]>([
   ['tcp', '127.0.44.1'],

@@ -9,12 +9,17 @@ import {
 } from '@src/main/probes/enip/list-identity';
 import { identityFaults } from '@src/main/probes/enip/identity-status';
 import { hashSerial } from '@src/main/probes/enip/serial-hash';
-import { enipFixture, STATUS_WORD_AT } from '../../../../support/enip-responder';
+import {
+  enipFixture,
+  FIXTURE_IDENTITIES,
+  STATUS_WORD_AT,
+  type EnipFixtureName,
+} from '../../../../support/enip-responder';
 
 const CONTEXT = Buffer.from('0102030405060708', 'hex');
 
 /** A fixture as the device sends it in answer to a request with CONTEXT. */
-function reply(name: '1756-en2t' | 'powerflex-755'): Buffer {
+function reply(name: EnipFixtureName): Buffer {
   const bytes = enipFixture(name);
   CONTEXT.copy(bytes, 12);
   return bytes;
@@ -43,30 +48,8 @@ describe('List Identity request', () => {
 });
 
 describe('List Identity reply decoding', () => {
-  it('decodes every field of the 1756-EN2T reply', () => {
-    expect(decodeListIdentityReply(reply('1756-en2t'), CONTEXT)).toEqual({
-      vendorId: 1,
-      deviceType: 12,
-      productCode: 166,
-      revision: '11.2',
-      serial: '40A1B2C3',
-      productName: '1756-EN2T/D',
-      status: 0x0060,
-      state: 3,
-    });
-  });
-
-  it('decodes every field of the PowerFlex 755 reply', () => {
-    expect(decodeListIdentityReply(reply('powerflex-755'), CONTEXT)).toEqual({
-      vendorId: 1,
-      deviceType: 143,
-      productCode: 2192,
-      revision: '10.1',
-      serial: '1B2C3D4E',
-      productName: 'PowerFlex 755',
-      status: 0x0075,
-      state: 3,
-    });
+  it.each(Object.entries(FIXTURE_IDENTITIES))('decodes every field of the %s reply', (name, identity) => {
+    expect(decodeListIdentityReply(reply(name as EnipFixtureName), CONTEXT)).toEqual(identity);
   });
 
   it('skips an item of another type before the identity item', () => {
