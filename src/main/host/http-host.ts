@@ -19,7 +19,7 @@ import { withTelemetryConnectSrc } from '../telemetry/telemetry-env';
 import { createHostAllowList, isLoopbackBind } from './host-allow-list';
 import { listenForClientErrors, peer, refuseUpgrade } from './client-errors';
 import { createHostLog, printable } from './host-log';
-import { offeredSubprotocols, offersOperatorToken } from './operator-token';
+import { offeredSubprotocols, offersOperatorToken, presentsBearerToken } from './operator-token';
 import { DEFAULT_RATE_LIMITS } from './rate-limit';
 import { serveConnection, type ConnectionLimits } from './ws-connection';
 
@@ -55,7 +55,27 @@ export interface HttpHostOptions {
   limits?: Partial<HostLimits>;
   /** The machine's addresses (for a wildcard bind); injectable for tests. */
   interfaceAddresses?: () => readonly string[];
+  /** Plain HTTP endpoints beside the dashboard (`/healthz`, `/metrics`), by exact path. */
+  routes?: Readonly<Record<string, HostRoute>>;
 }
+
+export interface HostRouteRequest {
+  method: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
+  /** Bound to a LAN address (not loopback): plant data is then for token holders only. */
+  lanMode: boolean;
+  /** The request carries the operator token as `Authorization: Bearer <token>`. */
+  presentsOperatorToken: boolean;
+}
+
+export interface HostRouteResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+export type HostRoute = (request: HostRouteRequest) => Promise<HostRouteResponse>;
 
 export interface HttpHost {
   url: string;
@@ -75,6 +95,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const operatorToken = options.operatorToken ?? null;
   // The dashboard's Sentry and Mixpanel talk to their hosts directly: allowed only when configured.
   const csp = withTelemetryConnectSrc(HEADLESS_CONTENT_SECURITY_POLICY);
+  const routes = options.routes ?? {};
 
   const onRequest = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     request.on('error', (error) =>
@@ -92,11 +113,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       response.end('This host does not answer to that name.\n');
       return;
     }
-    serveStaticFile(
-      options.rendererDir,
-      { method: request.method ?? '', path: request.url ?? '/' },
-      csp,
-    ).then(
+    const target = new URL(request.url ?? '/', 'http://host');
+    const route = Object.hasOwn(routes, target.pathname) ? routes[target.pathname] : undefined;
+    const answer = route
+      ? route({
+          method: request.method ?? '',
+          query: target.searchParams,
+          lanMode,
+          presentsOperatorToken: presentsBearerToken(request.headers.authorization, operatorToken),
+        })
+      : serveStaticFile(options.rendererDir, { method: request.method ?? '', path: request.url ?? '/' }, csp);
+    answer.then(
       ({ status, headers, body }) => {
         response.writeHead(status, headers);
         response.end(body ?? undefined);

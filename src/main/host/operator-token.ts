@@ -91,6 +91,13 @@ export function offersOperatorToken(protocols: Iterable<string>, expected: strin
   return match;
 }
 
+/** Whether an HTTP `Authorization` header is `Bearer <the operator token>` (compared in constant time). */
+export function presentsBearerToken(header: string | undefined, expected: string | null): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (expected === null || !match?.[1]) return false;
+  return timingSafeEqual(digest(match[1]), digest(expected));
+}
+
 /** The subprotocols of an upgrade request (`Sec-WebSocket-Protocol: a, b`). */
 export function offeredSubprotocols(header: string | string[] | undefined): string[] {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');

@@ -7,6 +7,7 @@ import {
   loadOrCreateOperatorToken,
   offeredSubprotocols,
   offersOperatorToken,
+  presentsBearerToken,
   readOperatorTokenFile,
 } from '@src/main/host/operator-token';
 import { makeTempDir } from '../../../support/temp-store';
@@ -111,5 +112,19 @@ describe('host log', () => {
     expect(printable('evil\r\nInjected: line')).toBe('"evil??Injected: line"');
     expect(printable('x'.repeat(500)).length).toBeLessThan(130);
     expect(printable(undefined)).toBe('(none)');
+  });
+});
+
+describe('presentsBearerToken', () => {
+  const token = 'a-token-of-twenty-chars';
+  it('accepts exactly the operator token as a Bearer credential', () => {
+    expect(presentsBearerToken(`Bearer ${token}`, token)).toBe(true);
+    expect(presentsBearerToken(`bearer  ${token} `, token)).toBe(true);
+  });
+  it('refuses another token, another scheme, no header, and any token when none is set', () => {
+    expect(presentsBearerToken(`Bearer ${token}x`, token)).toBe(false);
+    expect(presentsBearerToken(`Basic ${token}`, token)).toBe(false);
+    expect(presentsBearerToken(undefined, token)).toBe(false);
+    expect(presentsBearerToken(`Bearer ${token}`, null)).toBe(false);
   });
 });
