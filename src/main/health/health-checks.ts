@@ -18,6 +18,8 @@ export const STOPPED_INTERVALS = 10;
 /** Envelopes waiting in the telemetry queue before it is worth a look (the network is down). */
 export const TELEMETRY_QUEUE_WARN = 100;
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const check = (name: string, status: HealthStatus, detail: string): HealthCheck => ({ name, status, detail });
 
 const mib = (bytes: number): string =>
@@ -74,11 +76,11 @@ export function judgeOpcua(finding: BackendFinding | null): HealthCheck {
 export function judgeConfig(status: ConfigStatus): HealthCheck {
   const source = status.path ?? 'the built-in demo plant';
   if (status.errors.length === 0)
-    return check('config', 'ok', `${status.endpointCount} endpoints from ${source}`);
+    return check('config', 'ok', `${plural(status.endpointCount, 'endpoint')} from ${source}`);
   return check(
     'config',
     'degraded',
-    `the last reload of ${source} had ${status.errors.length} error(s); the last good config keeps running`,
+    `the last reload of ${source} had ${plural(status.errors.length, 'error')}; the last good config keeps running`,
   );
 }
 
@@ -109,7 +111,7 @@ export function judgeCheckAge(input: CheckAgeInput): HealthCheck {
 export function judgeTelemetryQueue(waiting: number | Error): HealthCheck {
   if (waiting instanceof Error)
     return check('telemetry_queue', 'degraded', `cannot read the queue: ${waiting.message}`);
-  const detail = `${waiting} envelope(s) waiting to be sent`;
+  const detail = `${plural(waiting, 'envelope')} waiting to be sent`;
   return check('telemetry_queue', waiting > TELEMETRY_QUEUE_WARN ? 'degraded' : 'ok', detail);
 }
 
