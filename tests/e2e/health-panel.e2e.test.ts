@@ -2,8 +2,7 @@
 // answers JSON quickly, the header chip opens the "Linewatch itself" panel, and (as root, with the
 // data folder on a 4 MB tmpfs) a full disk puts the system alarm banner on the wall and /healthz to
 // 503, both clearing when space returns. Screenshots at 1080p and 4K go to docs/screenshots/.
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,34 +11,13 @@ import { chromiumMissingReason, launchChromium } from '../support/chromium';
 import { startCli, type RunningCli } from '../support/cli-process';
 import { ifAssigned } from '../support/if-assigned';
 import { screenshotAtWallSizes } from '../support/screenshots';
+import { fillUp, mountTinyTmpfs, unmount } from '../support/tiny-disk';
 import { makeTempDir } from '../support/temp-store';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
 /** The service re-judges every 5 s; this is only how long a stuck run may take. */
 const POLL = { timeout: 40_000, interval: 250 };
-
-function mountTinyTmpfs(dir: string): string | null {
-  if (process.getuid?.() !== 0) return 'not root: no tmpfs data folder, the full-disk part is skipped';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return `mount -t tmpfs is not permitted (${(error as Error).message.split('\n')[0]}): full-disk part skipped`;
-  }
-}
-
-function fillUp(file: string): void {
-  const fd = openSync(file, 'w');
-  const block = Buffer.alloc(64 * 1024);
-  try {
-    for (;;) writeSync(fd, block);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 async function healthz(url: string): Promise<{ status: number; body: { status: string }; ms: number }> {
   const started = performance.now();
@@ -59,8 +37,8 @@ describe.skipIf(missing !== null)('Linewatch itself: /healthz, chip, panel and s
 
   beforeAll(async () => {
     mkdirSync(dataDir);
-    mountSkip = mountTinyTmpfs(dataDir);
-    if (mountSkip) console.warn(mountSkip);
+    mountSkip = mountTinyTmpfs(dataDir, '4m');
+    if (mountSkip) console.warn(`${mountSkip}: the full-disk part is skipped`);
     device = await startSimulatedDevice({ kind: 'tcp', host: '127.0.0.214' });
     const configPath = join(temp.dir, 'plant.yaml');
     writeFileSync(
@@ -88,7 +66,7 @@ lines:
     await ifAssigned(browser)?.close();
     if (ifAssigned(cli)?.child.exitCode === null) await cli.stop();
     await ifAssigned(device)?.stop();
-    if (mountSkip === null) execFileSync('umount', [dataDir]);
+    if (mountSkip === null) unmount(dataDir);
     temp.remove();
   });
 

@@ -2,42 +2,19 @@
 // everything recovers when space returns. The data folder is a real 2 MB tmpfs (needs root and
 // mount(8)); it is filled with a file until ENOSPC, then the file is deleted. Checks taken while
 // the disk was full stay buffered in the engine and reach the database once it takes writes again.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLinewatchServices } from '@src/main/app/services';
 import type { Caller, EventName, EventPayload, Health } from '@src/shared/contract';
 import type { ProbeRunner } from '@src/main/probes/run-probe';
 import { openStore } from '@src/main/store';
+import { fillUp, mountTinyTmpfs, unmount } from '../support/tiny-disk';
 import { makeTempDir, type TempDir } from '../support/temp-store';
 
 const READER: Caller = { connectionId: 'test', canMutate: false, label: 'test' };
 /** The service re-judges every 5 s; this is only how long a stuck run may take. */
 const POLL = { timeout: 40_000, interval: 200 };
-
-function mountTinyTmpfs(dir: string): string | null {
-  if (process.getuid?.() !== 0) return 'not root: cannot mount a tmpfs data folder; full-disk test skipped';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return `mount -t tmpfs is not permitted here (${(error as Error).message.split('\n')[0]}); full-disk test skipped`;
-  }
-}
-
-/** Writes zeros until the file system says ENOSPC. */
-function fillUp(file: string): void {
-  const fd = openSync(file, 'w');
-  const block = Buffer.alloc(64 * 1024);
-  try {
-    for (;;) writeSync(fd, block);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 let temp: TempDir;
 let dataDir: string;
@@ -47,12 +24,12 @@ beforeAll(() => {
   temp = makeTempDir('full-disk');
   dataDir = join(temp.dir, 'data');
   mkdirSync(dataDir);
-  skipReason = mountTinyTmpfs(dataDir);
-  if (skipReason !== null) console.warn(skipReason);
+  skipReason = mountTinyTmpfs(dataDir, '2m');
+  if (skipReason !== null) console.warn(`${skipReason}: full-disk test skipped`);
 });
 
 afterAll(() => {
-  if (skipReason === null) execFileSync('umount', [dataDir]);
+  if (skipReason === null) unmount(dataDir);
   temp.remove();
 });
 
