@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,memory,ingest,store,kpi`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,modbus,memory,ingest,store,kpi,health`; `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { benchNinetyDayReport } from './kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 import { modbusFigures } from './modbus-bench';
 import { serveMemoryFigures } from './serve-memory-bench';
+import { healthFigures } from './health-bench';
 
 type Figures = Record<string, unknown>;
 
@@ -113,5 +114,7 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  if (wants('health'))
+    figures.healthz = await healthFigures({ warmupSeconds: quick ? 5 : 15, requests: quick ? 200 : 1000 });
   return figures;
 }

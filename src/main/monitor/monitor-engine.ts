@@ -36,8 +36,27 @@ export interface MonitorEngine {
   snapshot(): EndpointLive[];
   /** Swap in a new endpoint list (config reload); unchanged ids keep their state and outages. */
   setEndpoints(endpoints: EndpointConfig[], maintenance: MaintenanceLookup): void;
+  /** Commits buffered writes; throws when the database refuses them (the writes stay buffered). */
   flush(): void;
+  /**
+   * `flush` for the engine's own timers and for readers: a refused commit (SQLITE_FULL, EROFS)
+   * never escapes; the writes stay buffered for the next try and `commitHealth` tells about it.
+   */
+  tryFlush(): boolean;
+  /** How the last commits went and what is still buffered (issue 14: /healthz, system alarms). */
+  commitHealth(): CommitHealth;
   stop(): void;
+}
+
+export interface CommitHealth {
+  /** The last refused commit's message, or null once a commit went through again. */
+  lastError: string | null;
+  /** When commits started failing; null while they succeed. */
+  failingSince: number | null;
+  /** Checks decided but not yet committed. */
+  bufferedChecks: number;
+  /** The newest check ingested (by its timestamp), null before the first. */
+  newestCheckTs: number | null;
 }
 
 export interface MonitorEngineOptions {
@@ -63,6 +82,9 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
   let flushTimer: TimerHandle | null = null;
   let emitTimer: TimerHandle | null = null;
   let stopped = false;
+  let lastCommitError: string | null = null;
+  let commitFailingSince: number | null = null;
+  let newestCheckTs: number | null = null;
 
   const resume = (config: EndpointConfig): Tracked => {
     const saved = savedProgress.get(config.id);
@@ -185,7 +207,8 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     if (flushEvery > 0 && !flushTimer) {
       flushTimer = clock.after(flushEvery, () => {
         flushTimer = null;
-        engine.flush();
+        // A refused commit keeps its writes; try again on the next period even if no check comes.
+        if (!engine.tryFlush()) scheduleTimers();
       });
     }
     if (options.onLive && !emitTimer) {
@@ -212,6 +235,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     ingest(endpointId, ts, result) {
       const entry = tracked.get(endpointId);
       if (!entry || stopped) return;
+      if (newestCheckTs === null || ts > newestCheckTs) newestCheckTs = ts;
       pending.checks.push({
         endpointId,
         ts,
@@ -266,11 +290,33 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
         if (entry) entry.config = config;
         else tracked.set(config.id, resume(config));
       }
-      engine.flush();
+      engine.tryFlush();
     },
     flush() {
-      pending.commit(store);
+      try {
+        pending.commit(store);
+      } catch (error) {
+        lastCommitError = error instanceof Error ? error.message : String(error);
+        commitFailingSince ??= clock.now();
+        throw error;
+      }
+      lastCommitError = null;
+      commitFailingSince = null;
     },
+    tryFlush() {
+      try {
+        engine.flush();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    commitHealth: () => ({
+      lastError: lastCommitError,
+      failingSince: commitFailingSince,
+      bufferedChecks: pending.checks.length,
+      newestCheckTs,
+    }),
     stop() {
       stopped = true;
       flushTimer?.cancel();

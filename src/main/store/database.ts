@@ -22,6 +22,7 @@ import {
 import { createNearMissStore, type NearMissStore } from './near-misses-store';
 import { createRetention, type Retention } from './retention';
 import { createStorageSize, type StorageSize } from './storage-size';
+import { createWriteProbe, type WriteProbe } from './write-probe';
 
 export type SqliteDatabase = Database.Database;
 
@@ -57,6 +58,8 @@ export interface Store {
   retention(policy: RetentionPolicy): Retention;
   /** How much room each tier takes on disk. */
   readonly storage: StorageSize;
+  /** A write that is always rolled back: does the database still take writes? (health, issue 14) */
+  readonly writeProbe: WriteProbe;
   /** Folds the WAL back into the main file and closes; safe to call more than once. */
   close(): void;
 }
@@ -101,6 +104,7 @@ export function openStore(dataDir: string): Store {
       transaction: (work) => db.transaction(work)(),
       retention: (policy) => createRetention(db, policy),
       storage: createStorageSize(db),
+      writeProbe: createWriteProbe(db),
       close: () => closeDatabase(db),
     };
   } catch (error) {

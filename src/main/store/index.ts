@@ -53,3 +53,4 @@ export {
   type NotificationDeliveryStore,
 } from './notification-deliveries-store';
 export { createNearMissStore, type NearMissRecord, type NearMissStore } from './near-misses-store';
+export { createWriteProbe, type WriteProbe } from './write-probe';
