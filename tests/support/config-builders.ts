@@ -194,6 +194,8 @@ function probeYaml(probe: ProbeConfig): string {
       }
       return `{ ${fields.join(', ')} }`;
     }
+    case 'enip':
+      return `{ kind: enip, host: ${JSON.stringify(probe.host)}, port: ${probe.port}, transport: ${probe.transport} }`;
   }
 }
 

@@ -18,6 +18,8 @@ function probeTarget(probe: ProbeConfig): string {
   if (probe.kind === 'tcp') return `${probe.host}:${probe.port}`;
   if (probe.kind === 'modbus')
     return `${probe.host}:${probe.port} unit ${probe.unitId} ${probe.read.function} @${probe.read.address}`;
+  if (probe.kind === 'enip')
+    return `${probe.host}:${probe.port} ${probe.transport.toUpperCase()} List Identity`;
   return probe.url;
 }
 
