@@ -3,7 +3,8 @@
 // swapped the PLC) is audited. One shape for every protocol so the store, the audit and the page do
 // not know which protocol spoke.
 
-export type IdentitySource = 'enip' | 'opcua';
+export const IDENTITY_SOURCES = ['enip', 'opcua'] as const;
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
 
 export interface DeviceIdentity {
   source: IdentitySource;
