@@ -5,6 +5,7 @@
 // identity, so the demo can raise a major fault and a test can swap the device.
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { ENIP_PORT } from '../probes/enip/enip-probe';
 import type { EnipIdentity } from '../probes/enip/list-identity';
 
 export type EnipCondition = 'healthy' | 'major_fault' | 'minor_fault';
@@ -158,4 +159,19 @@ export async function startSimulatedEnipDevice(options: {
       await Promise.all(closing);
     },
   };
+}
+
+/**
+ * On its own loopback address the demo drive takes the registered port, as a real device does;
+ * where that address cannot be had (macOS has only 127.0.0.1) or the port is taken, any free port.
+ */
+export async function startEnipOnLoopback(wantedHost: string): Promise<SimulatedEnipDevice> {
+  try {
+    return await startSimulatedEnipDevice({ host: wantedHost, port: ENIP_PORT });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') return startSimulatedEnipDevice({ host: wantedHost });
+    if (code !== 'EADDRNOTAVAIL') throw error;
+    return startSimulatedEnipDevice({ host: '127.0.0.1' });
+  }
 }
