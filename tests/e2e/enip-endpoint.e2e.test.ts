@@ -82,10 +82,11 @@ describe.skipIf(missing !== null)('an EtherNet/IP drive against linewatch serve'
     drive.setCondition('major_fault');
     await expect.poll(() => tile.getAttribute('data-failure-kind'), POLL).toBe('device_fault');
     const tileText = await tile.innerText();
-    expect(tileText).toContain('⛔');
+    expect(tileText).toContain('⊘');
     expect(tileText).toContain('Device reports a major fault');
     expect(tileText).toContain('major recoverable fault');
     expect(await tile.locator('.tile__cause--answer').count()).toBe(1);
+    await page.screenshot({ path: 'docs/screenshots/wall-enip-major-fault-1080p.png' });
 
     drive.setCondition('minor_fault');
     await expect.poll(() => tile.getAttribute('data-state'), POLL).toBe('up');

@@ -52,7 +52,7 @@ export const FAILURE_CAUSES: Record<FailureKind, FailureCause> = {
   text_mismatch: { words: 'Expected text missing', icon: '≠', class: 'answer' },
   protocol: { words: '{device} answers with an exception', icon: '⚠', class: 'answer' },
   value_mismatch: { words: '{device} reports an unexpected value', icon: '≠', class: 'answer' },
-  device_fault: { words: '{device} reports a major fault', icon: '⛔', class: 'answer' },
+  device_fault: { words: '{device} reports a major fault', icon: '⊘', class: 'answer' },
   error: { words: 'Probe error', icon: '✕', class: 'network' },
 };
 
