@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,memory,ingest,store,kpi,health`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,modbus,enip,memory,ingest,store,kpi,health`; `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from
 import { modbusFigures } from './modbus-bench';
 import { serveMemoryFigures } from './serve-memory-bench';
 import { healthFigures } from './health-bench';
+import { enipFigures } from './enip-bench';
 
 type Figures = Record<string, unknown>;
 
@@ -96,6 +97,8 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   if (wants('modbus'))
     figures.modbus = await modbusFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
   if (wants('memory')) figures.memory = await serveMemoryFigures(quick ? 40 : 120);
+  if (wants('enip'))
+    figures.enip = await enipFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
   if (wants('ingest'))
     figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
   if (wants('store')) {

@@ -8,6 +8,7 @@ import { DURATION_EXPECTED, parseDuration } from './duration';
 import { DEFAULT_GROUP_WINDOW_MS, DEFAULT_RETENTION, DEFAULT_WEBHOOK_TIMEOUT_MS } from './types';
 import { DAY_MS, parseSiteDateTime } from '../../shared/time';
 import { ID_RE, isValidClockTime, isValidTimezone } from './validators';
+import { enipProbeSchema } from './enip-schema';
 import { modbusProbeSchema } from './modbus-schema';
 import { BOOL_EXPECTED, hostSchema, portSchema, strict } from './schema-leaves';
 
@@ -100,6 +101,7 @@ const probeSchema = z.discriminatedUnion(
       tls_verify: z.boolean({ error: BOOL_EXPECTED }).default(true),
     }),
     modbusProbeSchema,
+    enipProbeSchema,
   ],
   // The union's own issues are all invalid_union (a kind that matches no option).
   { error: `expected one of ${PROBE_KINDS.join(', ')}` },

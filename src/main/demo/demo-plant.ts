@@ -2,7 +2,9 @@
 // with scripted faults, so a newcomer sees a living wall without any configuration, and one device
 // that degrades before it fails, so the early warnings (issue 12) show before the outage, and one
 // Modbus/TCP PLC whose counter register counts and which now and then answers with an exception
-// (issue 13), so the wall shows "PLC answers with an exception" next to plain "unreachable".
+// (issue 13), so the wall shows "PLC answers with an exception" next to plain "unreachable", and
+// one EtherNet/IP drive that reports a major fault for half a minute every few minutes ("Device
+// reports a major fault": the network is fine, the drive is not).
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
 import {
@@ -14,20 +16,26 @@ import {
 } from '../config';
 import { startOnLoopback, type Degradation, type SimulatedDevice } from './simulated-device';
 import { startModbusOnLoopback, type SimulatedModbusDevice } from './simulated-modbus-device';
+import { startEnipOnLoopback, type SimulatedEnipDevice } from './simulated-enip-device';
 
 interface DemoDeviceSpec {
   id: string;
   name: string;
   type: EndpointType;
   line: string;
-  kind: 'tcp' | 'http' | 'icmp' | 'modbus';
+  kind: 'tcp' | 'http' | 'icmp' | 'modbus' | 'enip';
   critical?: boolean;
   dependsOn?: string;
   /**
    * Scripted fault: off (or unhealthy, for HTTP; answering with exception 0x0B, for Modbus) for
-   * `forS` seconds every `everyS`, from `atS`.
+   * `forS` seconds every `everyS`, from `atS`; a major fault, for EtherNet/IP.
    */
-  fault?: { everyS: number; forS: number; atS: number; mode: 'off' | 'wrong_text' | 'exception' };
+  fault?: {
+    everyS: number;
+    forS: number;
+    atS: number;
+    mode: 'off' | 'wrong_text' | 'exception' | 'major_fault';
+  };
   /** Scripted degradation (HTTP devices): see degradationAt. */
   degrades?: boolean;
   warn?: EndpointWarnConfig;
@@ -138,6 +146,16 @@ const DEVICES: DemoDeviceSpec[] = [
     fault: { everyS: 45, forS: 8, atS: 10, mode: 'off' },
   },
   { id: 'paint3-server', name: 'Paint 3 recipe server', type: 'server', line: 'paint-3', kind: 'http' },
+  {
+    id: 'paint3-conveyor-drive',
+    name: 'Paint 3 conveyor drive',
+    type: 'other',
+    line: 'paint-3',
+    kind: 'enip',
+    critical: true,
+    // The drive trips (overcurrent, say) and is reset half a minute later: "major fault" on the wall.
+    fault: { everyS: 240, forS: 30, atS: 70, mode: 'major_fault' },
+  },
 ];
 
 export interface DemoPlant {
@@ -145,6 +163,7 @@ export interface DemoPlant {
   stop(): Promise<void>;
 }
 
+const DEMO_SITE_ID = 'demo-plant';
 const DEMO_TIMING = { intervalMs: 2000, timeoutMs: 1000, downAfter: 2, upAfter: 2 };
 
 /** The Modbus PLC's counter: holding register 0 counts seconds since the demo started. */
@@ -162,7 +181,8 @@ function modbusProbeFor(plc: SimulatedModbusDevice): ProbeConfig {
 }
 
 function probeFor(spec: DemoDeviceSpec, host: string, device: SimulatedDevice | null): ProbeConfig {
-  if (spec.kind === 'icmp' || spec.kind === 'modbus' || !device) return { kind: 'icmp', host };
+  if (spec.kind === 'icmp' || spec.kind === 'modbus' || spec.kind === 'enip' || !device)
+    return { kind: 'icmp', host };
   if (spec.kind === 'tcp') return { kind: 'tcp', host: device.host, port: device.port };
   return {
     kind: 'http',
@@ -182,15 +202,21 @@ function faultyAt(fault: NonNullable<DemoDeviceSpec['fault']>, elapsedS: number)
 export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
   const devices = new Map<string, SimulatedDevice>();
   const plcs = new Map<string, SimulatedModbusDevice>();
+  const drives = new Map<string, SimulatedEnipDevice>();
   const endpoints: EndpointConfig[] = [];
-  const stopAll = () => Promise.all([...devices.values(), ...plcs.values()].map((d) => d.stop()));
+  const stopAll = () =>
+    Promise.all([...devices.values(), ...plcs.values(), ...drives.values()].map((d) => d.stop()));
   try {
     for (const [index, spec] of DEVICES.entries()) {
       const host = `127.0.0.${20 + index}`;
       const plc = spec.kind === 'modbus' ? await startModbusOnLoopback(host) : null;
       if (plc) plcs.set(spec.id, plc);
+      const drive = spec.kind === 'enip' ? await startEnipOnLoopback(host) : null;
+      if (drive) drives.set(spec.id, drive);
       const device =
-        spec.kind === 'icmp' || spec.kind === 'modbus' ? null : await startOnLoopback(spec.kind, host);
+        spec.kind === 'icmp' || spec.kind === 'modbus' || spec.kind === 'enip'
+          ? null
+          : await startOnLoopback(spec.kind, host);
       if (device) devices.set(spec.id, device);
       endpoints.push({
         id: spec.id,
@@ -200,7 +226,11 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
         critical: spec.critical ?? false,
         dependsOn: spec.dependsOn ?? null,
         ...DEMO_TIMING,
-        probe: plc ? modbusProbeFor(plc) : probeFor(spec, host, device),
+        probe: plc
+          ? modbusProbeFor(plc)
+          : drive
+            ? { kind: 'enip', host: drive.host, port: drive.port, transport: 'tcp', serialSalt: DEMO_SITE_ID }
+            : probeFor(spec, host, device),
         ...(spec.warn && { warn: spec.warn }),
       });
     }
@@ -227,6 +257,11 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
         );
         continue;
       }
+      const drive = drives.get(spec.id);
+      if (drive) {
+        drive.setCondition(spec.fault && faultyAt(spec.fault, elapsedS) ? 'major_fault' : 'healthy');
+        continue;
+      }
       const device = devices.get(spec.id);
       if (device && spec.degrades) {
         const step = degradationAt(elapsedS);
@@ -246,7 +281,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
 
   const config: LinewatchConfig = {
     version: 1,
-    site: { id: 'demo-plant', name: 'Demo plant', timezone: 'Europe/Berlin' },
+    site: { id: DEMO_SITE_ID, name: 'Demo plant', timezone: 'Europe/Berlin' },
     shifts: [
       { id: 'early', name: 'Early shift', start: '06:00', end: '14:00' },
       { id: 'late', name: 'Late shift', start: '14:00', end: '22:00' },

@@ -7,6 +7,7 @@ import type { Clock, TimerHandle } from '../clock/clock';
 import type { EndpointConfig } from '../config';
 import type { ProbeResult } from '../probes/probe-result';
 import { FlapDetector } from './flapping';
+import { IdentityTracker } from './identity-tracker';
 import { PendingWrites, type EngineStore } from './pending-writes';
 import { applyCheck, initialMachineState, type MachineState, type Transition } from './state-machine';
 
@@ -77,6 +78,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
   const tracked = new Map<string, Tracked>();
   const pending = new PendingWrites();
   const changed = new Set<string>();
+  const identities = new IdentityTracker(store.identities.all());
   let outageSeq = store.outages.maxId();
   let alarmSeq = store.alarms.maxId();
   let flushTimer: TimerHandle | null = null;
@@ -251,6 +253,8 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       );
       entry.machine = machine;
       if (nearMiss) pending.nearMisses.push({ endpointId, ...nearMiss });
+      const observation = identities.observe(endpointId, ts, result);
+      if (observation) pending.identities.push(observation);
       for (const t of transitions) {
         pending.stateChanges.push({ endpointId, state: t.to, since: t.since, decidedAt: t.decidedAt });
         entry.flaps.record(t.decidedAt);

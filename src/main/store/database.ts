@@ -20,6 +20,7 @@ import {
   type NotificationDeliveryStore,
 } from './notification-deliveries-store';
 import { createNearMissStore, type NearMissStore } from './near-misses-store';
+import { createIdentityStore, type IdentityStore } from './identities-store';
 import { createRetention, type Retention } from './retention';
 import { createStorageSize, type StorageSize } from './storage-size';
 import { createWriteProbe, type WriteProbe } from './write-probe';
@@ -49,6 +50,8 @@ export interface Store {
   readonly notificationDeliveries: NotificationDeliveryStore;
   /** Failed streaks that ended before `down_after` (issue 12), written by the monitor. */
   readonly nearMisses: NearMissStore;
+  /** The device behind each endpoint as the protocol probes report it (issue 13), by the monitor. */
+  readonly identities: IdentityStore;
   /**
    * Runs `work` in one transaction (nested calls become savepoints): the monitor's writes, an
    * acknowledgement with its audit entry, a report's consistent read.
@@ -87,6 +90,7 @@ export function openDatabase(file: string): SqliteDatabase {
 export function openStore(dataDir: string): Store {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   try {
+    const auditLog = createAuditLogStore(db);
     return {
       db,
       checks: createCheckStore(db),
@@ -95,12 +99,13 @@ export function openStore(dataDir: string): Store {
       rollups: createRollupStore(db),
       outages: createOutageStore(db),
       alarms: createAlarmStore(db),
-      auditLog: createAuditLogStore(db),
+      auditLog,
       progress: createEndpointProgressStore(db),
       settings: createSettingsStore(db),
       consent: createConsentStore(db),
       notificationDeliveries: createNotificationDeliveryStore(db),
       nearMisses: createNearMissStore(db),
+      identities: createIdentityStore(db, auditLog),
       transaction: (work) => db.transaction(work)(),
       retention: (policy) => createRetention(db, policy),
       storage: createStorageSize(db),

@@ -19,6 +19,8 @@ export const FAILURE_KINDS = [
   'protocol',
   /** A value read from the device is not what the config expects. */
   'value_mismatch',
+  /** The device answered and reports a major fault (EtherNet/IP identity status): it has stopped. */
+  'device_fault',
   /** The probe itself could not run (bad input it could not reject earlier). */
   'error',
 ] as const;
@@ -50,6 +52,7 @@ export const FAILURE_CAUSES: Record<FailureKind, FailureCause> = {
   text_mismatch: { words: 'Expected text missing', icon: '≠', class: 'answer' },
   protocol: { words: '{device} answers with an exception', icon: '⚠', class: 'answer' },
   value_mismatch: { words: '{device} reports an unexpected value', icon: '≠', class: 'answer' },
+  device_fault: { words: '{device} reports a major fault', icon: '⊘', class: 'answer' },
   error: { words: 'Probe error', icon: '✕', class: 'network' },
 };
 
