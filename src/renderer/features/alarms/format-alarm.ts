@@ -4,9 +4,14 @@ import { formatCost, formatCount } from '../../../shared/format';
 import type { EndpointType } from '../../../shared/domain/endpoint';
 import { TYPE_LABEL } from '../../live/format-live';
 
-/** "14:03" in the site's zone (the wall's clock shows that zone too), local time if it is unknown. */
-export function formatClockTime(iso: string, timeZone: string | undefined): string {
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
+/** "14:03" (or "14:03:27") in the site's zone (the wall's clock shows that zone too), local time if it is unknown. */
+export function formatClockTime(iso: string, timeZone: string | undefined, withSeconds = false): string {
+  const options: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+    hour12: false,
+  };
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
   try {

@@ -2,6 +2,8 @@
 // opens with each check's status and detail, and the system alarms on the wall. A system alarm is
 // about Linewatch, not a device, so it stands apart from the device alarm strip.
 import type { HealthCheck, HealthStatus } from '../../../shared/contract';
+import { useWall } from '../../live/wall-store';
+import { formatClockTime } from '../alarms/format-alarm';
 import { useSelfHealth } from './self-health-store';
 
 const STATUS_WORD: Record<HealthStatus, string> = { ok: 'OK', degraded: 'DEGRADED', failing: 'FAILING' };
@@ -54,6 +56,7 @@ function CheckRow({ check }: { check: HealthCheck }) {
 
 export function SelfHealthPanel() {
   const health = useSelfHealth((state) => state.health);
+  const timeZone = useWall((state) => state.site?.timezone);
   const open = useSelfHealth((state) => state.panelOpen);
   const close = useSelfHealth((state) => state.closePanel);
   if (!open || health === null) return null;
@@ -69,7 +72,7 @@ export function SelfHealthPanel() {
         <span className={`self-health__overall self-health__overall--${health.status}`}>
           {STATUS_WORD[health.status]}
         </span>
-        <span className="self-health__at">checked {new Date(health.checkedAt).toLocaleTimeString()}</span>
+        <span className="self-health__at">checked {formatClockTime(health.checkedAt, timeZone, true)}</span>
         <button type="button" className="self-health__close" onClick={close} aria-label="Close">
           ✕
         </button>
