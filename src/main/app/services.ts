@@ -13,7 +13,8 @@ import { startNotificationRuntime } from '../notifications/notification-runtime'
 import { createOutageHandlers } from '../outages/outage-handlers';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createInsightsHandlers } from '../insights/insights-handlers';
-import { startLiveInsights } from '../insights/live-insights';
+import { startLiveInsights, type LiveInsights } from '../insights/live-insights';
+import { startMetricsRuntime } from '../metrics/metrics-runtime';
 import { createReportHandlers } from '../reports/report-handlers';
 import { createSettingsService, readPinHash } from '../settings/settings-service';
 import { openStore } from '../store';
@@ -51,6 +52,19 @@ export async function startLinewatchServices(
     emit,
     log,
   });
+  // /metrics and the OTLP push read the engine and the store lazily: they start before both exist.
+  let liveInsights: LiveInsights | null = null;
+  const metrics = startMetricsRuntime({
+    store,
+    config: () => config.config(),
+    now,
+    flush: () => runtime.engine.flush(),
+    liveInsights: () => liveInsights,
+    liveStates: () => runtime.engine.snapshot(),
+    schedulerStats: () => runtime.schedulerStats(),
+    build: { version: options.appVersion, host: options.host },
+    log,
+  });
   const runtime = startMonitorRuntime({
     config: initial.config,
     clock,
@@ -60,6 +74,9 @@ export async function startLinewatchServices(
     onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
     log,
     onCheckError: (endpointId, error) => telemetry.reportCheckError(endpointId, error),
+    onCheck: metrics.feed.check,
+    onOutageOpened: metrics.feed.outageOpened,
+    onCommit: metrics.feed.committed,
   });
   // Notifications follow the same event stream as the dashboards: raised and cleared from the
   // engine, acknowledged from the alarm handlers. Deliveries run on their own timers.
@@ -99,6 +116,7 @@ export async function startLinewatchServices(
       applied: (next) => {
         telemetry.configChanged(next);
         notifications.configChanged(next);
+        metrics.configChanged(next);
       },
     });
   }
@@ -111,7 +129,8 @@ export async function startLinewatchServices(
   // Handlers that read the store first commit what the engine still buffers.
   const flush = (): void => runtime.engine.flush();
   // Early warnings are judged as minutes close, so the console's requests cost little (issue 12).
-  const liveInsights = startLiveInsights({ store, config: () => config.config(), clock, flush, log });
+  const startedInsights = startLiveInsights({ store, config: () => config.config(), clock, flush, log });
+  liveInsights = startedInsights;
   const handlers: ContractHandlers = {
     ...createAppHandlers({
       appVersion: options.appVersion,
@@ -127,7 +146,7 @@ export async function startLinewatchServices(
     ...readThrough(createNotificationDeliveryHandlers({ store, config: () => config.config() }), flush),
     ...readThrough(createReportHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(
-      createInsightsHandlers({ store, config: () => config.config(), now, live: liveInsights }),
+      createInsightsHandlers({ store, config: () => config.config(), now, live: startedInsights }),
       flush,
     ),
     ...readThrough(createOutageHandlers({ store, config: () => config.config(), now }), flush),
@@ -157,6 +176,7 @@ export async function startLinewatchServices(
   return {
     handlers: authoriseHandlers(telemetry.instrumentHandlers(handlers), auth),
     connectionClosed: (connectionId) => auth.connectionClosed(connectionId),
+    scrapeMetrics: () => metrics.scrape(),
     subscribe(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
@@ -165,7 +185,8 @@ export async function startLinewatchServices(
       if (stopped) return;
       stopped = true;
       await config.stop();
-      liveInsights.stop();
+      startedInsights.stop();
+      await metrics.stop();
       await runtime.stop();
       await notifications.stop();
       store.close();

@@ -11,6 +11,7 @@ export type {
   NotificationChannelKind,
   NotificationRuleConfig,
   NotificationsConfig,
+  OtlpConfig,
   ProbeConfig,
   RetentionPolicy,
   SecretRef,

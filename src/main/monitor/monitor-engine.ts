@@ -47,6 +47,10 @@ export interface MonitorEngineOptions {
   store: EngineStore;
   onLive?: (states: EndpointLive[]) => void;
   onAlarm?: (signal: AlarmSignal) => void;
+  /** An outage began (a transition to down): the metrics count outages as they happen. */
+  onOutageOpened?: (endpointId: string) => void;
+  /** A flush committed its transaction, taking this many milliseconds (wall time of this process). */
+  onCommit?: (durationMs: number) => void;
   /** 0 disables timed flushing (import flushes once at the end). */
   flushEveryMs?: number;
   emitEveryMs?: number;
@@ -177,6 +181,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       options.onAlarm?.({ kind: 'raised', alarmId, endpointId: entry.config.id, at: t.decidedAt });
     }
     entry.outage = { id, startedAt: t.since, detectedAt: t.decidedAt, alarmId };
+    options.onOutageOpened?.(entry.config.id);
   };
 
   const scheduleTimers = (): void => {
@@ -269,7 +274,12 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       engine.flush();
     },
     flush() {
-      pending.commit(store);
+      if (!options.onCommit) {
+        pending.commit(store);
+        return;
+      }
+      const started = performance.now();
+      if (pending.commit(store)) options.onCommit(performance.now() - started);
     },
     stop() {
       stopped = true;

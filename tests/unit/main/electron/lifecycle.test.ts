@@ -30,6 +30,7 @@ function fakeServices() {
     handlers: fakeHandlers(),
     connectionClosed: vi.fn((_connectionId: string) => undefined),
     subscribe: vi.fn(() => vi.fn()),
+    scrapeMetrics: vi.fn(() => Promise.resolve({ contentType: 'text/plain', body: '' })),
     stop: vi.fn(() => Promise.resolve()),
   } satisfies LinewatchServices;
   const startServices = vi.fn((_options: LinewatchServicesOptions) =>
