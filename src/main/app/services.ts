@@ -28,7 +28,13 @@ import type { LinewatchServices, LinewatchServicesOptions } from './services-typ
 export { ConfigLoadError } from './config-load-error';
 
 export async function startLinewatchServices(
-  options: LinewatchServicesOptions & { clock?: Clock; probe?: ProbeRunner; watchConfig?: boolean },
+  options: LinewatchServicesOptions & {
+    clock?: Clock;
+    probe?: ProbeRunner;
+    watchConfig?: boolean;
+    /** How often the OTLP push exports (30 s); tests shorten it. */
+    otlpIntervalMs?: number;
+  },
 ): Promise<LinewatchServices> {
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
@@ -64,6 +70,7 @@ export async function startLinewatchServices(
     schedulerStats: () => runtime.schedulerStats(),
     build: { version: options.appVersion, host: options.host },
     log,
+    otlpIntervalMs: options.otlpIntervalMs,
   });
   const runtime = startMonitorRuntime({
     config: initial.config,

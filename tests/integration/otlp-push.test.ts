@@ -1,0 +1,130 @@
+// The OTLP push against a local OTLP/HTTP receiver that decodes what arrives: the same instruments
+// and labels as /metrics, the headers from the variable `otlp.headers_env` names, and a stopped
+// device's up gauge turning 0 in a later export. The scrape of the same run answers the issue's
+// acceptance (press1-plc up 1, then 0) and its availability is the KPI report's.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startLinewatchServices } from '@src/main/app/services';
+import { loadConfigFile } from '@src/main/config';
+import { startSimulatedDevice } from '@src/main/demo/simulated-device';
+import { buildReport } from '@src/main/kpi';
+import { openStore } from '@src/main/store';
+import { startOfLocalDay } from '@src/shared/time';
+import { pointsOf, startOtlpReceiver, type OtlpExport } from '../support/otlp-receiver';
+import { parseExposition, valueOf } from '../support/prometheus-text';
+import { makeTempDir } from '../support/temp-store';
+
+const HEADERS_ENV = 'LINEWATCH_TEST_OTLP_HEADERS';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const upOf = (received: OtlpExport, endpoint: string): number | undefined =>
+  pointsOf(received, 'linewatch_endpoint_up', { endpoint })[0]?.value;
+
+describe('OTLP push', () => {
+  it('sends the /metrics instruments with their labels and the configured headers', async () => {
+    const temp = makeTempDir('otlp');
+    cleanups.push(() => temp.remove());
+    const plc = await startSimulatedDevice({ kind: 'tcp', host: '127.14.0.11' });
+    cleanups.push(() => plc.stop());
+    const receiver = await startOtlpReceiver('127.14.0.12');
+    cleanups.push(() => receiver.close());
+    vi.stubEnv(HEADERS_ENV, 'x-api-key=plant-secret,x-scope-orgid=plant-a');
+    cleanups.push(() => vi.unstubAllEnvs());
+    const configPath = join(temp.dir, 'plant.yaml');
+    writeFileSync(
+      configPath,
+      `version: 1
+site: { id: plant-a, name: Plant A, timezone: Europe/Berlin }
+defaults: { interval: 500ms, timeout: 300ms, down_after: 2, up_after: 2 }
+lines:
+  - id: press-1
+    name: Press line 1
+    downtime_cost_per_minute: 850
+    endpoints:
+      - { id: press1-plc, name: Press 1 PLC, type: plc, critical: true, probe: { kind: tcp, host: ${plc.host}, port: ${plc.port} } }
+otlp:
+  endpoint: ${receiver.url}
+  headers_env: ${HEADERS_ENV}
+`,
+    );
+    const dataDir = join(temp.dir, 'data');
+    const services = await startLinewatchServices({
+      dataDir,
+      configPath,
+      host: 'headless',
+      appVersion: '1.2.3',
+      otlpIntervalMs: 300,
+    });
+    cleanups.push(() => services.stop());
+
+    const up = await receiver.waitFor((e) => upOf(e, 'press1-plc') === 1);
+    expect(up.headers['x-api-key']).toBe('plant-secret');
+    expect(up.headers['x-scope-orgid']).toBe('plant-a');
+    expect(up.headers['content-type']).toBe('application/json');
+    expect(up.resource['service.name']).toBe('linewatch');
+    expect(up.resource['service.version']).toBe('1.2.3');
+    const labels = {
+      site: 'plant-a',
+      line: 'press-1',
+      endpoint: 'press1-plc',
+      type: 'plc',
+      critical: 'true',
+    };
+    expect(pointsOf(up, 'linewatch_endpoint_up')).toEqual([
+      { metric: 'linewatch_endpoint_up', kind: 'gauge', attributes: labels, value: 1 },
+    ]);
+    expect(pointsOf(up, 'linewatch_endpoint_state', { ...labels, state: 'up' })[0]?.value).toBe(1);
+    expect(pointsOf(up, 'linewatch_line_up', { site: 'plant-a', line: 'press-1' })[0]?.value).toBe(1);
+    expect(pointsOf(up, 'linewatch_build_info', { version: '1.2.3' })[0]?.value).toBe(1);
+    expect(pointsOf(up, 'linewatch_checks_total', { ...labels, result: 'ok' })[0]?.value).toBeGreaterThan(0);
+    const rtt = pointsOf(up, 'linewatch_endpoint_rtt_seconds', labels)[0];
+    expect(rtt?.kind).toBe('histogram');
+    expect(rtt?.explicitBounds).toEqual([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25]);
+    expect(rtt?.value).toBeGreaterThan(0);
+    expect(pointsOf(up, 'linewatch_alarms_active', { severity: 'critical' })[0]?.value).toBe(0);
+
+    // The scrape of the same run: the acceptance's "press1-plc ... 1", and the KPI's availability.
+    const scrape = async () => parseExposition((await services.scrapeMetrics()).body);
+    expect(valueOf(await scrape(), 'linewatch_endpoint_up', { endpoint: 'press1-plc' })).toBe(1);
+    // The plant figures are cached for 15 s: the first ones may predate the first check's minute.
+    const availability = { line: 'press-1', window: 'today' };
+    let ratio = Number.NaN;
+    await expect
+      .poll(
+        async () => {
+          const found = (await scrape()).filter(
+            (s) =>
+              s.name === 'linewatch_line_availability_ratio' &&
+              s.labels.line === availability.line &&
+              s.labels.window === availability.window,
+          );
+          ratio = found[0]?.value ?? Number.NaN;
+          return found.length;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    const config = loadConfigFile(configPath);
+    if (!config.ok) throw new Error('config');
+    const now = Date.now();
+    const store = openStore(dataDir);
+    const report = buildReport(store, config.config, {
+      fromMs: startOfLocalDay(now, 'Europe/Berlin'),
+      toMs: now,
+      nowMs: now,
+    });
+    store.close();
+    expect(ratio).toBeCloseTo(report.lines[0]?.availability ?? Number.NaN, 2);
+
+    await plc.stop();
+    const down = await receiver.waitFor((e) => upOf(e, 'press1-plc') === 0);
+    expect(pointsOf(down, 'linewatch_outages_total', labels)[0]?.value).toBe(1);
+    expect(pointsOf(down, 'linewatch_line_up', { line: 'press-1' })[0]?.value).toBe(0);
+    const scrapedDown = parseExposition((await services.scrapeMetrics()).body);
+    expect(valueOf(scrapedDown, 'linewatch_endpoint_up', { endpoint: 'press1-plc' })).toBe(0);
+  });
+});
