@@ -33,7 +33,9 @@ describe('OTLP push', () => {
     const receiver = await startOtlpReceiver('127.14.0.12');
     cleanups.push(() => receiver.close());
     vi.stubEnv(HEADERS_ENV, 'x-api-key=plant-secret,x-scope-orgid=plant-a');
-    cleanups.push(() => vi.unstubAllEnvs());
+    cleanups.push(() => {
+      vi.unstubAllEnvs();
+    });
     const configPath = join(temp.dir, 'plant.yaml');
     writeFileSync(
       configPath,
