@@ -229,7 +229,7 @@ describe.skipIf(!hasPrometheus)('three sites in one Prometheus', () => {
 
   it('evaluates the shipped recording rules without errors', async () => {
     await expect.poll(() => query('site:linewatch_lines_up:count').then((r) => r.length)).toBe(3);
-    // Availability comes from each site's KPI report (cached 15 s there), so it may take a moment.
+    // Availability comes from each site's KPI report (refreshed every 5 s until it has data), so it may take a moment.
     await expect
       .poll(
         () =>

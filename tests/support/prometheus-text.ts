@@ -7,6 +7,12 @@ export interface ExposedSample {
 }
 
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/;
+const SPECIAL: Record<string, number> = {
+  NaN: Number.NaN,
+  Nan: Number.NaN,
+  '+Inf': Infinity,
+  '-Inf': -Infinity,
+};
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 export function parseExposition(text: string): ExposedSample[] {
@@ -21,7 +27,7 @@ export function parseExposition(text: string): ExposedSample[] {
     out.push({
       name: match[1] ?? '',
       labels,
-      value: raw === 'Nan' || raw === 'NaN' ? Number.NaN : Number(raw),
+      value: SPECIAL[raw] ?? Number(raw),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,ingest,store,kpi`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,modbus,ingest,store,kpi,metrics`; `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { simulateStoreSize } from './size-simulation';
 import { benchNinetyDayReport } from './kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 import { modbusFigures } from './modbus-bench';
+import { benchMetricsScrape } from './metrics-bench';
 
 type Figures = Record<string, unknown>;
 
@@ -111,5 +112,6 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  if (wants('metrics')) figures.metricsScrape2000 = await benchMetricsScrape();
   return figures;
 }

@@ -11,7 +11,7 @@ export interface MetricsFeed {
 }
 
 /** Buckets for LAN round trips: ICMP and TCP answer in well under a millisecond to a few ms. */
-export const RTT_BUCKETS_S = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25];
+export const RTT_BUCKETS_S = [0.0005, 0.001, 0.0025, 0.01, 0.05, 0.25];
 /** A whole check, timeouts included (the default timeout is 2 s). */
 export const CHECK_DURATION_BUCKETS_S = [0.001, 0.005, 0.025, 0.1, 0.5, 1, 2.5, 5];
 /** One engine transaction (checks, states, outages of the last 250 ms). */

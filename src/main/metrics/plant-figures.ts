@@ -1,7 +1,7 @@
 // The figures behind the scrape-time gauges that need the store: line and site availability and
 // downtime cost from the KPI report (the one formula, src/main/kpi), active alarms by severity
 // (the alarms' own impact rules) and the endpoints' active early warnings. They cost a report of
-// every endpoint, so they are computed at most once per FIGURES_CACHE_MS however many scrapers
+// every endpoint, so they are computed at most once per FIGURES_REFRESH_MS however many scrapers
 // (Prometheus, a second Prometheus, the OTLP push) ask.
 import { SEVERITIES, type Severity } from '../../shared/contract';
 import { DAY_MS, MINUTE_MS, startOfLocalDay } from '../../shared/time';
@@ -14,7 +14,12 @@ import { buildReport } from '../kpi';
 import type { Store } from '../store';
 import type { LineFigures } from '../../shared/report/report-schema';
 
-export const FIGURES_CACHE_MS = 15_000;
+/**
+ * How old the figures may be: availability so far today moves slowly, and two KPI reports of
+ * 2,000 endpoints take a few hundred ms of the engine's thread (bench: metricsScrape2000).
+ */
+export const FIGURES_REFRESH_MS = 60_000;
+const FIGURES_EARLY_REFRESH_MS = 5_000;
 
 export type AvailabilityWindow = 'today' | 'shift';
 
@@ -100,24 +105,40 @@ function activeWarnings(
 }
 
 export interface PlantFiguresSource {
-  /** The cached figures, recomputed when older than FIGURES_CACHE_MS or the config changed. */
+  /**
+   * The cached figures. Older than their refresh age, they are still answered once more while
+   * they are recomputed right after (so a scrape waits for a report only the very first time);
+   * a changed config recomputes at once.
+   */
   current(): PlantFigures;
 }
 
+/** Until every window has monitored time, refresh sooner: a fresh start fills in within seconds. */
+const refreshAgeOf = (figures: PlantFigures): number =>
+  figures.windows.some((w) => w.site.availability === null) ? FIGURES_EARLY_REFRESH_MS : FIGURES_REFRESH_MS;
+
 export function createPlantFigures(deps: PlantFiguresDeps): PlantFiguresSource {
   let cached: { at: number; figures: PlantFigures } | null = null;
+  let refreshing = false;
+  const compute = (): PlantFigures => {
+    cached = { at: deps.now(), figures: computePlantFigures(deps) };
+    return cached.figures;
+  };
   return {
     current() {
-      const at = deps.now();
-      if (
-        cached &&
-        cached.figures.config === deps.config() &&
-        at >= cached.at &&
-        at - cached.at < FIGURES_CACHE_MS
-      ) {
-        return cached.figures;
+      if (!cached || cached.figures.config !== deps.config()) return compute();
+      const age = deps.now() - cached.at;
+      if ((age < 0 || age >= refreshAgeOf(cached.figures)) && !refreshing) {
+        refreshing = true;
+        setImmediate(() => {
+          refreshing = false;
+          try {
+            compute();
+          } catch {
+            // The store is closed (stopping) or busy: the next scrape tries again.
+          }
+        });
       }
-      cached = { at, figures: computePlantFigures(deps) };
       return cached.figures;
     },
   };

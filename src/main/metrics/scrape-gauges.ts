@@ -10,9 +10,15 @@ import { ENDPOINT_LABEL_NAMES, LINE_LABEL_NAMES, metricLabelsOf } from './metric
 import type { PlantFigures } from './plant-figures';
 
 export interface Sample {
+  /** Shared, cached label objects (metric-labels.ts): the exposition escapes each once. */
   labels: Readonly<Record<string, string>>;
+  /** Labels of this family only (state, kind, window), after the shared ones. */
+  extra?: Readonly<Record<string, string>>;
   value: number;
 }
+
+/** The sample's labels as one object (OTLP attributes, tests). */
+export const allLabels = (sample: Sample): Record<string, string> => ({ ...sample.labels, ...sample.extra });
 
 export interface ScrapeInput {
   config: LinewatchConfig;
@@ -34,7 +40,7 @@ const UP_VALUE = { up: 1, down: 0, unknown: Number.NaN } as const;
 function endpointSamples(
   input: ScrapeInput,
   value: (live: EndpointLive) => number | null,
-  extra: (live: EndpointLive) => readonly Record<string, string>[] = () => [{}],
+  extra?: (live: EndpointLive) => readonly Record<string, string>[],
 ): Sample[] {
   const { endpoints } = metricLabelsOf(input.config);
   const out: Sample[] = [];
@@ -43,7 +49,8 @@ function endpointSamples(
     if (!labels) continue;
     const v = value(live);
     if (v === null) continue;
-    for (const more of extra(live)) out.push({ labels: { ...labels, ...more }, value: v });
+    if (!extra) out.push({ labels, value: v });
+    else for (const more of extra(live)) out.push({ labels, extra: more, value: v });
   }
   return out;
 }
@@ -83,7 +90,9 @@ function lineFigureSamples(input: ScrapeInput, pick: 'availability' | 'downtime_
       const labels = lines.get(figures.id);
       const value = figures[pick];
       if (!labels || value === null) continue;
-      out.push({ labels: pick === 'availability' ? { ...labels, window: window.window } : labels, value });
+      out.push(
+        pick === 'availability' ? { labels, extra: { window: window.window }, value } : { labels, value },
+      );
     }
     // The downtime cost is the day's (a counter that resets at the site's midnight).
     if (pick === 'downtime_cost') break;

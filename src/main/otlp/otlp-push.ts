@@ -14,6 +14,7 @@ import {
 } from '../metrics/metrics-feed';
 import { metricLabelsOf } from '../metrics/metric-labels';
 import {
+  allLabels,
   DOWNTIME_COST,
   SCRAPE_GAUGES,
   readScrapeInput,
@@ -78,7 +79,7 @@ export function startOtlpPush(options: {
       for (const [definition, instrument] of observed) {
         for (const sample of definition.samples(input)) {
           // OTLP has no "unknown" gauge point: an endpoint without a state is left out.
-          if (!Number.isNaN(sample.value)) result.observe(instrument, sample.value, sample.labels);
+          if (!Number.isNaN(sample.value)) result.observe(instrument, sample.value, allLabels(sample));
         }
       }
       result.observe(buildInfo, 1, { version: options.build.version, host: options.build.host });

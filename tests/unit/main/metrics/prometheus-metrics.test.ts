@@ -165,7 +165,7 @@ describe('prometheus metrics', () => {
     expect(valueOf(samples, 'linewatch_outages_total', labels)).toBe(1);
     expect(valueOf(samples, 'linewatch_endpoint_rtt_seconds_count', labels)).toBe(2);
     expect(valueOf(samples, 'linewatch_endpoint_rtt_seconds_bucket', { ...labels, le: '0.001' })).toBe(1);
-    expect(valueOf(samples, 'linewatch_endpoint_rtt_seconds_bucket', { ...labels, le: '0.005' })).toBe(2);
+    expect(valueOf(samples, 'linewatch_endpoint_rtt_seconds_bucket', { ...labels, le: '0.01' })).toBe(2);
     expect(valueOf(samples, 'linewatch_check_duration_seconds_count', { kind: 'tcp' })).toBe(3);
     expect(valueOf(samples, 'linewatch_commit_duration_seconds_count', { site: 'plant-a' })).toBe(1);
   });
