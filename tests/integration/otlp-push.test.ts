@@ -1,18 +1,20 @@
 // The OTLP push against a local OTLP/HTTP receiver that decodes what arrives: the same instruments
 // and labels as /metrics, the headers from the variable `otlp.headers_env` names, and a stopped
-// device's up gauge turning 0 in a later export. The scrape of the same run answers the issue's
-// acceptance (press1-plc up 1, then 0) and its availability is the KPI report's.
+// device's up gauge turning 0 in a later export. /metrics of the same run, on a loopback host,
+// answers the issue's acceptance (press1-plc up 1, then 0); its availability is the KPI report's.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLinewatchServices } from '@src/main/app/services';
 import { loadConfigFile } from '@src/main/config';
 import { startSimulatedDevice } from '@src/main/demo/simulated-device';
+import { startHttpHost } from '@src/main/host/http-host';
+import { metricsRoute } from '@src/main/metrics/metrics-route';
 import { buildReport } from '@src/main/kpi';
 import { openStore } from '@src/main/store';
 import { startOfLocalDay } from '@src/shared/time';
 import { pointsOf, startOtlpReceiver, type OtlpExport } from '../support/otlp-receiver';
-import { parseExposition, valueOf } from '../support/prometheus-text';
+import { parseExposition } from '../support/prometheus-text';
 import { makeTempDir } from '../support/temp-store';
 
 const HEADERS_ENV = 'LINEWATCH_TEST_OTLP_HEADERS';
@@ -62,6 +64,22 @@ otlp:
       otlpIntervalMs: 300,
     });
     cleanups.push(() => services.stop());
+    // The acceptance's curl: /metrics on a loopback bind, no token needed.
+    const host = await startHttpHost({
+      services,
+      rendererDir: temp.dir,
+      host: '127.0.0.1',
+      port: 0,
+      routes: { '/metrics': metricsRoute(() => services.scrapeMetrics()) },
+    });
+    cleanups.push(() => host.close());
+    const curl = async (): Promise<string> => {
+      const response = await fetch(new URL('/metrics', host.url));
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const upLine = (value: number): string =>
+      `linewatch_endpoint_up{site="plant-a",line="press-1",endpoint="press1-plc",type="plc",critical="true"} ${value}\n`;
 
     const up = await receiver.waitFor((e) => upOf(e, 'press1-plc') === 1);
     expect(up.headers['x-api-key']).toBe('plant-secret');
@@ -90,8 +108,8 @@ otlp:
     expect(pointsOf(up, 'linewatch_alarms_active', { severity: 'critical' })[0]?.value).toBe(0);
 
     // The scrape of the same run: the acceptance's "press1-plc ... 1", and the KPI's availability.
-    const scrape = async () => parseExposition((await services.scrapeMetrics()).body);
-    expect(valueOf(await scrape(), 'linewatch_endpoint_up', { endpoint: 'press1-plc' })).toBe(1);
+    const scrape = async () => parseExposition(await curl());
+    await expect.poll(curl).toContain(upLine(1));
     // The plant figures are refreshed every 5 s until there is monitored time: the first predate it.
     const availability = { line: 'press-1', window: 'today' };
     let ratio = Number.NaN;
@@ -126,7 +144,6 @@ otlp:
     const down = await receiver.waitFor((e) => upOf(e, 'press1-plc') === 0);
     expect(pointsOf(down, 'linewatch_outages_total', labels)[0]?.value).toBe(1);
     expect(pointsOf(down, 'linewatch_line_up', { line: 'press-1' })[0]?.value).toBe(0);
-    const scrapedDown = parseExposition((await services.scrapeMetrics()).body);
-    expect(valueOf(scrapedDown, 'linewatch_endpoint_up', { endpoint: 'press1-plc' })).toBe(0);
+    expect(await curl()).toContain(upLine(0));
   });
 });
