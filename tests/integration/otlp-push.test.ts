@@ -3,6 +3,8 @@
 // device's up gauge turning 0 in a later export. /metrics of the same run, on a loopback host,
 // answers the issue's acceptance (press1-plc up 1, then 0); its availability is the KPI report's.
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLinewatchServices } from '@src/main/app/services';
@@ -145,5 +147,48 @@ otlp:
     expect(pointsOf(down, 'linewatch_outages_total', labels)[0]?.value).toBe(1);
     expect(pointsOf(down, 'linewatch_line_up', { line: 'press-1' })[0]?.value).toBe(0);
     expect(await curl()).toContain(upLine(0));
+  });
+
+  it('says in the log when the collector refuses the export, and goes on monitoring', async () => {
+    const temp = makeTempDir('otlp-refused');
+    cleanups.push(() => temp.remove());
+    const refusing = http.createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(400, { 'content-type': 'text/plain' }).end('bad tenant'));
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.14.0.13', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => refusing.close(() => resolve())));
+    const { port } = refusing.address() as AddressInfo;
+    const configPath = join(temp.dir, 'plant.yaml');
+    writeFileSync(
+      configPath,
+      `version: 1
+site: { id: plant-b, name: Plant B, timezone: Europe/Berlin }
+lines:
+  - id: press-1
+    name: Press line 1
+    endpoints:
+      - { id: gw, name: Gateway, type: switch, probe: { kind: tcp, host: 127.14.0.13, port: ${port} } }
+otlp: { endpoint: "http://127.14.0.13:${port}/v1/metrics" }
+`,
+    );
+    const lines: string[] = [];
+    const services = await startLinewatchServices({
+      dataDir: join(temp.dir, 'data'),
+      configPath,
+      host: 'headless',
+      appVersion: 'test',
+      otlpIntervalMs: 300,
+      log: (line) => lines.push(line),
+    });
+    cleanups.push(() => services.stop());
+    await expect
+      .poll(() =>
+        lines.find((line) => line.startsWith(`OTLP push to http://127.14.0.13:${port}/v1/metrics failed:`)),
+      )
+      .toBeDefined();
+    // Logged once, not once per export.
+    expect(lines.filter((line) => line.includes('failed:'))).toHaveLength(1);
+    expect((await services.scrapeMetrics()).body).toContain('linewatch_endpoint_up{');
   });
 });

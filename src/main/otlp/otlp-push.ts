@@ -4,7 +4,11 @@
 import type { Attributes, Observable } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import {
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type PushMetricExporter,
+} from '@opentelemetry/sdk-metrics';
 import type { OtlpConfig } from '../config';
 import {
   CHECK_DURATION_BUCKETS_S,
@@ -24,6 +28,39 @@ import {
 import { otlpHeadersFromEnv } from './otlp-headers';
 
 export const OTLP_EXPORT_INTERVAL_MS = 30_000;
+/** A collector that stays unreachable is logged once per this, and again when it answers. */
+const FAILURE_LOG_EVERY_MS = 10 * 60_000;
+
+/**
+ * The SDK reports failed exports only to its diagnostics logger (silent by default): this says in
+ * the Linewatch log that the push is failing (a failed result carries its error), and when it
+ * works again. Only `export` is wrapped; temporality and aggregation stay the exporter's own.
+ */
+function logFailures<E extends PushMetricExporter>(
+  exporter: E,
+  endpoint: string,
+  log: (line: string) => void,
+): E {
+  let failing = false;
+  let lastLogged = 0;
+  const exportBatch = exporter.export.bind(exporter);
+  exporter.export = (metrics, resultCallback) =>
+    exportBatch(metrics, (result) => {
+      const now = Date.now();
+      if (result.error === undefined) {
+        if (failing) log(`OTLP push to ${endpoint} works again`);
+        failing = false;
+      } else {
+        failing = true;
+        if (now - lastLogged >= FAILURE_LOG_EVERY_MS) {
+          lastLogged = now;
+          log(`OTLP push to ${endpoint} failed: ${result.error.message}`);
+        }
+      }
+      resultCallback(result);
+    });
+  return exporter;
+}
 
 export interface OtlpPush {
   feed: MetricsFeed;
@@ -41,10 +78,14 @@ export function startOtlpPush(options: {
   log: (line: string) => void;
 }): OtlpPush {
   const { sources } = options;
-  const exporter = new OTLPMetricExporter({
-    url: options.config.endpoint,
-    headers: otlpHeadersFromEnv(options.config.headersEnv, options.env),
-  });
+  const exporter = logFailures(
+    new OTLPMetricExporter({
+      url: options.config.endpoint,
+      headers: otlpHeadersFromEnv(options.config.headersEnv, options.env),
+    }),
+    options.config.endpoint,
+    options.log,
+  );
   const interval = options.exportIntervalMs ?? OTLP_EXPORT_INTERVAL_MS;
   const reader = new PeriodicExportingMetricReader({
     exporter,
