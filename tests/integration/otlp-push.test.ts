@@ -191,4 +191,42 @@ otlp: { endpoint: "http://127.14.0.13:${port}/v1/metrics" }
     expect(lines.filter((line) => line.includes('failed:'))).toHaveLength(1);
     expect((await services.scrapeMetrics()).body).toContain('linewatch_endpoint_up{');
   });
+
+  it('stops within two seconds when the collector never answers', async () => {
+    const temp = makeTempDir('otlp-silent');
+    cleanups.push(() => temp.remove());
+    // Takes the connection and the request, never answers.
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.14.0.14', resolve));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          silent.closeAllConnections();
+          silent.close(() => resolve());
+        }),
+    );
+    const { port } = silent.address() as AddressInfo;
+    const configPath = join(temp.dir, 'plant.yaml');
+    writeFileSync(
+      configPath,
+      `version: 1
+site: { id: plant-c, name: Plant C, timezone: Europe/Berlin }
+lines:
+  - id: press-1
+    name: Press line 1
+    endpoints:
+      - { id: gw, name: Gateway, type: switch, probe: { kind: tcp, host: 127.14.0.14, port: ${port} } }
+otlp: { endpoint: "http://127.14.0.14:${port}/v1/metrics" }
+`,
+    );
+    const services = await startLinewatchServices({
+      dataDir: join(temp.dir, 'data'),
+      configPath,
+      host: 'headless',
+      appVersion: 'test',
+    });
+    const started = Date.now();
+    await services.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -30,6 +30,7 @@ import { otlpHeadersFromEnv } from './otlp-headers';
 export const OTLP_EXPORT_INTERVAL_MS = 30_000;
 /** A collector that stays unreachable is logged once per this, and again when it answers. */
 const FAILURE_LOG_EVERY_MS = 10 * 60_000;
+const STOP_EXPORT_WAIT_MS = 1500;
 
 /**
  * The SDK reports failed exports only to its diagnostics logger (silent by default): this says in
@@ -176,10 +177,19 @@ export function startOtlpPush(options: {
     feed,
     flush: () => provider.forceFlush(),
     async stop() {
+      // The last export is tried, but a collector that does not answer must not hold up a stop
+      // that closes the database within `serve`'s five seconds.
+      let timer: NodeJS.Timeout | undefined;
+      const giveUp = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_EXPORT_WAIT_MS);
+        timer.unref();
+      });
       try {
-        await provider.shutdown();
+        await Promise.race([provider.shutdown(), giveUp]);
       } catch (error) {
         options.log(`OTLP push: the last export failed: ${String(error)}`);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
