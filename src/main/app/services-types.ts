@@ -26,6 +26,8 @@ export interface LinewatchServices {
   health(): Health;
   /** Start pushing contract events to a sink; returns the function that stops it. */
   subscribe(sink: EventSink): () => void;
+  /** One Prometheus scrape of `/metrics`: the exposition text and its content type. */
+  scrapeMetrics(): Promise<{ contentType: string; body: string }>;
   /** Stop probes and timers, flush pending writes and close the database. */
   stop(): Promise<void>;
 }

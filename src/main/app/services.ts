@@ -14,7 +14,8 @@ import { startNotificationRuntime } from '../notifications/notification-runtime'
 import { createOutageHandlers } from '../outages/outage-handlers';
 import { runProbe, type ProbeRunner } from '../probes/run-probe';
 import { createInsightsHandlers } from '../insights/insights-handlers';
-import { startLiveInsights } from '../insights/live-insights';
+import { startLiveInsights, type LiveInsights } from '../insights/live-insights';
+import { startMetricsRuntime } from '../metrics/metrics-runtime';
 import { createReportHandlers } from '../reports/report-handlers';
 import { createSettingsService, readPinHash } from '../settings/settings-service';
 import { openStore } from '../store';
@@ -28,7 +29,13 @@ import type { LinewatchServices, LinewatchServicesOptions } from './services-typ
 export { ConfigLoadError } from './config-load-error';
 
 export async function startLinewatchServices(
-  options: LinewatchServicesOptions & { clock?: Clock; probe?: ProbeRunner; watchConfig?: boolean },
+  options: LinewatchServicesOptions & {
+    clock?: Clock;
+    probe?: ProbeRunner;
+    watchConfig?: boolean;
+    /** How often the OTLP push exports (30 s); tests shorten it. */
+    otlpIntervalMs?: number;
+  },
 ): Promise<LinewatchServices> {
   const clock = options.clock ?? systemClock;
   const now = (): number => clock.now();
@@ -52,6 +59,20 @@ export async function startLinewatchServices(
     emit,
     log,
   });
+  // /metrics and the OTLP push read the engine and the store lazily: they start before both exist.
+  let liveInsights: LiveInsights | null = null;
+  const metrics = startMetricsRuntime({
+    store,
+    config: () => config.config(),
+    now,
+    flush: () => runtime.engine.flush(),
+    liveInsights: () => liveInsights,
+    liveStates: () => runtime.engine.snapshot(),
+    schedulerStats: () => runtime.schedulerStats(),
+    build: { version: options.appVersion, host: options.host },
+    log,
+    otlpIntervalMs: options.otlpIntervalMs,
+  });
   const runtime = startMonitorRuntime({
     config: initial.config,
     clock,
@@ -61,6 +82,9 @@ export async function startLinewatchServices(
     onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
     log,
     onCheckError: (endpointId, error) => telemetry.reportCheckError(endpointId, error),
+    onCheck: metrics.feed.check,
+    onOutageOpened: metrics.feed.outageOpened,
+    onCommit: metrics.feed.committed,
   });
   // Notifications follow the same event stream as the dashboards: raised and cleared from the
   // engine, acknowledged from the alarm handlers. Deliveries run on their own timers.
@@ -100,6 +124,7 @@ export async function startLinewatchServices(
       applied: (next) => {
         telemetry.configChanged(next);
         notifications.configChanged(next);
+        metrics.configChanged(next);
       },
     });
   }
@@ -125,7 +150,8 @@ export async function startLinewatchServices(
     log,
   });
   // Early warnings are judged as minutes close, so the console's requests cost little (issue 12).
-  const liveInsights = startLiveInsights({ store, config: () => config.config(), clock, flush, log });
+  const startedInsights = startLiveInsights({ store, config: () => config.config(), clock, flush, log });
+  liveInsights = startedInsights;
   const handlers: ContractHandlers = {
     ...createAppHandlers({
       appVersion: options.appVersion,
@@ -141,7 +167,7 @@ export async function startLinewatchServices(
     ...readThrough(createNotificationDeliveryHandlers({ store, config: () => config.config() }), flush),
     ...readThrough(createReportHandlers({ store, config: () => config.config(), now }), flush),
     ...readThrough(
-      createInsightsHandlers({ store, config: () => config.config(), now, live: liveInsights }),
+      createInsightsHandlers({ store, config: () => config.config(), now, live: startedInsights }),
       flush,
     ),
     ...readThrough(createOutageHandlers({ store, config: () => config.config(), now }), flush),
@@ -172,6 +198,7 @@ export async function startLinewatchServices(
   return {
     handlers: authoriseHandlers(telemetry.instrumentHandlers(handlers), auth),
     connectionClosed: (connectionId) => auth.connectionClosed(connectionId),
+    scrapeMetrics: () => metrics.scrape(),
     health: () => health.health(),
     subscribe(sink) {
       sinks.add(sink);
@@ -182,7 +209,8 @@ export async function startLinewatchServices(
       stopped = true;
       await config.stop();
       health.stop();
-      liveInsights.stop();
+      startedInsights.stop();
+      await metrics.stop();
       await runtime.stop();
       await notifications.stop();
       store.close();

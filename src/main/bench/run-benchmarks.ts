@@ -1,5 +1,6 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,enip,memory,ingest,store,kpi,health`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,modbus,enip,memory,ingest,store,kpi,health,metrics`
+// (`npm run bench -- --only=...`: without the `--` npm takes the option for itself); `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { modbusFigures } from './modbus-bench';
 import { serveMemoryFigures } from './serve-memory-bench';
 import { healthFigures } from './health-bench';
 import { enipFigures } from './enip-bench';
+import { benchMetricsScrape } from './metrics-bench';
 
 type Figures = Record<string, unknown>;
 
@@ -119,5 +121,6 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   }
   if (wants('health'))
     figures.healthz = await healthFigures({ warmupSeconds: quick ? 5 : 15, requests: quick ? 200 : 1000 });
+  if (wants('metrics')) figures.metricsScrape2000 = await benchMetricsScrape();
   return figures;
 }

@@ -10,6 +10,7 @@ import { ConfigLoadError, startLinewatchServices } from '../app/services';
 import { HostAccessError, prepareHostAccess } from '../host/host-access';
 import { startHttpHost } from '../host/http-host';
 import { healthzRoute } from '../health/healthz-route';
+import { metricsRoute } from '../metrics/metrics-route';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './cli-io';
 
 export const DEFAULT_PORT = 8470;
@@ -76,7 +77,10 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       operatorToken: access.operatorToken,
       tls: access.tls,
       log: (line) => io.stdout(line),
-      routes: { '/healthz': healthzRoute(() => running.health()) },
+      routes: {
+        '/healthz': healthzRoute(() => running.health()),
+        '/metrics': metricsRoute(() => running.scrapeMetrics()),
+      },
     });
   } catch (error) {
     await services.stop();
@@ -87,7 +91,6 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   io.stdout(`dashboard at ${host.url}`);
 
   const started = host;
-  const startedServices = services;
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string): void => {
@@ -98,7 +101,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       setTimeout(() => resolve(EXIT_OK), 4500).unref();
       void started
         .close()
-        .then(() => startedServices.stop())
+        .then(() => running.stop())
         .then(() => {
           io.stdout('stopped');
           resolve(EXIT_OK);

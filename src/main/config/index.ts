@@ -12,6 +12,7 @@ export type {
   NotificationChannelKind,
   NotificationRuleConfig,
   NotificationsConfig,
+  OtlpConfig,
   ProbeConfig,
   RetentionPolicy,
   SecretRef,

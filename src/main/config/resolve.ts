@@ -186,5 +186,6 @@ export function resolveConfig(raw: RawConfig): LinewatchConfig {
       dayDays: raw.retention.day_rollups / DAY_MS,
     },
     notifications: resolveNotifications(raw.notifications),
+    ...(raw.otlp ? { otlp: { endpoint: raw.otlp.endpoint, headersEnv: raw.otlp.headers_env ?? null } } : {}),
   };
 }

@@ -309,6 +309,13 @@ const notificationsSchema = strict({
   rules: z.array(ruleSchema, { error: 'expected a list of rules' }).default([]),
 });
 
+// Where the OTLP metrics push goes (issue 14); the headers (a collector's API key) come from an
+// environment variable as "name=value,name2=value2", never from the file.
+const otlpSchema = strict({
+  endpoint: urlSchema,
+  headers_env: envNameSchema.optional(),
+});
+
 export const RawConfigSchema = strict({
   version: z.literal(1),
   site: strict({ id: idSchema, name: nameSchema, timezone: timezoneSchema }),
@@ -318,6 +325,7 @@ export const RawConfigSchema = strict({
   maintenance: z.array(maintenanceSchema, { error: 'expected a list of maintenance windows' }).default([]),
   retention: retentionSchema.prefault({}),
   notifications: notificationsSchema.prefault({}),
+  otlp: otlpSchema.optional(),
 });
 
 export type RawConfig = z.output<typeof RawConfigSchema>;

@@ -113,6 +113,15 @@ export interface LinewatchConfig {
   retention: RetentionPolicy;
   /** Optional so configs built in code need not spell it out; the loader always sets it. */
   notifications?: NotificationsConfig;
+  /** The OTLP metrics push (issue 14); absent: none. */
+  otlp?: OtlpConfig;
+}
+
+export interface OtlpConfig {
+  /** The collector's OTLP/HTTP metrics URL, e.g. http://collector:4318/v1/metrics. */
+  endpoint: string;
+  /** Environment variable holding the request headers as "name=value,name2=value2". */
+  headersEnv: string | null;
 }
 
 /**

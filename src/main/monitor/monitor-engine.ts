@@ -67,6 +67,10 @@ export interface MonitorEngineOptions {
   store: EngineStore;
   onLive?: (states: EndpointLive[]) => void;
   onAlarm?: (signal: AlarmSignal) => void;
+  /** An outage began (a transition to down): the metrics count outages as they happen. */
+  onOutageOpened?: (endpointId: string) => void;
+  /** A flush committed its transaction, taking this many milliseconds (wall time of this process). */
+  onCommit?: (durationMs: number) => void;
   /** 0 disables timed flushing (import flushes once at the end). */
   flushEveryMs?: number;
   emitEveryMs?: number;
@@ -201,6 +205,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       options.onAlarm?.({ kind: 'raised', alarmId, endpointId: entry.config.id, at: t.decidedAt });
     }
     entry.outage = { id, startedAt: t.since, detectedAt: t.decidedAt, alarmId };
+    options.onOutageOpened?.(entry.config.id);
   };
 
   const scheduleTimers = (): void => {
@@ -297,8 +302,10 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       engine.tryFlush();
     },
     flush() {
+      const started = performance.now();
+      let wrote: boolean;
       try {
-        pending.commit(store);
+        wrote = pending.commit(store);
       } catch (error) {
         lastCommitError = error instanceof Error ? error.message : String(error);
         commitFailingSince ??= clock.now();
@@ -306,6 +313,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       }
       lastCommitError = null;
       commitFailingSince = null;
+      if (wrote) options.onCommit?.(performance.now() - started);
     },
     tryFlush() {
       try {

@@ -3,7 +3,8 @@
 import type { EndpointLive } from '../../shared/contract';
 import { createMaintenanceCalendar } from '../calendar';
 import type { Clock } from '../clock/clock';
-import type { LinewatchConfig } from '../config';
+import type { EndpointConfig, LinewatchConfig } from '../config';
+import type { ProbeResult } from '../probes/probe-result';
 import { createMonitorEngine, type AlarmSignal, type MonitorEngine } from './monitor-engine';
 import type { EngineStore } from './pending-writes';
 import { schedulePruning, type Store } from '../store';
@@ -34,6 +35,10 @@ export function startMonitorRuntime(options: {
    * that is down. The scheduler goes on with the next check either way.
    */
   onCheckError?: (endpointId: string, error: unknown) => void;
+  /** Every check's result and how long the probe took (the live check stream of the metrics). */
+  onCheck?: (endpoint: EndpointConfig, result: ProbeResult, durationMs: number) => void;
+  onOutageOpened?: (endpointId: string) => void;
+  onCommit?: (durationMs: number) => void;
 }): MonitorRuntime {
   const { clock, probe } = options;
   const endpointsOf = (config: LinewatchConfig) => config.lines.flatMap((line) => line.endpoints);
@@ -44,6 +49,8 @@ export function startMonitorRuntime(options: {
     store: options.store,
     onLive: options.onLive,
     onAlarm: options.onAlarm,
+    onOutageOpened: options.onOutageOpened,
+    onCommit: options.onCommit,
   });
   let lastLagWarning = 0;
 
@@ -60,8 +67,10 @@ export function startMonitorRuntime(options: {
         run: async () => {
           const ts = clock.now();
           try {
+            const started = performance.now();
             const result = await probe(endpoint.probe, endpoint.timeoutMs);
             engine.ingest(endpoint.id, ts, result);
+            options.onCheck?.(endpoint, result, performance.now() - started);
           } catch (error) {
             options.onCheckError?.(endpoint.id, error);
             throw error;

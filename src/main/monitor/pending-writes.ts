@@ -32,9 +32,12 @@ export class PendingWrites {
     return this.checks.length === 0 && this.stateChanges.length === 0 && this.progress.size === 0;
   }
 
-  /** Write everything in one transaction (nested inside a caller's transaction when there is one). */
-  commit(store: EngineStore): void {
-    if (this.isEmpty && this.outageCloses.length === 0) return;
+  /**
+   * Write everything in one transaction (nested inside a caller's transaction when there is one).
+   * Returns whether there was anything to write.
+   */
+  commit(store: EngineStore): boolean {
+    if (this.isEmpty && this.outageCloses.length === 0) return false;
     store.transaction(() => {
       if (this.checks.length > 0) store.checks.insertMany(this.checks);
       for (const change of this.stateChanges) store.stateChanges.insert(change);
@@ -55,5 +58,6 @@ export class PendingWrites {
     this.progress.clear();
     this.nearMisses = [];
     this.identities = [];
+    return true;
   }
 }

@@ -36,6 +36,7 @@ function fakeServices() {
       systemAlarms: [],
     })),
     subscribe: vi.fn(() => vi.fn()),
+    scrapeMetrics: vi.fn(() => Promise.resolve({ contentType: 'text/plain', body: '' })),
     stop: vi.fn(() => Promise.resolve()),
   } satisfies LinewatchServices;
   const startServices = vi.fn((_options: LinewatchServicesOptions) =>
