@@ -194,7 +194,27 @@ function probeYaml(probe: ProbeConfig): string {
       }
       return `{ ${fields.join(', ')} }`;
     }
+    case 'opcua':
+      return opcuaProbeYaml(probe);
   }
+}
+
+function opcuaProbeYaml(probe: Extract<ProbeConfig, { kind: 'opcua' }>): string {
+  const fields = ['kind: opcua', `url: ${JSON.stringify(probe.url)}`, `security: ${probe.security}`];
+  if (probe.user) {
+    const { name, password } = probe.user;
+    const source =
+      'env' in password ? `password_env: ${password.env}` : `password_file: ${JSON.stringify(password.file)}`;
+    fields.push(`user: { name: ${JSON.stringify(name)}, ${source} }`);
+  }
+  if (probe.read.length > 0) {
+    const reads = probe.read.map(
+      (read) =>
+        `{ node_id: ${JSON.stringify(read.nodeId)}${read.expect ? `, expect: ${JSON.stringify(read.expect)}` : ''} }`,
+    );
+    fields.push(`read: [${reads.join(', ')}]`);
+  }
+  return `{ ${fields.join(', ')} }`;
 }
 
 function maintenanceYaml(m: MaintenanceConfig): string {

@@ -1,6 +1,7 @@
 // The composition root: opens the store, starts the config, telemetry and monitor runtimes once,
 // and wires each feature's contract handlers and the event stream for whichever host runs it
 // (Electron shell or headless CLI). The features do the work; nothing here reads or writes data.
+import { join } from 'node:path';
 import type { ContractHandlers, EventName, EventPayload, EventSink } from '../../shared/contract';
 import { createAlarmHandlers } from '../alarms/alarm-handlers';
 import { endpointCount } from '../config';
@@ -11,7 +12,7 @@ import { startMonitorRuntime } from '../monitor';
 import { createNotificationDeliveryHandlers } from '../notifications/delivery-handlers';
 import { startNotificationRuntime } from '../notifications/notification-runtime';
 import { createOutageHandlers } from '../outages/outage-handlers';
-import { runProbe, type ProbeRunner } from '../probes/run-probe';
+import { createProbeRunner, type ProbeRunner } from '../probes/run-probe';
 import { createInsightsHandlers } from '../insights/insights-handlers';
 import { startLiveInsights } from '../insights/live-insights';
 import { createReportHandlers } from '../reports/report-handlers';
@@ -25,6 +26,9 @@ import { readThrough } from './read-through';
 import type { LinewatchServices, LinewatchServicesOptions } from './services-types';
 
 export { ConfigLoadError } from './config-load-error';
+
+/** The OPC UA client's PKI store, inside the data folder (own certificate, trusted/, rejected/). */
+export const OPCUA_PKI_FOLDER = 'opcua-pki';
 
 export async function startLinewatchServices(
   options: LinewatchServicesOptions & { clock?: Clock; probe?: ProbeRunner; watchConfig?: boolean },
@@ -55,7 +59,11 @@ export async function startLinewatchServices(
     config: initial.config,
     clock,
     store,
-    probe: telemetry.instrumentProbe(options.probe ?? runProbe),
+    // The OPC UA client's certificate lives with the data it watches over, never in $HOME: one
+    // folder to back up, and two consoles on one machine are two clients to trust.
+    probe: telemetry.instrumentProbe(
+      options.probe ?? createProbeRunner({ opcuaPkiDir: join(options.dataDir, OPCUA_PKI_FOLDER) }),
+    ),
     onLive: (states) => emit('endpointStates', { states }),
     onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
     log,
