@@ -97,6 +97,7 @@ export async function startLinewatchServices(
     },
   };
   sinks.add(notificationSink);
+  for (const note of demo?.notes ?? []) log(note);
   log(
     `monitoring ${endpointCount(initial.config)} endpoints on ${initial.config.lines.length} lines` +
       (demo ? ' (built-in demo plant)' : ` from ${options.configPath ?? ''}`),
