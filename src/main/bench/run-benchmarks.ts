@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,ingest,store,kpi`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,modbus,opcua,ingest,store,kpi`; `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { simulateStoreSize } from './size-simulation';
 import { benchNinetyDayReport } from './kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 import { modbusFigures } from './modbus-bench';
+import { opcuaFigures } from './opcua-bench';
 
 type Figures = Record<string, unknown>;
 
@@ -93,6 +94,7 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   if (wants('load')) figures.load = await loadFigures(quick ? 12 : 35);
   if (wants('modbus'))
     figures.modbus = await modbusFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
+  if (wants('opcua')) figures.opcua = await opcuaFigures();
   if (wants('ingest'))
     figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
   if (wants('store')) {
