@@ -10,6 +10,7 @@ import {
   type LinewatchConfig,
   type MaintenanceConfig,
   type ModbusProbeConfig,
+  type OpcuaProbeConfig,
   type ProbeConfig,
   type ShiftConfig,
 } from '@src/main/config';
@@ -40,6 +41,17 @@ export const modbus = (
   unitId: fields.unitId ?? 1,
   read: fields.read ?? { function: 'holding_registers', address: 0, count: 1 },
   expect: fields.expect ?? null,
+});
+
+export const opcua = (
+  url: string,
+  fields: Partial<Omit<OpcuaProbeConfig, 'kind' | 'url'>> = {},
+): OpcuaProbeConfig => ({
+  kind: 'opcua',
+  url,
+  security: fields.security ?? 'none',
+  user: fields.user ?? null,
+  read: fields.read ?? [],
 });
 
 /**

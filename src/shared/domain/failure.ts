@@ -55,8 +55,8 @@ export const FAILURE_CAUSES: Record<FailureKind, FailureCause> = {
   protocol: { words: '{device} answers with an exception', icon: '⚠', class: 'answer' },
   value_mismatch: { words: '{device} reports an unexpected value', icon: '≠', class: 'answer' },
   // The message names the state ("OPC UA: Suspended"): the server is there, its program is not running.
-  server_state: { words: '{device} not running', icon: '⏸', class: 'answer' },
-  auth: { words: 'Login refused', icon: '🔑', class: 'answer' },
+  server_state: { words: '{device} not running', icon: '‖', class: 'answer' },
+  auth: { words: 'Login refused', icon: '⊘', class: 'answer' },
   error: { words: 'Probe error', icon: '✕', class: 'network' },
 };
 
