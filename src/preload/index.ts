@@ -58,6 +58,7 @@ export const bridge = {
   setConsent: (request: RequestOf<'setConsent'>) => invoke('setConsent', request),
   forgetMe: (request: RequestOf<'forgetMe'>) => invoke('forgetMe', request),
   getInsights: (request: RequestOf<'getInsights'>) => invoke('getInsights', request),
+  getHealth: (request: RequestOf<'getHealth'>) => invoke('getHealth', request),
 
   on<E extends EventName>(event: E, listener: EventListener<E>): Unsubscribe {
     // The page is untrusted: check at runtime what the types only promise.

@@ -13,6 +13,8 @@ import { startBrowserNotifications } from './features/alarms/browser-notificatio
 import { startClock } from './live/clock-store';
 import { healthStore } from './features/status/health-store';
 import { startHealthSync } from './features/status/health-sync';
+import { selfHealthStore } from './features/health/self-health-store';
+import { startSelfHealthSync } from './features/health/self-health-sync';
 import { startWallSync } from './live/wall-sync';
 import { wallStore } from './live/wall-store';
 import { OperatorPromptHost } from './features/access/OperatorPrompt';
@@ -28,6 +30,7 @@ import './features/alarms/ack-dialog.css';
 import './features/access/operator-access.css';
 import './app/app.css';
 import './features/overview/overview.css';
+import './features/health/self-health.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -47,6 +50,7 @@ startWallSync(client, wallStore);
 void startRendererTelemetry(client, KIOSK).catch(() => undefined);
 startAlarmSync(client, alarmStore, { onNewAlarms: () => alarmSound.play() });
 startHealthSync(client, healthStore);
+startSelfHealthSync(client, selfHealthStore);
 // The desktop channel's notices, when this is a web dashboard (the Electron shell shows its own).
 startBrowserNotifications(client);
 startClock();

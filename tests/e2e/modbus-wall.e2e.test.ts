@@ -2,9 +2,9 @@
 // device; when the PLC answers with exception 0x0B and the TCP device is gone, the wall in Chromium
 // tells the two apart in words and icon, and the outage log leads with the cause. Screenshots at
 // 1080p and 4K go to docs/screenshots/. Addresses 127.13.0.5-6 are this file's.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedDevice, type SimulatedDevice } from '@src/main/demo/simulated-device';
 import {
@@ -16,6 +16,7 @@ import { startCli, type RunningCli } from '../support/cli-process';
 import { aConfig, aLine, anEndpoint, configYaml, modbus, tcp } from '../support/config-builders';
 import { declineTelemetryIfAsked } from '../support/first-run';
 import { ifAssigned } from '../support/if-assigned';
+import { screenshotAtWallSizes } from '../support/screenshots';
 import { makeTempDir } from '../support/temp-store';
 
 /** Polls return as soon as their condition holds; this is only how long a stuck run may take. */
@@ -23,11 +24,6 @@ const POLL = { timeout: 30_000 };
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`e2e skipped: ${missing}`);
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/${name}.png` });
-}
 
 describe.skipIf(missing !== null)('a Modbus exception on the wall against linewatch serve', () => {
   const temp = makeTempDir('e2e-modbus');
@@ -106,16 +102,25 @@ describe.skipIf(missing !== null)('a Modbus exception on the wall against linewa
     // The band that marks "answers wrongly" is on the PLC only.
     expect(await plcTile.locator('.tile__cause--answer').count()).toBe(1);
     expect(await robotTile.locator('.tile__cause--answer').count()).toBe(0);
-    await screenshot(page, 'wall-modbus-exception-1080p');
-    await page.setViewportSize({ width: 3840, height: 2160 });
-    await screenshot(page, 'wall-modbus-exception-4k');
+    await screenshotAtWallSizes(page, 'wall-modbus-exception');
 
-    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${cli.url}#/outages`);
     const plcRow = page.locator('tr', { hasText: 'Paint 3 PLC' });
     await expect
       .poll(() => plcRow.innerText(), POLL)
       .toContain('PLC answers with an exception: Modbus exception 0x0B: gateway target failed to respond');
+
+    // The overview's chips tell the two apart too: the PLC's carries the cause's icon and mark.
+    await page.goto(`${cli.url}#/overview`);
+    const plcChip = page.locator('.chip[data-endpoint-id="paint3-plc"]');
+    const robotChip = page.locator('.chip[data-endpoint-id="paint3-robot"]');
+    await expect.poll(() => plcChip.getAttribute('data-failure-kind'), POLL).toBe('protocol');
+    expect(await plcChip.getAttribute('aria-label')).toContain('PLC answers with an exception');
+    expect(await plcChip.locator('.chip__icon').innerText()).toBe('⚠');
+    expect(await plcChip.getAttribute('class')).toContain('chip--answer');
+    expect(await robotChip.getAttribute('data-failure-kind')).toBe('refused');
+    expect(await robotChip.getAttribute('class')).not.toContain('chip--answer');
+    await screenshotAtWallSizes(page, 'overview-modbus-exception');
     await page.close();
   });
 });

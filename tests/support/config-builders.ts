@@ -9,6 +9,7 @@ import {
   type LineConfig,
   type LinewatchConfig,
   type MaintenanceConfig,
+  type EnipProbeConfig,
   type ModbusProbeConfig,
   type OpcuaProbeConfig,
   type ProbeConfig,
@@ -41,6 +42,15 @@ export const modbus = (
   unitId: fields.unitId ?? 1,
   read: fields.read ?? { function: 'holding_registers', address: 0, count: 1 },
   expect: fields.expect ?? null,
+});
+
+/** An EtherNet/IP List Identity over TCP; the serial salt is what the config's site id makes it. */
+export const enip = (host: string, port: number, siteId: string): EnipProbeConfig => ({
+  kind: 'enip',
+  host,
+  port,
+  transport: 'tcp',
+  serialSalt: siteId,
 });
 
 export const opcua = (
@@ -206,6 +216,8 @@ function probeYaml(probe: ProbeConfig): string {
       }
       return `{ ${fields.join(', ')} }`;
     }
+    case 'enip':
+      return `{ kind: enip, host: ${JSON.stringify(probe.host)}, port: ${probe.port}, transport: ${probe.transport} }`;
     case 'opcua':
       return opcuaProbeYaml(probe);
   }

@@ -1,5 +1,5 @@
 // The surface the composition root offers to its hosts (the Electron shell and the headless CLI).
-import type { ContractHandlers, EventSink } from '../../shared/contract';
+import type { ContractHandlers, EventSink, Health } from '../../shared/contract';
 import type { ShowDesktopNotice } from '../notifications/channels/desktop';
 
 export interface LinewatchServicesOptions {
@@ -22,6 +22,8 @@ export interface LinewatchServices {
   handlers: ContractHandlers;
   /** A connection (WebSocket, window) has gone: forget its operator sessions and PIN throttling. */
   connectionClosed(connectionId: string): void;
+  /** Linewatch's own health, judged now (the `/healthz` route and `getHealth`, issue 14). */
+  health(): Health;
   /** Start pushing contract events to a sink; returns the function that stops it. */
   subscribe(sink: EventSink): () => void;
   /** Stop probes and timers, flush pending writes and close the database. */

@@ -6,6 +6,7 @@ import type { ContractHandlers, EventName, EventPayload, EventSink } from '../..
 import { createAlarmHandlers } from '../alarms/alarm-handlers';
 import { endpointCount } from '../config';
 import { createEndpointDetailHandlers } from '../endpoints/endpoint-detail-handlers';
+import { startHealthService, telemetryQueueDirOf } from '../health/health-service';
 import { authoriseHandlers, createOperatorAuth } from '../auth';
 import { systemClock, type Clock } from '../clock/clock';
 import { startMonitorRuntime } from '../monitor';
@@ -75,7 +76,7 @@ export async function startLinewatchServices(
     config: () => config.config(),
     clock,
     store,
-    flush: () => runtime.engine.flush(),
+    flush: () => void runtime.engine.tryFlush(),
     showDesktop: async (notice) => {
       if (options.showDesktopNotice) return options.showDesktopNotice(notice);
       if (![...sinks].some((sink) => sink !== notificationSink)) {
@@ -117,8 +118,21 @@ export async function startLinewatchServices(
     now,
     audit: (entry) => store.auditLog.append(entry),
   });
-  // Handlers that read the store first commit what the engine still buffers.
-  const flush = (): void => runtime.engine.flush();
+  // Handlers that read the store first commit what the engine still buffers; when the database
+  // refuses (a full disk), they read what is committed and /healthz says why (issue 14).
+  const flush = (): void => void runtime.engine.tryFlush();
+  const health = startHealthService({
+    dataDir: options.dataDir,
+    clock,
+    probeWrite: () => store.writeProbe.check(),
+    commitHealth: () => runtime.engine.commitHealth(),
+    schedulerStats: () => runtime.schedulerStats(),
+    config: () => config.config(),
+    configStatus: () => config.status(),
+    telemetryQueueDir: telemetryQueueDirOf(options.dataDir),
+    onChange: (next) => emit('healthChanged', next),
+    log,
+  });
   // Early warnings are judged as minutes close, so the console's requests cost little (issue 12).
   const liveInsights = startLiveInsights({ store, config: () => config.config(), clock, flush, log });
   const handlers: ContractHandlers = {
@@ -160,12 +174,14 @@ export async function startLinewatchServices(
       retention: () => config.config().retention,
     }).handlers,
     ...telemetry.handlers,
+    getHealth: () => health.health(),
   };
 
   let stopped = false;
   return {
     handlers: authoriseHandlers(telemetry.instrumentHandlers(handlers), auth),
     connectionClosed: (connectionId) => auth.connectionClosed(connectionId),
+    health: () => health.health(),
     subscribe(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
@@ -174,6 +190,7 @@ export async function startLinewatchServices(
       if (stopped) return;
       stopped = true;
       await config.stop();
+      health.stop();
       liveInsights.stop();
       await runtime.stop();
       await notifications.stop();

@@ -34,3 +34,6 @@ export async function measure<T>(work: () => T | Promise<T>): Promise<Measured<T
 }
 
 export const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
+
+/** Bytes as MiB with one decimal, as the README's RSS figures read. */
+export const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);

@@ -2,80 +2,33 @@
 // monitor's CPU share and RSS with 1,000 Modbus endpoints at a 10 s interval (the goal: under 10 %
 // of one core). The simulated PLCs run in a child process (`bench.js modbus-plcs N`) so that what
 // is measured is the probe and the monitor, not the devices answering them.
-import { fork, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import type { ProbeConfig } from '../config';
-import { startSimulatedModbusDevice, type SimulatedModbusDevice } from '../demo/simulated-modbus-device';
+import { startSimulatedModbusDevice } from '../demo/simulated-modbus-device';
+import { serveDevices, startDeviceFleet } from './device-fleet';
 import { createProbeRunner } from '../probes/run-probe';
 import type { Store } from '../store';
-import { round } from './measure';
+import { mib } from './measure';
 import { monitorLoad, probeThroughput } from './probe-benchmarks';
 
 /** 127.13.y.z: issue 13's loopback range, away from the other benches' 127.0.x.y. */
 const plcHost = (i: number): string => `127.13.${10 + (i >> 8)}.${(i % 250) + 1}`;
 
-/** The child's side: start `count` PLCs, print one "host port" line each, then "ready"; exit on stdin end. */
-export async function serveModbusPlcs(count: number): Promise<void> {
-  const plcs: SimulatedModbusDevice[] = [];
-  for (let i = 0; i < count; i++) {
+/** The child's side: start `count` PLCs, each with its index in register 0. */
+export const serveModbusPlcs = (count: number): Promise<void> =>
+  serveDevices(count, async (i) => {
     const plc = await startSimulatedModbusDevice({ host: plcHost(i) });
     plc.setRegister(0, i);
-    plcs.push(plc);
-    process.stdout.write(`${plc.host} ${plc.port}\n`);
-  }
-  process.stdout.write('ready\n');
-  process.stdin.resume();
-  process.stdin.once('end', () => {
-    void Promise.all(plcs.map((p) => p.stop())).then(() => process.exit(0));
+    return plc;
   });
-}
 
-interface PlcFleet {
-  targets: ProbeConfig[];
-  stop(): void;
-}
-
-/** Forks this same bench entry as the PLC process and reads back where each PLC listens. */
-async function startPlcFleet(count: number): Promise<PlcFleet> {
-  const entry = process.argv[1];
-  if (!entry) throw new Error('cannot find the bench entry to fork');
-  const child: ChildProcess = fork(entry, ['modbus-plcs', String(count)], {
-    stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
-  });
-  const targets: ProbeConfig[] = [];
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) =>
-      reject(new Error(`the PLC process exited (${String(code)}) before it was ready`)),
-    );
-    lines.on('line', (line) => {
-      if (line === 'ready') {
-        resolve();
-        return;
-      }
-      const [host, port] = line.split(' ');
-      if (host && port) {
-        targets.push({
-          kind: 'modbus',
-          host,
-          port: Number(port),
-          unitId: 1,
-          read: { function: 'holding_registers', address: 0, count: 1 },
-          expect: null,
-        });
-      }
-    });
-  });
-  return {
-    targets,
-    stop: () => {
-      child.stdin?.end();
-      child.removeAllListeners('exit');
-    },
-  };
-}
-
-const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);
+const startPlcFleet = (count: number) =>
+  startDeviceFleet('modbus-plcs', count, (host, port) => ({
+    kind: 'modbus',
+    host,
+    port,
+    unitId: 1,
+    read: { function: 'holding_registers', address: 0, count: 1 },
+    expect: null,
+  }));
 
 export async function modbusFigures(options: {
   seconds: number;

@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,opcua,ingest,store,kpi`; `--quick` shortens the load runs.
+// Sections can be picked with `--only=probes,load,modbus,enip,opcua,memory,ingest,store,kpi,health`; `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { simulateStoreSize } from './size-simulation';
 import { benchNinetyDayReport } from './kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 import { modbusFigures } from './modbus-bench';
+import { serveMemoryFigures } from './serve-memory-bench';
+import { healthFigures } from './health-bench';
+import { enipFigures } from './enip-bench';
 import { opcuaFigures } from './opcua-bench';
 
 type Figures = Record<string, unknown>;
@@ -94,6 +97,9 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   if (wants('load')) figures.load = await loadFigures(quick ? 12 : 35);
   if (wants('modbus'))
     figures.modbus = await modbusFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
+  if (wants('memory')) figures.memory = await serveMemoryFigures(quick ? 40 : 120);
+  if (wants('enip'))
+    figures.enip = await enipFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
   if (wants('opcua')) figures.opcua = await opcuaFigures();
   if (wants('ingest'))
     figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
@@ -113,5 +119,7 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  if (wants('health'))
+    figures.healthz = await healthFigures({ warmupSeconds: quick ? 5 : 15, requests: quick ? 200 : 1000 });
   return figures;
 }

@@ -9,6 +9,7 @@ import { APP_VERSION } from '../app/app-version';
 import { ConfigLoadError, startLinewatchServices } from '../app/services';
 import { HostAccessError, prepareHostAccess } from '../host/host-access';
 import { startHttpHost } from '../host/http-host';
+import { healthzRoute } from '../health/healthz-route';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from './cli-io';
 
 export const DEFAULT_PORT = 8470;
@@ -63,6 +64,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
     }
     throw error;
   }
+  const running = services;
   let host;
   try {
     host = await startHttpHost({
@@ -74,6 +76,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       operatorToken: access.operatorToken,
       tls: access.tls,
       log: (line) => io.stdout(line),
+      routes: { '/healthz': healthzRoute(() => running.health()) },
     });
   } catch (error) {
     await services.stop();

@@ -2,6 +2,7 @@
 export type {
   EndpointConfig,
   EndpointWarnConfig,
+  EnipProbeConfig,
   LineConfig,
   LinewatchConfig,
   MaintenanceConfig,
@@ -34,3 +35,4 @@ export {
   MODBUS_READ_FUNCTIONS,
   type ModbusReadFunction,
 } from './modbus-schema';
+export { ENIP_DEFAULT_PORT, ENIP_DEFAULT_TRANSPORT, ENIP_TRANSPORTS } from './enip-schema';

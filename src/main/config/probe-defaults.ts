@@ -4,6 +4,7 @@
 // its defaulted keys here.
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ConfigIssue } from '../../shared/contract/schemas';
+import { ENIP_DEFAULT_PORT, ENIP_DEFAULT_TRANSPORT } from './enip-schema';
 import { MODBUS_DEFAULT_COUNT, MODBUS_DEFAULT_PORT, MODBUS_DEFAULT_UNIT_ID } from './modbus-schema';
 import { OPCUA_DEFAULT_SECURITY } from './opcua-schema';
 import type { LinewatchConfig, ProbeConfig } from './types';
@@ -30,6 +31,13 @@ export const PROBE_DEFAULTS: Partial<
         value: MODBUS_DEFAULT_COUNT,
         applies: (probe) => probe.kind === 'modbus' && probe.read.function !== 'device_identification',
       },
+    ],
+  },
+  enip: {
+    protocol: 'EtherNet/IP',
+    keys: [
+      { path: ['port'], value: ENIP_DEFAULT_PORT },
+      { path: ['transport'], value: ENIP_DEFAULT_TRANSPORT },
     ],
   },
   // No user is no default value: it is the anonymous login, which the server may refuse (auth).

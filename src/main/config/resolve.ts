@@ -22,7 +22,7 @@ import type {
 type RawLine = RawConfig['lines'][number];
 type RawEndpoint = RawLine['endpoints'][number];
 
-function resolveProbe(probe: RawEndpoint['probe']): ProbeConfig {
+function resolveProbe(probe: RawEndpoint['probe'], siteId: string): ProbeConfig {
   switch (probe.kind) {
     case 'icmp':
       return { kind: 'icmp', host: probe.host };
@@ -38,6 +38,14 @@ function resolveProbe(probe: RawEndpoint['probe']): ProbeConfig {
       };
     case 'modbus':
       return resolveModbusProbe(probe);
+    case 'enip':
+      return {
+        kind: 'enip',
+        host: probe.host,
+        port: probe.port,
+        transport: probe.transport,
+        serialSalt: siteId,
+      };
     case 'opcua':
       return resolveOpcuaProbe(probe);
   }
@@ -85,7 +93,12 @@ function resolveWarn(warn: NonNullable<RawEndpoint['warn']>): EndpointWarnConfig
   return { rttMs: warn.rtt_ms ?? null, loss: warn.loss_pct === undefined ? null : warn.loss_pct / 100 };
 }
 
-function resolveEndpoint(ep: RawEndpoint, line: RawLine, defaults: RawConfig['defaults']): EndpointConfig {
+function resolveEndpoint(
+  ep: RawEndpoint,
+  line: RawLine,
+  defaults: RawConfig['defaults'],
+  siteId: string,
+): EndpointConfig {
   return {
     id: ep.id,
     name: ep.name,
@@ -97,7 +110,7 @@ function resolveEndpoint(ep: RawEndpoint, line: RawLine, defaults: RawConfig['de
     timeoutMs: ep.timeout ?? defaults.timeout,
     downAfter: ep.down_after ?? defaults.down_after,
     upAfter: ep.up_after ?? defaults.up_after,
-    probe: resolveProbe(ep.probe),
+    probe: resolveProbe(ep.probe, siteId),
     ...(ep.warn ? { warn: resolveWarn(ep.warn) } : {}),
   };
 }
@@ -188,7 +201,7 @@ export function resolveConfig(raw: RawConfig): LinewatchConfig {
       id: line.id,
       name: line.name,
       downtimeCostPerMinute: line.downtime_cost_per_minute ?? null,
-      endpoints: line.endpoints.map((ep) => resolveEndpoint(ep, line, raw.defaults)),
+      endpoints: line.endpoints.map((ep) => resolveEndpoint(ep, line, raw.defaults, raw.site.id)),
     })),
     maintenance: raw.maintenance.map(resolveMaintenance),
     retention: {

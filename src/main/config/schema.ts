@@ -8,6 +8,7 @@ import { DURATION_EXPECTED, parseDuration } from './duration';
 import { DEFAULT_GROUP_WINDOW_MS, DEFAULT_RETENTION, DEFAULT_WEBHOOK_TIMEOUT_MS } from './types';
 import { DAY_MS, parseSiteDateTime } from '../../shared/time';
 import { ID_RE, isValidClockTime, isValidTimezone } from './validators';
+import { enipProbeSchema } from './enip-schema';
 import { modbusProbeSchema } from './modbus-schema';
 import { opcuaProbeSchema } from './opcua-schema';
 import {
@@ -108,6 +109,7 @@ const probeSchema = z.discriminatedUnion(
       tls_verify: z.boolean({ error: BOOL_EXPECTED }).default(true),
     }),
     modbusProbeSchema,
+    enipProbeSchema,
     opcuaProbeSchema,
   ],
   // The union's own issues are all invalid_union (a kind that matches no option).

@@ -3,6 +3,7 @@
 // alone is in days, see RetentionPolicy).
 import type { Severity } from '../../shared/contract/alarm-schemas';
 import type { EndpointType } from '../../shared/domain/endpoint';
+import type { EnipTransportName } from './enip-schema';
 import type { ModbusReadFunction } from './modbus-schema';
 import type { OpcuaSecurityMode } from './opcua-schema';
 
@@ -25,6 +26,7 @@ export type ProbeConfig =
       tlsVerify: boolean;
     }
   | ModbusProbeConfig
+  | EnipProbeConfig
   | OpcuaProbeConfig;
 
 /** A Modbus/TCP read (issue 13); the port, unit id and count defaults are applied. */
@@ -36,6 +38,20 @@ export interface ModbusProbeConfig {
   read: { function: ModbusReadFunction; address: number; count: number };
   /** Checked against the first value read; null: any answer without an exception is up. */
   expect: ModbusExpect | null;
+}
+
+/** An EtherNet/IP List Identity (issue 13); the port and transport defaults are applied. */
+export interface EnipProbeConfig {
+  kind: 'enip';
+  host: string;
+  port: number;
+  transport: EnipTransportName;
+  /**
+   * Salt for the device serial's hash: the site id, so the same serial hashes alike across this
+   * site's data and differently at another site (the hash is for telling devices apart, not for
+   * tracking hardware across plants).
+   */
+  serialSalt: string;
 }
 
 export type ModbusExpect = { equals: number | boolean | string } | { min: number | null; max: number | null };

@@ -3,7 +3,9 @@
 // that degrades before it fails, so the early warnings (issue 12) show before the outage, and one
 // Modbus/TCP PLC whose counter register counts and which now and then answers with an exception
 // (issue 13), so the wall shows "PLC answers with an exception" next to plain "unreachable", and
-// an OPC UA server that goes Suspended for a minute every few minutes ("OPC UA: Suspended").
+// one EtherNet/IP drive that reports a major fault for half a minute every few minutes ("Device
+// reports a major fault": the network is fine, the drive is not), and an OPC UA server that goes
+// Suspended for a minute every few minutes ("OPC UA: Suspended").
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import {
 } from '../config';
 import { startOnLoopback, type Degradation, type SimulatedDevice } from './simulated-device';
 import { startModbusOnLoopback, type SimulatedModbusDevice } from './simulated-modbus-device';
+import { startEnipOnLoopback, type SimulatedEnipDevice } from './simulated-enip-device';
 import {
   OpcuaServerLibraryMissing,
   startSimulatedOpcuaServer,
@@ -30,18 +33,19 @@ interface DemoDeviceSpec {
   name: string;
   type: EndpointType;
   line: string;
-  kind: 'tcp' | 'http' | 'icmp' | 'modbus' | 'opcua';
+  kind: 'tcp' | 'http' | 'icmp' | 'modbus' | 'enip' | 'opcua';
   critical?: boolean;
   dependsOn?: string;
   /**
-   * Scripted fault: off (or unhealthy, for HTTP; answering with exception 0x0B, for Modbus;
-   * ServerState Suspended, for OPC UA) for `forS` seconds every `everyS`, from `atS`.
+   * Scripted fault: off (or unhealthy, for HTTP; answering with exception 0x0B, for Modbus) for
+   * `forS` seconds every `everyS`, from `atS`; a major fault, for EtherNet/IP; ServerState
+   * Suspended, for OPC UA.
    */
   fault?: {
     everyS: number;
     forS: number;
     atS: number;
-    mode: 'off' | 'wrong_text' | 'exception' | 'suspended';
+    mode: 'off' | 'wrong_text' | 'exception' | 'major_fault' | 'suspended';
   };
   /** Scripted degradation (HTTP devices): see degradationAt. */
   degrades?: boolean;
@@ -162,6 +166,16 @@ const DEVICES: DemoDeviceSpec[] = [
     fault: { everyS: 45, forS: 8, atS: 10, mode: 'off' },
   },
   { id: 'paint3-server', name: 'Paint 3 recipe server', type: 'server', line: 'paint-3', kind: 'http' },
+  {
+    id: 'paint3-conveyor-drive',
+    name: 'Paint 3 conveyor drive',
+    type: 'other',
+    line: 'paint-3',
+    kind: 'enip',
+    critical: true,
+    // The drive trips (overcurrent, say) and is reset half a minute later: "major fault" on the wall.
+    fault: { everyS: 240, forS: 30, atS: 70, mode: 'major_fault' },
+  },
 ];
 
 export interface DemoPlant {
@@ -170,6 +184,8 @@ export interface DemoPlant {
   notes: string[];
   stop(): Promise<void>;
 }
+
+const DEMO_SITE_ID = 'demo-plant';
 
 /** What the demo's OPC UA server says it is: the endpoint page shows it as the identity. */
 export const DEMO_OPCUA_BUILD_INFO = {
@@ -213,7 +229,13 @@ async function startDemoOpcuaServer(host: string): Promise<SimulatedOpcuaServer>
 }
 
 function probeFor(spec: DemoDeviceSpec, host: string, device: SimulatedDevice | null): ProbeConfig {
-  if (spec.kind === 'icmp' || spec.kind === 'modbus' || spec.kind === 'opcua' || !device)
+  if (
+    spec.kind === 'icmp' ||
+    spec.kind === 'modbus' ||
+    spec.kind === 'enip' ||
+    spec.kind === 'opcua' ||
+    !device
+  )
     return { kind: 'icmp', host };
   if (spec.kind === 'tcp') return { kind: 'tcp', host: device.host, port: device.port };
   return {
@@ -271,11 +293,16 @@ function faultyAt(fault: NonNullable<DemoDeviceSpec['fault']>, elapsedS: number)
 export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
   const devices = new Map<string, SimulatedDevice>();
   const plcs = new Map<string, SimulatedModbusDevice>();
+  const drives = new Map<string, SimulatedEnipDevice>();
   const opcuaServers = new Map<string, SimulatedOpcuaServer>();
   const endpoints: EndpointConfig[] = [];
   const notes: string[] = [];
   const stopAll = () =>
-    Promise.all([...devices.values(), ...plcs.values(), ...opcuaServers.values()].map((d) => d.stop()));
+    Promise.all(
+      [...devices.values(), ...plcs.values(), ...drives.values(), ...opcuaServers.values()].map((d) =>
+        d.stop(),
+      ),
+    );
   try {
     for (const [index, spec] of DEVICES.entries()) {
       const host = `127.0.0.${20 + index}`;
@@ -290,10 +317,29 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
       }
       const plc = spec.kind === 'modbus' ? await startModbusOnLoopback(host) : null;
       if (plc) plcs.set(spec.id, plc);
+      const drive = spec.kind === 'enip' ? await startEnipOnLoopback(host) : null;
+      if (drive) drives.set(spec.id, drive);
       const device =
-        spec.kind === 'icmp' || spec.kind === 'modbus' ? null : await startOnLoopback(spec.kind, host);
+        spec.kind === 'icmp' || spec.kind === 'modbus' || spec.kind === 'enip'
+          ? null
+          : await startOnLoopback(spec.kind, host);
       if (device) devices.set(spec.id, device);
-      endpoints.push(demoEndpoint(spec, plc ? modbusProbeFor(plc) : probeFor(spec, host, device)));
+      endpoints.push(
+        demoEndpoint(
+          spec,
+          plc
+            ? modbusProbeFor(plc)
+            : drive
+              ? {
+                  kind: 'enip',
+                  host: drive.host,
+                  port: drive.port,
+                  transport: 'tcp',
+                  serialSalt: DEMO_SITE_ID,
+                }
+              : probeFor(spec, host, device),
+        ),
+      );
     }
   } catch (error) {
     await stopAll();
@@ -324,6 +370,11 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
         );
         continue;
       }
+      const drive = drives.get(spec.id);
+      if (drive) {
+        drive.setCondition(spec.fault && faultyAt(spec.fault, elapsedS) ? 'major_fault' : 'healthy');
+        continue;
+      }
       const device = devices.get(spec.id);
       if (device && spec.degrades) {
         const step = degradationAt(elapsedS);
@@ -343,7 +394,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
 
   const config: LinewatchConfig = {
     version: 1,
-    site: { id: 'demo-plant', name: 'Demo plant', timezone: 'Europe/Berlin' },
+    site: { id: DEMO_SITE_ID, name: 'Demo plant', timezone: 'Europe/Berlin' },
     shifts: [
       { id: 'early', name: 'Early shift', start: '06:00', end: '14:00' },
       { id: 'late', name: 'Late shift', start: '14:00', end: '22:00' },

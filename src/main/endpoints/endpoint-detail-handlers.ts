@@ -1,9 +1,15 @@
 // The endpoint detail page's contract handler: what the endpoint is, its state timeline, its
 // latest checks and its current alarm with the alarm's impact. The composition root wraps it in `readThrough`, so buffered checks are included.
-import { ContractFailure, RECENT_CHECKS, type ContractHandlers } from '../../shared/contract';
+import {
+  ContractFailure,
+  RECENT_CHECKS,
+  type ContractHandlers,
+  type EndpointDevice,
+} from '../../shared/contract';
 import { DAY_MS, isoTime as iso } from '../../shared/time';
 import { locateEndpoints, type EndpointConfig, type LinewatchConfig, type ProbeConfig } from '../config';
-import type { Store } from '../store';
+import type { Store, StoredIdentity } from '../store';
+
 import { toAlarmViews } from '../alarms/alarm-views';
 import { buildStateTimeline } from './state-timeline';
 
@@ -18,6 +24,8 @@ function probeTarget(probe: ProbeConfig): string {
   if (probe.kind === 'tcp') return `${probe.host}:${probe.port}`;
   if (probe.kind === 'modbus')
     return `${probe.host}:${probe.port} unit ${probe.unitId} ${probe.read.function} @${probe.read.address}`;
+  if (probe.kind === 'enip')
+    return `${probe.host}:${probe.port} ${probe.transport.toUpperCase()} List Identity`;
   return probe.url;
 }
 
@@ -49,6 +57,20 @@ function currentAlarm(store: Store, config: LinewatchConfig, endpointId: string,
     null,
   );
   return newest === null ? null : (toAlarmViews([newest], config, store, nowMs)[0] ?? null);
+}
+
+function deviceOf(stored: StoredIdentity | null): EndpointDevice | null {
+  if (stored === null) return null;
+  return {
+    identity: stored.identity,
+    since: iso(stored.firstSeen),
+    lastSeen: iso(stored.lastSeen),
+    note: stored.note,
+    change:
+      stored.previous === null || stored.changedAt === null
+        ? null
+        : { at: iso(stored.changedAt), previous: stored.previous },
+  };
 }
 
 export function createEndpointDetailHandlers(
@@ -89,6 +111,7 @@ export function createEndpointDetailHandlers(
         ),
         recentChecks: recentChecks(store, endpoint, Math.min(to, now() + 1)),
         alarm: currentAlarm(store, config(), endpointId, now()),
+        device: deviceOf(store.identities.get(endpointId)),
       };
     },
   };

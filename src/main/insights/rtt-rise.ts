@@ -12,10 +12,34 @@
 //   steady (their spread at most twice max(old spread, 10 % of the new median) and the median of
 //   their last hour within one spread of their first hour's), the warning ends there and the
 //   baseline is re-learnt from those hours on. A ramp is never steady, so it keeps warning.
+// - Until the new level has a full BASELINE_HISTORY_MS of its own, its learnt baseline has no daily
+//   or weekly shape yet (hour levels need an hour of data each, weekday classes days of them), so
+//   the next shift start or load peak at the new level would read as a fresh rise. Meanwhile a
+//   moment expects the OLD baseline's shape (its hour and weekday levels: the baseline the step
+//   was judged against) scaled by the step's ratio: the median, over the new level's minutes so
+//   far (at least the steady hours that accepted it; re-read with every re-learn of the baseline,
+//   so a level that falls back is followed), of each minute's RTT over what the old baseline
+//   expected at that minute. The spread is the scaled one, at least the spread the new level's own
+//   learnt baseline (from its first steady hour on) expects at that moment. Scaling, not adding:
+//   a step measured at a quiet hour then expects at least as much load rise as before, so it errs
+//   towards tolerance, never towards a false warning. Once the new level has a full history, the
+//   usual learnt baseline takes over. A second accepted step scales the scaled baseline again.
 // - Judging starts only once the baseline has MIN_HISTORY_MINUTES of samples (baseline.ts).
 import { HOUR_MS, MINUTE_MS } from '../../shared/time';
-import { expectedRtt, rttLevel, SPREAD_FLOOR_SHARE, type Baseline, type MinuteSample } from './baseline';
 import {
+  expectedRtt,
+  median,
+  rttLevel,
+  SPREAD_FLOOR_MS,
+  SPREAD_FLOOR_SHARE,
+  type Baseline,
+  type DayLevels,
+  type MinuteSample,
+  type RttLevel,
+} from './baseline';
+import {
+  BASELINE_HISTORY_MS,
+  BASELINE_RELEARN_MS,
   createBaselineSchedule,
   cusumScore,
   HysteresisCusum,
@@ -43,14 +67,33 @@ const ADAPTED_MIN_MINUTES = 150;
 export const OBSERVED_MINUTES = 30;
 const OBSERVED_MS = OBSERVED_MINUTES * MINUTE_MS;
 
+/** What the minutes are judged against: a baseline, and the level it expects at a moment. */
+interface Expectation {
+  /** The baseline whose medians are expected (learnt, or an old one scaled to a new level). */
+  baseline: Baseline;
+  levelAt(ms: number): RttLevel;
+}
+
+/** A new level accepted as usual, while it has less than a full history of its own (rule at the top). */
+interface NewLevel {
+  /** Where its history begins: the start of the steady hours that accepted it. */
+  from: number;
+  /** When it was accepted: the ratio is read over [from, at least this). */
+  acceptedAt: number;
+  /** The baseline the step was judged against, whose shape it keeps. */
+  before: Baseline;
+  /** `before` scaled to the new level, re-read per ratio window (`key`). */
+  scaled: Baseline | null;
+  key: string;
+}
+
 /** The sustained-RTT-rise detector of one endpoint, judging one minute at a time. */
 export class RttRiseDetector implements MinuteDetector {
   readonly ended: InsightWarning[] = [];
   private readonly baselineAt: ReturnType<typeof createBaselineSchedule>;
   private readonly cusum = new HysteresisCusum(RTT_CUSUM);
-  private floor = -Infinity;
-  private minMinutes: number | undefined;
-  private baselineOfSpan: Baseline | null = null;
+  private newLevel: NewLevel | null = null;
+  private expectationOfSpan: Expectation | null = null;
   private lastCheckedHour = -1;
   private lastStart = -Infinity;
   // active() is asked on every live request: its evidence is read again only after a new minute.
@@ -68,32 +111,73 @@ export class RttRiseDetector implements MinuteDetector {
     const hour = Math.floor(sample.start / HOUR_MS);
     if (
       active &&
-      this.baselineOfSpan &&
+      this.expectationOfSpan &&
       hour !== this.lastCheckedHour &&
       sample.start - active.startedAt >= ADAPT_AFTER_MS
     ) {
       this.lastCheckedHour = hour;
       const steadyFrom = sample.start - ADAPT_AFTER_MS;
-      if (isSteady(this.target.history, steadyFrom, sample.start, this.baselineOfSpan)) {
+      const before = this.expectationOfSpan.baseline;
+      if (isSteady(this.target.history, steadyFrom, sample.start, before)) {
         const span = cusum.close(sample.start);
         if (span) this.finish(span, true);
-        this.floor = steadyFrom;
-        this.minMinutes = ADAPTED_MIN_MINUTES;
+        this.newLevel = { from: steadyFrom, acceptedAt: sample.start, before, scaled: null, key: '' };
       }
     }
-    const baseline = this.baselineAt(
-      sample.start,
-      cusum.active ? cusum.active.startedAt : Infinity,
-      this.floor,
-      this.minMinutes,
-    );
-    if (baseline === null) return;
-    const level = expectedRtt(baseline, sample.start, this.target.timezone);
+    const expectation = this.expectationAt(sample.start, cusum.active ? cusum.active.startedAt : Infinity);
+    if (expectation === null) return;
+    const level = expectation.levelAt(sample.start);
     const z = Math.min(Z_MAX, Math.max(Z_MIN, (sample.rttAvgMs - level.medianMs) / level.spreadMs));
     const wasActive = cusum.active !== null;
     const cleared = cusum.step(sample.start, z);
-    if (!wasActive && cusum.active) this.baselineOfSpan = baseline;
+    if (!wasActive && cusum.active) this.expectationOfSpan = expectation;
     if (cleared) this.finish(cleared, false);
+  }
+
+  /**
+   * What the minute at `ms` is judged against, with history up to `until` (an active warning's
+   * start): the learnt baseline, or while a new level is young its scaled old one (rule at the top).
+   */
+  private expectationAt(ms: number, until: number): Expectation | null {
+    const { timezone } = this.target;
+    const slotStart = Math.floor(ms / BASELINE_RELEARN_MS) * BASELINE_RELEARN_MS;
+    // A full history of the new level: the usual baseline takes over.
+    if (this.newLevel && slotStart - BASELINE_HISTORY_MS >= this.newLevel.from) this.newLevel = null;
+    const fresh = this.newLevel;
+    const learnt = fresh
+      ? this.baselineAt(ms, until, fresh.from, ADAPTED_MIN_MINUTES)
+      : this.baselineAt(ms, until);
+    const scaled = fresh
+      ? this.scaledAt(fresh, Math.max(fresh.acceptedAt, Math.min(slotStart, until)))
+      : null;
+    if (scaled === null)
+      return learnt && { baseline: learnt, levelAt: (at) => expectedRtt(learnt, at, timezone) };
+    return {
+      baseline: scaled,
+      levelAt(at) {
+        const level = expectedRtt(scaled, at, timezone);
+        if (learnt === null) return level;
+        return { ...level, spreadMs: Math.max(level.spreadMs, expectedRtt(learnt, at, timezone).spreadMs) };
+      },
+    };
+  }
+
+  /** The new level's old baseline scaled by its ratio over [from, to), cached per window. */
+  private scaledAt(fresh: NewLevel, to: number): Baseline | null {
+    const key = String(to);
+    if (key !== fresh.key) {
+      fresh.key = key;
+      const { before } = fresh;
+      const { timezone } = this.target;
+      const ratios = this.target.history
+        .slice(fresh.from, to)
+        .flatMap((s) =>
+          s.rttAvgMs === null ? [] : [s.rttAvgMs / expectedRtt(before, s.start, timezone).medianMs],
+        );
+      const ratio = median(Float64Array.from(ratios).sort());
+      fresh.scaled = Number.isFinite(ratio) ? scaledBaseline(before, ratio) : null;
+    }
+    return fresh.scaled;
   }
 
   active(): InsightWarning[] {
@@ -112,13 +196,13 @@ export class RttRiseDetector implements MinuteDetector {
 
   // Observed: the minutes up to the last strong one (a cleared warning's last minutes are calm again).
   private warningOf(span: CusumSpan, accepted: boolean): InsightWarning | null {
-    const { baselineOfSpan } = this;
+    const { expectationOfSpan } = this;
     const { timezone, history } = this.target;
-    if (baselineOfSpan === null) return null;
+    if (expectationOfSpan === null) return null;
     const recent = history
       .slice(Math.max(span.startedAt, span.strongUntil + 1 - OBSERVED_MS), span.strongUntil + 1)
       .flatMap((s) => (s.rttAvgMs === null ? [] : [s.rttAvgMs]));
-    const level = expectedRtt(baselineOfSpan, span.startedAt, timezone);
+    const level = expectationOfSpan.levelAt(span.startedAt);
     const observed = rttLevel(recent)?.medianMs ?? null;
     const last = span.endedAt ?? span.strongUntil;
     const reason =
@@ -155,4 +239,21 @@ function isSteady(history: MinuteHistory, from: number, to: number, old: Baselin
   if (!whole || !first || !last || span.length < ADAPTED_MIN_MINUTES) return false;
   const allowed = 2 * Math.max(old.rtt.spreadMs, SPREAD_FLOOR_SHARE * whole.medianMs);
   return whole.spreadMs <= allowed && Math.abs(last.medianMs - first.medianMs) <= whole.spreadMs;
+}
+
+/** A baseline with every RTT level multiplied by `ratio` (spreads kept above the floor). */
+function scaledBaseline(baseline: Baseline, ratio: number): Baseline {
+  const scale = (level: RttLevel): RttLevel => ({
+    medianMs: level.medianMs * ratio,
+    spreadMs: Math.max(level.spreadMs * ratio, SPREAD_FLOOR_MS),
+  });
+  const scaleDay = (levels: DayLevels): DayLevels => ({
+    rtt: scale(levels.rtt),
+    rttByHour: levels.rttByHour.map((level) => level && scale(level)),
+  });
+  return {
+    ...baseline,
+    ...scaleDay(baseline),
+    rttByWeekday: baseline.rttByWeekday.map((d) => d && scaleDay(d)),
+  };
 }

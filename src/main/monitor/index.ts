@@ -3,6 +3,7 @@
 export {
   createMonitorEngine,
   type AlarmSignal,
+  type CommitHealth,
   type MaintenanceLookup,
   type MonitorEngine,
   type MonitorEngineOptions,

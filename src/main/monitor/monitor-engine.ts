@@ -7,6 +7,7 @@ import type { Clock, TimerHandle } from '../clock/clock';
 import type { EndpointConfig } from '../config';
 import type { ProbeResult } from '../probes/probe-result';
 import { FlapDetector } from './flapping';
+import { IdentityTracker } from './identity-tracker';
 import { PendingWrites, type EngineStore } from './pending-writes';
 import { applyCheck, initialMachineState, type MachineState, type Transition } from './state-machine';
 
@@ -36,8 +37,27 @@ export interface MonitorEngine {
   snapshot(): EndpointLive[];
   /** Swap in a new endpoint list (config reload); unchanged ids keep their state and outages. */
   setEndpoints(endpoints: EndpointConfig[], maintenance: MaintenanceLookup): void;
+  /** Commits buffered writes; throws when the database refuses them (the writes stay buffered). */
   flush(): void;
+  /**
+   * `flush` for the engine's own timers and for readers: a refused commit (SQLITE_FULL, EROFS)
+   * never escapes; the writes stay buffered for the next try and `commitHealth` tells about it.
+   */
+  tryFlush(): boolean;
+  /** How the last commits went and what is still buffered (issue 14: /healthz, system alarms). */
+  commitHealth(): CommitHealth;
   stop(): void;
+}
+
+export interface CommitHealth {
+  /** The last refused commit's message, or null once a commit went through again. */
+  lastError: string | null;
+  /** When commits started failing; null while they succeed. */
+  failingSince: number | null;
+  /** Checks decided but not yet committed. */
+  bufferedChecks: number;
+  /** The newest check ingested (by its timestamp), null before the first. */
+  newestCheckTs: number | null;
 }
 
 export interface MonitorEngineOptions {
@@ -58,11 +78,15 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
   const tracked = new Map<string, Tracked>();
   const pending = new PendingWrites();
   const changed = new Set<string>();
+  const identities = new IdentityTracker(store.identities.all());
   let outageSeq = store.outages.maxId();
   let alarmSeq = store.alarms.maxId();
   let flushTimer: TimerHandle | null = null;
   let emitTimer: TimerHandle | null = null;
   let stopped = false;
+  let lastCommitError: string | null = null;
+  let commitFailingSince: number | null = null;
+  let newestCheckTs: number | null = null;
 
   const resume = (config: EndpointConfig): Tracked => {
     const saved = savedProgress.get(config.id);
@@ -185,7 +209,8 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     if (flushEvery > 0 && !flushTimer) {
       flushTimer = clock.after(flushEvery, () => {
         flushTimer = null;
-        engine.flush();
+        // A refused commit keeps its writes; try again on the next period even if no check comes.
+        if (!engine.tryFlush()) scheduleTimers();
       });
     }
     if (options.onLive && !emitTimer) {
@@ -212,6 +237,7 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
     ingest(endpointId, ts, result) {
       const entry = tracked.get(endpointId);
       if (!entry || stopped) return;
+      if (newestCheckTs === null || ts > newestCheckTs) newestCheckTs = ts;
       pending.checks.push({
         endpointId,
         ts,
@@ -227,6 +253,8 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
       );
       entry.machine = machine;
       if (nearMiss) pending.nearMisses.push({ endpointId, ...nearMiss });
+      const observation = identities.observe(endpointId, ts, result);
+      if (observation) pending.identities.push(observation);
       for (const t of transitions) {
         pending.stateChanges.push({ endpointId, state: t.to, since: t.since, decidedAt: t.decidedAt });
         entry.flaps.record(t.decidedAt);
@@ -266,11 +294,33 @@ export function createMonitorEngine(options: MonitorEngineOptions): MonitorEngin
         if (entry) entry.config = config;
         else tracked.set(config.id, resume(config));
       }
-      engine.flush();
+      engine.tryFlush();
     },
     flush() {
-      pending.commit(store);
+      try {
+        pending.commit(store);
+      } catch (error) {
+        lastCommitError = error instanceof Error ? error.message : String(error);
+        commitFailingSince ??= clock.now();
+        throw error;
+      }
+      lastCommitError = null;
+      commitFailingSince = null;
     },
+    tryFlush() {
+      try {
+        engine.flush();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    commitHealth: () => ({
+      lastError: lastCommitError,
+      failingSince: commitFailingSince,
+      bufferedChecks: pending.checks.length,
+      newestCheckTs,
+    }),
     stop() {
       stopped = true;
       flushTimer?.cancel();

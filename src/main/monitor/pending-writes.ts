@@ -5,6 +5,7 @@ import type {
   AlarmRecord,
   CheckRecord,
   EndpointProgress,
+  IdentityObservation,
   NearMissRecord,
   OutageRecord,
   StateChangeRecord,
@@ -13,7 +14,7 @@ import type {
 
 export type EngineStore = Pick<
   Store,
-  'transaction' | 'checks' | 'stateChanges' | 'outages' | 'alarms' | 'progress' | 'nearMisses'
+  'transaction' | 'checks' | 'stateChanges' | 'outages' | 'alarms' | 'progress' | 'nearMisses' | 'identities'
 >;
 
 export class PendingWrites {
@@ -25,6 +26,7 @@ export class PendingWrites {
   alarmClears: { outageId: number; clearedAt: number }[] = [];
   progress = new Map<string, EndpointProgress>();
   nearMisses: NearMissRecord[] = [];
+  identities: IdentityObservation[] = [];
 
   get isEmpty(): boolean {
     return this.checks.length === 0 && this.stateChanges.length === 0 && this.progress.size === 0;
@@ -42,6 +44,7 @@ export class PendingWrites {
       for (const clear of this.alarmClears) store.alarms.clearForOutage(clear.outageId, clear.clearedAt);
       store.progress.upsertMany(this.progress.values());
       store.nearMisses.insertMany(this.nearMisses);
+      store.identities.recordMany(this.identities);
     });
     this.checks = [];
     this.stateChanges = [];
@@ -51,5 +54,6 @@ export class PendingWrites {
     this.alarmClears = [];
     this.progress.clear();
     this.nearMisses = [];
+    this.identities = [];
   }
 }

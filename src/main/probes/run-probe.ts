@@ -3,6 +3,8 @@ import type { ProbeConfig } from '../config';
 import type { ProbeResult } from './probe-result';
 import { probeHttp } from './http-probe';
 import { createIcmpProbe, type IcmpBackendChoice } from './icmp-probe';
+import { probeEnip } from './enip/enip-probe';
+import { enipProbeResult } from './enip/enip-result';
 import { createModbusProbe } from './modbus-probe';
 import { createOpcuaEndpointProbe } from './opcua-endpoint-probe';
 import { probeTcp } from './tcp-probe';
@@ -41,6 +43,8 @@ export function createProbeRunner(options: ProbeRunnerOptions = {}): ProbeRunner
         return icmp.check(probe.host, timeoutMs);
       case 'modbus':
         return modbus.check(probe, timeoutMs);
+      case 'enip':
+        return probeEnip(probe, timeoutMs).then((outcome) => enipProbeResult(outcome, probe.serialSalt));
       case 'opcua':
         return opcua.check(probe, timeoutMs);
     }

@@ -11,6 +11,7 @@ import {
   SEVERITY_PRINT,
   siteClock,
 } from './handover-format';
+import { ENDPOINT_TYPE_LABELS } from '../../shared/domain/endpoint';
 import { failureCauseWords } from '../../shared/domain/failure';
 
 type Clock = ReturnType<typeof siteClock>;
@@ -83,10 +84,14 @@ function worstTable(h: ShiftHandover): string {
   );
 }
 
-/** The failure kind in words ("Device answers with an exception"), then the probe's detail. */
-function cause(kind: string | null, message: string | null): string {
+/** The failure kind in words ("PLC answers with an exception"), then the probe's detail. */
+function cause(o: HandoverOutage): string {
+  const { failureKind: kind, failureMessage: message } = o;
   if (kind === null && message === null) return '<span class="muted">—</span>';
-  const words = failureCauseWords(kind);
+  const words = failureCauseWords(
+    kind,
+    o.endpointType === null ? undefined : ENDPOINT_TYPE_LABELS[o.endpointType],
+  );
   if (words === null) return e(message ?? '');
   return message === null ? `<strong>${e(words)}</strong>` : `<strong>${e(words)}</strong>: ${e(message)}`;
 }
@@ -110,7 +115,7 @@ function outageRow(o: HandoverOutage, clock: Clock, fromMs: number): string {
     `<tr><td>${e(o.endpointName)}${tags}<br><span class="muted">${e(o.lineName)}</span></td>` +
     `<td class="nowrap">${e(clock.timeNear(epochMsOfIso(o.startedAt), fromMs))}</td><td class="nowrap">${end}</td>` +
     `<td class="num">${e(formatPrintedDuration(o.duration_s))}${o.endedAt === null ? '<br><span class="muted">so far</span>' : ''}</td>` +
-    `<td>${cause(o.failureKind, o.failureMessage)}</td>` +
+    `<td>${cause(o)}</td>` +
     `<td>${ack}</td><td class="note">${o.note ? e(o.note) : '<span class="muted">—</span>'}</td></tr>`
   );
 }

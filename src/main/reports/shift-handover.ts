@@ -4,6 +4,7 @@
 import { SEVERITIES } from '../../shared/contract';
 import type { HandoverAlarm, HandoverOutage, ShiftHandover } from '../../shared/contract/report-contract';
 import type { LineFigures } from '../../shared/report/report-schema';
+import type { EndpointType } from '../../shared/domain/endpoint';
 import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../shared/time';
 import type { LinewatchConfig } from '../config';
 import { buildReport } from '../kpi';
@@ -25,6 +26,7 @@ const figures = (f: LineFigures) => ({
 
 interface Names {
   endpointName: string;
+  endpointType: EndpointType | null;
   lineId: string;
   lineName: string;
 }
@@ -32,11 +34,14 @@ interface Names {
 function namesOf(config: LinewatchConfig): (endpointId: string) => Names {
   const names = new Map<string, Names>(
     config.lines.flatMap((l) =>
-      l.endpoints.map((e) => [e.id, { endpointName: e.name, lineId: l.id, lineName: l.name }]),
+      l.endpoints.map((e) => [
+        e.id,
+        { endpointName: e.name, endpointType: e.type, lineId: l.id, lineName: l.name },
+      ]),
     ),
   );
   // An endpoint removed from the config since keeps its id as its name.
-  return (id) => names.get(id) ?? { endpointName: id, lineId: '', lineName: '' };
+  return (id) => names.get(id) ?? { endpointName: id, endpointType: null, lineId: '', lineName: '' };
 }
 
 export function buildShiftHandover(

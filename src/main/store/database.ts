@@ -20,8 +20,10 @@ import {
   type NotificationDeliveryStore,
 } from './notification-deliveries-store';
 import { createNearMissStore, type NearMissStore } from './near-misses-store';
+import { createIdentityStore, type IdentityStore } from './identities-store';
 import { createRetention, type Retention } from './retention';
 import { createStorageSize, type StorageSize } from './storage-size';
+import { createWriteProbe, type WriteProbe } from './write-probe';
 
 export type SqliteDatabase = Database.Database;
 
@@ -48,6 +50,8 @@ export interface Store {
   readonly notificationDeliveries: NotificationDeliveryStore;
   /** Failed streaks that ended before `down_after` (issue 12), written by the monitor. */
   readonly nearMisses: NearMissStore;
+  /** The device behind each endpoint as the protocol probes report it (issue 13), by the monitor. */
+  readonly identities: IdentityStore;
   /**
    * Runs `work` in one transaction (nested calls become savepoints): the monitor's writes, an
    * acknowledgement with its audit entry, a report's consistent read.
@@ -57,6 +61,8 @@ export interface Store {
   retention(policy: RetentionPolicy): Retention;
   /** How much room each tier takes on disk. */
   readonly storage: StorageSize;
+  /** A write that is always rolled back: does the database still take writes? (health, issue 14) */
+  readonly writeProbe: WriteProbe;
   /** Folds the WAL back into the main file and closes; safe to call more than once. */
   close(): void;
 }
@@ -84,6 +90,7 @@ export function openDatabase(file: string): SqliteDatabase {
 export function openStore(dataDir: string): Store {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
   try {
+    const auditLog = createAuditLogStore(db);
     return {
       db,
       checks: createCheckStore(db),
@@ -92,15 +99,17 @@ export function openStore(dataDir: string): Store {
       rollups: createRollupStore(db),
       outages: createOutageStore(db),
       alarms: createAlarmStore(db),
-      auditLog: createAuditLogStore(db),
+      auditLog,
       progress: createEndpointProgressStore(db),
       settings: createSettingsStore(db),
       consent: createConsentStore(db),
       notificationDeliveries: createNotificationDeliveryStore(db),
       nearMisses: createNearMissStore(db),
+      identities: createIdentityStore(db, auditLog),
       transaction: (work) => db.transaction(work)(),
       retention: (policy) => createRetention(db, policy),
       storage: createStorageSize(db),
+      writeProbe: createWriteProbe(db),
       close: () => closeDatabase(db),
     };
   } catch (error) {

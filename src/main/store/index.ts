@@ -53,3 +53,11 @@ export {
   type NotificationDeliveryStore,
 } from './notification-deliveries-store';
 export { createNearMissStore, type NearMissRecord, type NearMissStore } from './near-misses-store';
+export { createWriteProbe, type WriteProbe } from './write-probe';
+export {
+  createIdentityStore,
+  IDENTITY_CHANGED_ACTION,
+  type IdentityObservation,
+  type IdentityStore,
+  type StoredIdentity,
+} from './identities-store';

@@ -6,6 +6,7 @@ import { AcknowledgeDialog } from '../features/alarms/AcknowledgeDialog';
 import { AlarmStrip } from '../features/alarms/AlarmStrip';
 import { ConnectionBanner } from '../features/status/ConnectionBanner';
 import { ConfigErrorBanner } from '../features/status/HealthIndicators';
+import { SelfHealthPanel, SystemAlarmBanner } from '../features/health/SelfHealth';
 import { WallHeader } from '../features/status/WallHeader';
 import type { LinewatchClient } from '../client/linewatch-client';
 import { useAlarms } from '../features/alarms/alarm-store';
@@ -74,6 +75,8 @@ export function App({ client, kiosk }: { client: LinewatchClient; kiosk: boolean
         )}
         <ConnectionBanner />
         <ConfigErrorBanner />
+        <SystemAlarmBanner />
+        <SelfHealthPanel />
         {stripReady && !PAGES_WITHOUT_STRIP.has(current) && <AlarmStrip />}
         <div className="app__page">
           {Page ? (

@@ -3,6 +3,7 @@
 // probes the network.
 import { z } from 'zod';
 import { ENDPOINT_STATES, ENDPOINT_TYPES, PROBE_KINDS } from '../domain/endpoint';
+import { IDENTITY_SOURCES } from '../domain/identity';
 import { AlarmView } from './alarm-schemas';
 import { outageViewFields } from './outage-view';
 import { isoTime as isoText } from '../time';
@@ -73,6 +74,30 @@ export const RecentCheck = z.object({
 });
 export type RecentCheck = z.infer<typeof RecentCheck>;
 
+/** What a protocol probe said the device is (vendor, product, firmware, serial hash), one shape. */
+export const DeviceIdentityView = z.object({
+  source: z.enum(IDENTITY_SOURCES),
+  vendor: z.string().nullable(),
+  product: z.string().nullable(),
+  firmware: z.string().nullable(),
+  /** The salted hash (12 hex digits); the serial itself never leaves the probe. */
+  serialHash: z.string().nullable(),
+  details: z.record(z.string(), z.string()),
+});
+export type DeviceIdentityView = z.infer<typeof DeviceIdentityView>;
+
+export const EndpointDevice = z.object({
+  identity: DeviceIdentityView,
+  /** When this device was first seen at the endpoint, and last. */
+  since: isoTime,
+  lastSeen: isoTime,
+  /** What the probe said beside it and does not make the device down (an EtherNet/IP minor fault). */
+  note: z.string().nullable(),
+  /** Another device answered before (swapped, or new firmware): when that was seen, and the old one. */
+  change: z.object({ at: isoTime, previous: DeviceIdentityView }).nullable(),
+});
+export type EndpointDevice = z.infer<typeof EndpointDevice>;
+
 export const EndpointDetail = z.object({
   endpoint: z.object({
     id: z.string(),
@@ -96,6 +121,8 @@ export const EndpointDetail = z.object({
    * impact; null when it has none (a device down behind its parent raises none of its own).
    */
   alarm: AlarmView.nullable(),
+  /** The device behind the endpoint, for enip and opcua probes once one has answered; else null. */
+  device: EndpointDevice.nullable(),
 });
 export type EndpointDetail = z.infer<typeof EndpointDetail>;
 

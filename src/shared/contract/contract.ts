@@ -43,6 +43,7 @@ import {
   NotificationDeliveryList,
 } from './notification-schemas';
 import { GetInsightsRequest, Insights } from './insights-schemas';
+import { Health } from './health-schemas';
 import { ConsentState, ForgetMeRequest, SetConsentRequest, TelemetryConfig } from '../telemetry/consent';
 
 interface RequestSpec {
@@ -92,6 +93,8 @@ export const requests = {
   },
   /** Early warnings and maintenance priorities of a window (issue 12); read-only. */
   getInsights: { request: GetInsightsRequest, response: Insights },
+  /** Linewatch's own health, the same answer as `GET /healthz` with details (issue 14); read-only. */
+  getHealth: { request: EmptyRequest, response: Health },
 } as const satisfies Record<string, RequestSpec>;
 
 export const events = {
@@ -102,6 +105,8 @@ export const events = {
   consentChanged: ConsentState,
   /** A desktop-channel notice for the dashboards to show (the Electron shell shows its own natively). */
   desktopNotification: DesktopNotificationEvent,
+  /** Linewatch's own health changed status, or a system alarm was raised or cleared. */
+  healthChanged: Health,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof requests;

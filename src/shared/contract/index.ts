@@ -6,6 +6,7 @@ export * from './settings-schemas';
 export * from './console-contract';
 export * from './notification-schemas';
 export * from './insights-schemas';
+export * from './health-schemas';
 export { ContractFailure, dispatchRequest, failure, isRequestName } from './dispatch';
 export { checkedResult, transportError } from './checked-result';
 export * from './operator-proof';

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DAY_MS, HOUR_MS, MINUTE_MS, isoTime as isoText } from '../time';
 import { AlarmImpact } from './alarm-schemas';
+import { ENDPOINT_TYPES } from '../domain/endpoint';
 import { outageViewFields } from './outage-view';
 import { isoInstantMs } from './schemas';
 
@@ -93,6 +94,8 @@ export type HandoverLine = z.infer<typeof HandoverLine>;
 export const HandoverOutage = z.object({
   outageId: z.number().int(),
   ...outageViewFields,
+  /** The device's type, for the cause's words ("PLC answers with an exception"); null once removed from the config. */
+  endpointType: z.enum(ENDPOINT_TYPES).nullable(),
 });
 export type HandoverOutage = z.infer<typeof HandoverOutage>;
 

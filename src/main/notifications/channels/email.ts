@@ -12,7 +12,7 @@
 // transport per delivery costs nothing extra: an unpooled nodemailer transport opens a connection
 // per message anyway.
 import os from 'node:os';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { NotificationChannelConfig } from '../../config';
 import type { Channel } from '../channel';
@@ -82,6 +82,8 @@ export function createEmailChannel(options: EmailChannelOptions): Channel {
       if (signal.aborted) throw abortError(signal);
       let transporter: Transporter<SMTPTransport.SentMessageInfo> | null = null;
       try {
+        // Loaded on the first mail: nodemailer holds ~10 MB that a plant without email never needs.
+        const { default: nodemailer } = await import('nodemailer');
         transporter = nodemailer.createTransport(smtpTransportOptions(options));
         const content = composeEmail(message, options.site.timezone);
         // nodemailer cannot cancel a send: an abort stops the wait; its timeouts end the socket.

@@ -14,7 +14,7 @@
 // lost PUBACK can repeat one (consumers dedupe by type and alarm id). mqtt.js reconnects by itself
 // every `reconnectPeriodMs`.
 import { randomBytes } from 'node:crypto';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { isoTime } from '../../../shared/time';
 import type { SecretRef } from '../../config';
 import type { Channel, EndpointStateSink } from '../channel';
@@ -70,67 +70,84 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
     ...(options.username ? { username: options.readSecret(options.username) } : {}),
     ...(options.password ? { password: options.readSecret(options.password) } : {}),
   };
-  const client: MqttClient = mqtt.connect(options.url, {
-    ...login,
-    clientId: `linewatch-${options.siteId}-${randomBytes(4).toString('hex')}`,
-    clean: true,
-    reconnectPeriod,
-    // A refused CONNECT (bad login, broker not ready) is retried like a lost connection: mqtt.js
-    // would otherwise stop for good, and a fixed password or a broker that finished starting would
-    // never be noticed.
-    reconnectOnConnackError: true,
-    connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    queueQoSZero: false,
-    // The broker tells subscribers when Linewatch vanishes without saying goodbye.
-    will: {
-      topic: ownStatusTopic,
-      payload: Buffer.from(JSON.stringify({ state: 'offline' })),
-      qos: 1,
-      retain: true,
-    },
-  });
-
-  const publishState = (topic: string, payload: string): void => {
-    // A publish that fails here is not lost: the next connect publishes every latest state again.
-    client.publish(topic, payload, { qos: 1, retain: true }, () => undefined);
-  };
-  client.on('connect', () => {
-    log(`${name}: connected${everConnected ? ' again' : ''}`);
-    everConnected = true;
-    lastError = null;
-    if (refusedWhileDown > 0) {
-      log(
-        `${name}: ${refusedWhileDown} alarm event(s) were refused while the broker was unreachable (retried by the dispatcher)`,
-      );
-      refusedWhileDown = 0;
-    }
-    client.publish(ownStatusTopic, JSON.stringify({ state: 'online', since: isoTime(now()) }), {
-      qos: 1,
-      retain: true,
+  // mqtt.js is loaded when a channel is made (it holds ~12 MB that a plant without MQTT never
+  // needs); until it is up the channel is simply not connected yet.
+  let client: MqttClient | null = null;
+  const connect = (mqtt: typeof import('mqtt').default): MqttClient =>
+    mqtt.connect(options.url, {
+      ...login,
+      clientId: `linewatch-${options.siteId}-${randomBytes(4).toString('hex')}`,
+      clean: true,
+      reconnectPeriod,
+      // A refused CONNECT (bad login, broker not ready) is retried like a lost connection: mqtt.js
+      // would otherwise stop for good, and a fixed password or a broker that finished starting would
+      // never be noticed.
+      reconnectOnConnackError: true,
+      connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      queueQoSZero: false,
+      // The broker tells subscribers when Linewatch vanishes without saying goodbye.
+      will: {
+        topic: ownStatusTopic,
+        payload: Buffer.from(JSON.stringify({ state: 'offline' })),
+        qos: 1,
+        retain: true,
+      },
     });
-    for (const [topic, payload] of latestStates) publishState(topic, payload);
-  });
-  // Without a listener an 'error' would throw; one line per distinct error, not one per retry.
-  client.on('error', (error) => {
-    if (error.message === lastError) return;
-    lastError = error.message;
-    log(`${name}: ${error.message}; retrying every ${reconnectPeriod / 1000} s`);
-  });
-  client.on('offline', () => {
-    if (!closed && lastError === null)
-      log(`${name}: broker unreachable; retrying every ${reconnectPeriod / 1000} s`);
-  });
+
+  const publishState = (live: MqttClient, topic: string, payload: string): void => {
+    // A publish that fails here is not lost: the next connect publishes every latest state again.
+    live.publish(topic, payload, { qos: 1, retain: true }, () => undefined);
+  };
+  const listen = (live: MqttClient): void => {
+    live.on('connect', () => {
+      log(`${name}: connected${everConnected ? ' again' : ''}`);
+      everConnected = true;
+      lastError = null;
+      if (refusedWhileDown > 0) {
+        log(
+          `${name}: ${refusedWhileDown} alarm event(s) were refused while the broker was unreachable (retried by the dispatcher)`,
+        );
+        refusedWhileDown = 0;
+      }
+      live.publish(ownStatusTopic, JSON.stringify({ state: 'online', since: isoTime(now()) }), {
+        qos: 1,
+        retain: true,
+      });
+      for (const [topic, payload] of latestStates) publishState(live, topic, payload);
+    });
+    // Without a listener an 'error' would throw; one line per distinct error, not one per retry.
+    live.on('error', (error) => {
+      if (error.message === lastError) return;
+      lastError = error.message;
+      log(`${name}: ${error.message}; retrying every ${reconnectPeriod / 1000} s`);
+    });
+    live.on('offline', () => {
+      if (!closed && lastError === null)
+        log(`${name}: broker unreachable; retrying every ${reconnectPeriod / 1000} s`);
+    });
+  };
+  const loading = import('mqtt').then(
+    ({ default: mqtt }) => {
+      if (closed) return;
+      client = connect(mqtt);
+      listen(client);
+    },
+    (error: unknown) => {
+      lastError = `mqtt.js could not be loaded: ${String(error)}`;
+      log(`${name}: ${lastError}`);
+    },
+  );
 
   return {
     id: options.id,
     kind: 'mqtt',
     get connected() {
-      return client.connected;
+      return client?.connected ?? false;
     },
 
     async deliver(message, signal) {
       if (closed) throw new Error(`${name}: channel is closed`);
-      if (!client.connected) {
+      if (!client?.connected) {
         refusedWhileDown += 1;
         throw new Error(`${name}: broker not connected${lastError === null ? '' : ` (${lastError})`}`);
       }
@@ -151,7 +168,7 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
           updated_at: isoTime(now()),
         });
         latestStates.set(topic, payload);
-        if (client.connected) publishState(topic, payload);
+        if (client?.connected) publishState(client, topic, payload);
       }
     },
 
@@ -159,15 +176,18 @@ export function createMqttChannel(options: MqttChannelOptions): MqttChannel {
       if (closed) return;
       closed = true;
       latestStates.clear();
-      if (client.connected) {
+      await loading;
+      if (client === null) return;
+      const live = client;
+      if (live.connected) {
         // A clean DISCONNECT does not fire the will, so say "offline" ourselves first.
-        client.publish(ownStatusTopic, JSON.stringify({ state: 'offline', since: isoTime(now()) }), {
+        live.publish(ownStatusTopic, JSON.stringify({ state: 'offline', since: isoTime(now()) }), {
           qos: 1,
           retain: true,
         });
       }
-      const graceful = client.endAsync(false);
-      const timer = setTimeout(() => client.end(true), CLOSE_GRACE_MS);
+      const graceful = live.endAsync(false);
+      const timer = setTimeout(() => live.end(true), CLOSE_GRACE_MS);
       try {
         await graceful;
       } finally {

@@ -8,6 +8,7 @@ import { settingsMigration } from './006-settings';
 import { notificationDeliveriesMigration } from './007-notification-deliveries';
 import { outagesByParentMigration } from './008-outages-by-parent';
 import { nearMissesMigration } from './009-near-misses';
+import { endpointIdentitiesMigration } from './010-endpoint-identities';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   notificationDeliveriesMigration,
   outagesByParentMigration,
   nearMissesMigration,
+  endpointIdentitiesMigration,
 ];

@@ -1,31 +1,30 @@
-// What an overview chip shows of its device's live state: the state and whether it flaps. The
-// chip's store selector returns one of these, and React re-renders the chip only when that object
-// changes, so a check that changes only the time, the RTT or the error text leaves it alone.
+// What an overview chip shows of its device's live state: the state, whether it flaps, and why it
+// is down. The chip's store selector returns one of these, and React re-renders the chip only when
+// that object changes, so a check that changes only the time, the RTT or the error text leaves it
+// alone.
 import type { EndpointLive } from '../../../shared/contract';
 import type { EndpointState } from '../../../shared/domain/endpoint';
+import type { FailureKind } from '../../../shared/domain/failure';
 
 export interface ChipLook {
   state: EndpointState;
   flapping: boolean;
+  /** The failure kind of a down device (a PLC answering with an exception reads differently); else null. */
+  failureKind: FailureKind | null;
 }
 
-/** Every look a chip can have, made once: the same object until the look changes. */
-const LOOKS: Record<EndpointState, readonly [steady: ChipLook, flapping: ChipLook]> = {
-  up: [
-    { state: 'up', flapping: false },
-    { state: 'up', flapping: true },
-  ],
-  down: [
-    { state: 'down', flapping: false },
-    { state: 'down', flapping: true },
-  ],
-  unknown: [
-    { state: 'unknown', flapping: false },
-    { state: 'unknown', flapping: true },
-  ],
-};
+// Every look is made once and reused: states × flapping × kinds is a few dozen objects.
+const LOOKS = new Map<string, ChipLook>();
 
 export function lookOf(live: EndpointLive | undefined): ChipLook {
-  const [steady, flapping] = LOOKS[live?.state ?? 'unknown'];
-  return live?.flapping ? flapping : steady;
+  const state = live?.state ?? 'unknown';
+  const flapping = live?.flapping ?? false;
+  const failureKind = state === 'down' ? (live?.lastFailureKind ?? null) : null;
+  const key = `${state}|${String(flapping)}|${failureKind ?? ''}`;
+  let look = LOOKS.get(key);
+  if (look === undefined) {
+    look = { state, flapping, failureKind };
+    LOOKS.set(key, look);
+  }
+  return look;
 }

@@ -9,6 +9,7 @@ import { useWall, type WallState } from '../../live/wall-store';
 import { SchedulerLagChip } from './HealthIndicators';
 import { EyeIcon } from '../../components/icons';
 import { SoundToggle } from '../alarms/SoundToggle';
+import { SelfHealthChip } from '../health/SelfHealth';
 
 function siteTimeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
   const options: Intl.DateTimeFormatOptions = {
@@ -89,6 +90,7 @@ export function WallHeader() {
         {demo && <span className="header__demo">DEMO PLANT</span>}
         <ReadOnlyChip />
         <SchedulerLagChip />
+        <SelfHealthChip />
       </div>
       <div className="header__counts" aria-label="Device counts">
         <span className={`count count--down${down > 0 ? ' count--alert' : ''}`} data-count="down">

@@ -29,6 +29,12 @@ function fakeServices() {
   const services = {
     handlers: fakeHandlers(),
     connectionClosed: vi.fn((_connectionId: string) => undefined),
+    health: vi.fn(() => ({
+      status: 'ok' as const,
+      checkedAt: '2025-01-01T00:00:00.000Z',
+      checks: [],
+      systemAlarms: [],
+    })),
     subscribe: vi.fn(() => vi.fn()),
     stop: vi.fn(() => Promise.resolve()),
   } satisfies LinewatchServices;

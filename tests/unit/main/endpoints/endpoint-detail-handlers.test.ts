@@ -67,4 +67,28 @@ describe('endpoint detail', () => {
     });
     expect(detailOf('hmi').alarm).toBeNull();
   });
+
+  it('carries the device behind the endpoint, its note and a change of identity; null before any', () => {
+    expect(detailOf('plc').device).toBeNull();
+    const identity = {
+      source: 'enip' as const,
+      vendor: 'Rockwell Automation/Allen-Bradley',
+      product: '1756-EN2T/D',
+      firmware: 'rev 11.2',
+      serialHash: '0123456789ab',
+      details: { 'product code': '166' },
+    };
+    const swapped = { ...identity, firmware: 'rev 12.1', serialHash: 'ba9876543210' };
+    store.identities.recordMany([
+      { endpointId: 'plc', ts: T0, identity, note: null },
+      { endpointId: 'plc', ts: T0 + MINUTE_MS, identity: swapped, note: 'minor recoverable fault' },
+    ]);
+    expect(detailOf('plc').device).toEqual({
+      identity: swapped,
+      since: new Date(T0 + MINUTE_MS).toISOString(),
+      lastSeen: new Date(T0 + MINUTE_MS).toISOString(),
+      note: 'minor recoverable fault',
+      change: { at: new Date(T0 + MINUTE_MS).toISOString(), previous: identity },
+    });
+  });
 });

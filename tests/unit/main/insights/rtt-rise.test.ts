@@ -62,6 +62,47 @@ describe('detectRttRise', () => {
     expect(step?.reason).toContain('accepted as usual');
   });
 
+  // A production line: 1 ms at night, up to 2 ms at the 14:00 peak of a 06-22 sine, every day.
+  const load = (ms: number) => {
+    const hour = (ms % (24 * HOUR)) / HOUR;
+    return hour >= 6 && hour < 22 ? Math.sin((Math.PI * (hour - 6)) / 16) : 0;
+  };
+  const daily = (start: number, count: number, factorAt: (ms: number) => number, seed: number) =>
+    minutes(start, count, (i) => (1 + load(start + i * MIN)) * factorAt(start + i * MIN), { seed });
+  const STEP = T0 + 8 * 24 * HOUR + 2 * HOUR;
+
+  it('accepts a step under a daily load: the next days’ load ramps at the new level raise nothing', () => {
+    // A week of the daily pattern, then a reconfiguration at 02:00 triples the RTT for four days.
+    const samples = daily(T0, 12 * 24 * 60, (ms) => (ms < STEP ? 1 : 3), 11);
+    const warnings = detectRttRise(input(samples, T0 + 7 * 24 * HOUR));
+    expect(warnings).toHaveLength(1);
+    const [step] = warnings;
+    expect(step?.startedAt).toBe(STEP);
+    expect(step?.endedAt).not.toBeNull();
+    expect((step?.endedAt ?? Infinity) - STEP).toBeLessThanOrEqual(4 * HOUR);
+    expect(step?.reason).toContain('accepted as usual');
+  });
+
+  it('still warns of a ramp at the new level after an accepted step, until the outage', () => {
+    // Two days after the step a ramp from 03:00 to 5x over 6 h; the device is down from 09:00.
+    const rampFrom = STEP + 2 * 24 * HOUR + HOUR;
+    const outageAt = rampFrom + 6 * HOUR;
+    const factor = (ms: number) => (ms < STEP ? 1 : 3 * (1 + (4 * Math.max(0, ms - rampFrom)) / (6 * HOUR)));
+    const samples = [
+      ...daily(T0, (outageAt - T0) / MIN, factor, 12),
+      ...minutes(outageAt, 60, () => 0, { failedAt: () => 6 }),
+    ];
+    const warnings = detectRttRise(input(samples, T0 + 7 * 24 * HOUR));
+    expect(warnings).toHaveLength(2);
+    const [step, ramp] = warnings;
+    expect(step?.endedAt).not.toBeNull();
+    expect(ramp?.endedAt).toBeNull();
+    // Caught hours ahead: at night this load pattern's baseline expects its all-day level (the
+    // night is within one spread of it), so the ramp must first climb past that.
+    expect(ramp?.startedAt).toBeGreaterThanOrEqual(rampFrom);
+    expect(ramp?.startedAt).toBeLessThan(outageAt - 2 * HOUR);
+  });
+
   it('keeps warning on a ramp (never steady) until the data ends', () => {
     const samples = [
       ...minutes(T0, 24 * 60, () => 1, { seed: 8 }),

@@ -56,6 +56,22 @@ describe('handover HTML', () => {
     expect(early).toContain('<th class="num">Cost so far</th>');
   });
 
+  it("names the device's type in the cause column, and says 'Device' once it left the config", () => {
+    const handover = buildShiftHandover(
+      fx.store,
+      fx.config,
+      { fromMs: Date.parse('2026-01-05T13:00:00Z'), toMs: Date.parse('2026-01-05T21:00:00Z'), shift: null },
+      Date.parse('2026-01-05T21:30:00Z'),
+    );
+    const [first] = handover.outages;
+    if (!first) throw new Error('the fixture has an outage in the shift');
+    const exception = { ...first, failureKind: 'protocol', failureMessage: 'Modbus exception 0x0B' };
+    const typed = renderHandoverHtml({ ...handover, outages: [{ ...exception, endpointType: 'plc' }] });
+    expect(typed).toContain('<strong>PLC answers with an exception</strong>: Modbus exception 0x0B');
+    const removed = renderHandoverHtml({ ...handover, outages: [{ ...exception, endpointType: null }] });
+    expect(removed).toContain('<strong>Device answers with an exception</strong>');
+  });
+
   it('formats durations for people', () => {
     expect(formatDuration(45)).toBe('45 s');
     expect(formatDuration(600)).toBe('10 min');

@@ -74,14 +74,24 @@ describe('preload bridge types', () => {
     expectTypeOf<ReturnType<Bridge['on']>>().toEqualTypeOf<Unsubscribe>();
     expectTypeOf<Parameters<Bridge['on']>[1]>().toEqualTypeOf<
       EventListener<
-        'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged' | 'desktopNotification'
+        | 'endpointStates'
+        | 'configApplied'
+        | 'alarmsChanged'
+        | 'consentChanged'
+        | 'desktopNotification'
+        | 'healthChanged'
       >
     >();
   });
 
   it('declares exactly the contract events with their payloads', () => {
     expectTypeOf<EventName>().toEqualTypeOf<
-      'endpointStates' | 'configApplied' | 'alarmsChanged' | 'consentChanged' | 'desktopNotification'
+      | 'endpointStates'
+      | 'configApplied'
+      | 'alarmsChanged'
+      | 'consentChanged'
+      | 'desktopNotification'
+      | 'healthChanged'
     >();
     expectTypeOf<EventPayload<'endpointStates'>>().toEqualTypeOf<EndpointStatesEvent>();
     expectTypeOf<EventPayload<'configApplied'>>().toEqualTypeOf<ConfigStatus>();

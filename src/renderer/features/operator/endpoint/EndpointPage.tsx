@@ -1,5 +1,6 @@
 // One device in depth: what it is and how it is probed, its live state, its RTT and loss band,
-// its current alarm with the alarm's impact, its state timeline and its last checks. Reached from tiles and alarm rows (`#/endpoint/<id>`).
+// its current alarm with the alarm's impact, the device a protocol probe identified, its state
+// timeline and its last checks. Reached from tiles and alarm rows (`#/endpoint/<id>`).
 import { useMemo, useState } from 'react';
 import { isoTime } from '../../../../shared/time';
 import { STATE_LABEL, TYPE_LABEL } from '../../../live/format-live';
@@ -10,6 +11,7 @@ import { RTT_RANGES, type RttRange } from './rtt-band';
 import { useInterval, useRequest } from '../use-request';
 import { LoadStatus, OperatorPage, endpointHref, lineHref } from '../OperatorPage';
 import { AlarmImpactPanel } from './AlarmImpactPanel';
+import { DevicePanel } from './DevicePanel';
 import { RttChart } from './RttChart';
 import { StateTimeline } from './StateTimeline';
 
@@ -77,6 +79,7 @@ export function EndpointPage({ params }: { params: string[] }) {
         emptyText=""
       />
       {detail.data?.alarm && <AlarmImpactPanel alarm={detail.data.alarm} lines={lines} timeZone={timeZone} />}
+      {detail.data?.device && <DevicePanel device={detail.data.device} timeZone={timeZone} />}
       <div className="op-range" role="group" aria-label="Time range">
         {(Object.keys(RTT_RANGES) as RttRange[]).map((key) => (
           <button
