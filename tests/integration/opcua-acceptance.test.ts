@@ -3,7 +3,7 @@
 // endpoint goes down with kind `server_state` and "OPC UA: Suspended" as the outage's cause, and
 // comes back up when Running, on one session throughout. On a second server a wrong password is
 // `auth` and security sign (with the server's certificate in <data>/opcua-pki/trusted) is up.
-// Shutdown closes every session. Addresses 127.0.46.2-3 are this file's.
+// BuildInfo is stored as the endpoint's identity. Shutdown closes every session. Addresses 127.0.46.2-3 are this file's.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { buildReport } from '@src/main/kpi';
 import { openStore } from '@src/main/store';
 import type { Caller } from '@src/shared/contract';
 import { failureCauseText } from '@src/shared/domain/failure';
-import { startOpcuaServer, type TestOpcuaServer } from '../support/opcua-server';
+import { startOpcuaServer, TEST_BUILD_INFO, type TestOpcuaServer } from '../support/opcua-server';
 import { makeTempDir } from '../support/temp-store';
 
 /** Polls return as soon as their condition holds; this is only how long a stuck run may take. */
@@ -91,6 +91,22 @@ lines:
     };
     try {
       await expect.poll(async () => (await live('weld2-opcua'))?.state, POLL).toBe('up');
+      // BuildInfo is the endpoint's identity, stored and on the endpoint page.
+      const detail = () =>
+        services.handlers.getEndpointDetail(
+          { endpointId: 'weld2-opcua', from: from - 60_000, to: Date.now() + 1000 },
+          READER,
+        );
+      await expect
+        .poll(async () => (await detail()).device?.identity, POLL)
+        .toEqual({
+          source: 'opcua',
+          vendor: TEST_BUILD_INFO.manufacturerName,
+          product: TEST_BUILD_INFO.productName,
+          firmware: `${TEST_BUILD_INFO.softwareVersion} build ${TEST_BUILD_INFO.buildNumber}`,
+          serialHash: null,
+          details: { product_uri: TEST_BUILD_INFO.productUri },
+        });
       await expect.poll(async () => (await live('weld2-signed'))?.state, POLL).toBe('up');
       await expect.poll(async () => (await live('weld2-wrong-login'))?.state, POLL).toBe('down');
       expect(await live('weld2-wrong-login')).toMatchObject({ lastFailureKind: 'auth' });
