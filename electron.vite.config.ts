@@ -12,6 +12,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The demo's OPC UA server library is loaded at run time from node_modules (it reads its own
+      // package.json, so it cannot be bundled), whether or not it is listed under dependencies.
+      externalizeDeps: { include: ['node-opcua-server'] },
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/electron/main.ts'),

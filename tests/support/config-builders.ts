@@ -11,6 +11,7 @@ import {
   type MaintenanceConfig,
   type EnipProbeConfig,
   type ModbusProbeConfig,
+  type OpcuaProbeConfig,
   type ProbeConfig,
   type ShiftConfig,
 } from '@src/main/config';
@@ -50,6 +51,17 @@ export const enip = (host: string, port: number, siteId: string): EnipProbeConfi
   port,
   transport: 'tcp',
   serialSalt: siteId,
+});
+
+export const opcua = (
+  url: string,
+  fields: Partial<Omit<OpcuaProbeConfig, 'kind' | 'url'>> = {},
+): OpcuaProbeConfig => ({
+  kind: 'opcua',
+  url,
+  security: fields.security ?? 'none',
+  user: fields.user ?? null,
+  read: fields.read ?? [],
 });
 
 /**
@@ -206,7 +218,27 @@ function probeYaml(probe: ProbeConfig): string {
     }
     case 'enip':
       return `{ kind: enip, host: ${JSON.stringify(probe.host)}, port: ${probe.port}, transport: ${probe.transport} }`;
+    case 'opcua':
+      return opcuaProbeYaml(probe);
   }
+}
+
+function opcuaProbeYaml(probe: Extract<ProbeConfig, { kind: 'opcua' }>): string {
+  const fields = ['kind: opcua', `url: ${JSON.stringify(probe.url)}`, `security: ${probe.security}`];
+  if (probe.user) {
+    const { name, password } = probe.user;
+    const source =
+      'env' in password ? `password_env: ${password.env}` : `password_file: ${JSON.stringify(password.file)}`;
+    fields.push(`user: { name: ${JSON.stringify(name)}, ${source} }`);
+  }
+  if (probe.read.length > 0) {
+    const reads = probe.read.map(
+      (read) =>
+        `{ node_id: ${JSON.stringify(read.nodeId)}${read.expect ? `, expect: ${JSON.stringify(read.expect)}` : ''} }`,
+    );
+    fields.push(`read: [${reads.join(', ')}]`);
+  }
+  return `{ ${fields.join(', ')} }`;
 }
 
 function maintenanceYaml(m: MaintenanceConfig): string {

@@ -1,14 +1,17 @@
-// A real node-opcua OPCUAServer on a loopback address for the OPC UA probe tests: security None and
-// Sign (Basic256Sha256) with its own self-signed certificate, anonymous and user/password logins,
-// and a ServerState the test can switch. It listens on a free port the OS picks, in this process or
-// (for measurements of the client alone) in a child process.
+// A real node-opcua OPCUAServer on a loopback address for the OPC UA probe tests (the demo's
+// simulated server, src/main/demo): security None and Sign (Basic256Sha256) with its own
+// self-signed certificate, anonymous and user/password logins, and a ServerState the test can
+// switch. It listens on a free port the OS picks, in this process or (for measurements of the
+// client alone) in a child process.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { OPCUACertificateManager } from 'node-opcua-certificate-manager';
-import { DataType, MessageSecurityMode, SecurityPolicy, Variant, type ServerState } from 'node-opcua-client';
-import { OPCUAServer } from 'node-opcua-server';
+import type { ServerState } from 'node-opcua-client';
+import {
+  startSimulatedOpcuaServer,
+  type SimulatedOpcuaServerOptions,
+} from '@src/main/demo/simulated-opcua-server';
 
 export const TEST_BUILD_INFO = {
   productName: 'Press 1 PLC runtime',
@@ -41,57 +44,32 @@ export interface TestOpcuaServerOptions {
   maxSessions?: number;
 }
 
-export async function startOpcuaServer(options: TestOpcuaServerOptions): Promise<TestOpcuaServer> {
-  const users = options.users ?? { operator: 'secret' };
-  const maxSessions = options.maxSessions ?? 20;
-  const server = new OPCUAServer({
-    port: 0,
-    host: options.host,
-    // The endpoint URL the server advertises; its certificate names it too.
-    hostname: options.host,
-    serverCertificateManager: new OPCUACertificateManager({
-      rootFolder: path.join(options.dataDir, 'server-pki'),
-      // The server side of the test accepts the probe's certificate: what is tested is the client.
-      automaticallyAcceptUnknownCertificate: true,
-    }),
-    securityModes: [MessageSecurityMode.None, MessageSecurityMode.Sign],
-    securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256],
-    userManager: { isValidUser: (user: string, password: string) => users[user] === password },
-    buildInfo: TEST_BUILD_INFO,
-    maxConnectionsPerEndpoint: maxSessions,
-    serverCapabilities: { maxSessions },
-  });
-  await server.initialize();
-  const addressSpace = server.engine.addressSpace;
-  if (!addressSpace) throw new Error('the OPC UA test server has no address space after initialize()');
-  const namespace = addressSpace.getOwnNamespace();
-  let speed = 42;
-  namespace.addVariable({
-    organizedBy: addressSpace.rootFolder.objects,
-    minimumSamplingInterval: 100,
-    browseName: 'Line1.Speed',
-    nodeId: TEST_NODES.speed,
-    dataType: 'Double',
-    value: { get: () => new Variant({ dataType: DataType.Double, value: speed }) },
-  });
-  namespace.addVariable({
-    organizedBy: addressSpace.rootFolder.objects,
-    minimumSamplingInterval: 100,
-    browseName: 'Line1.Mode',
-    nodeId: TEST_NODES.mode,
-    dataType: 'String',
-    value: { get: () => new Variant({ dataType: DataType.String, value: 'AUTO' }) },
-  });
-  await server.start();
+/** The simulated server as the tests want it: None and Sign, operator/secret, the test build info. */
+function serverOptions(options: TestOpcuaServerOptions): SimulatedOpcuaServerOptions {
   return {
-    url: server.getEndpointUrl(),
-    certificate: server.getCertificate(),
-    setState: (state) => server.setServerState(state),
+    host: options.host,
+    pkiDir: path.join(options.dataDir, 'server-pki'),
+    sign: true,
+    users: options.users ?? { operator: 'secret' },
+    maxSessions: options.maxSessions ?? 20,
+    buildInfo: TEST_BUILD_INFO,
+  };
+}
+
+export async function startOpcuaServer(options: TestOpcuaServerOptions): Promise<TestOpcuaServer> {
+  let speed = 42;
+  const server = await startSimulatedOpcuaServer({
+    ...serverOptions(options),
+    variables: [
+      { nodeId: TEST_NODES.speed, browseName: 'Line1.Speed', dataType: 'Double', get: () => speed },
+      { nodeId: TEST_NODES.mode, browseName: 'Line1.Mode', dataType: 'String', get: () => 'AUTO' },
+    ],
+  });
+  return {
+    ...server,
     setSpeed: (value) => {
       speed = value;
     },
-    sessionCount: () => server.currentSessionCount,
-    stop: () => server.shutdown(0),
   };
 }
 
@@ -101,20 +79,25 @@ export interface OpcuaServerProcess {
   stop(): Promise<void>;
 }
 
+/** Node runs the module itself in the child: the test alias (@src) means nothing there. */
+const SIMULATED_SERVER_MODULE = new URL('../../src/main/demo/simulated-opcua-server.ts', import.meta.url)
+  .href;
+
 /**
- * The same server in a child process, for measurements that must count the client alone (memory,
- * CPU). Node runs this TypeScript file directly (type stripping); the child stops when its stdin ends.
+ * The same server (without the test variables) in a child process, for measurements that must
+ * count the client alone (memory, CPU). Node runs the TypeScript module directly (type stripping);
+ * the child stops when its stdin ends.
  */
 export async function startOpcuaServerProcess(options: TestOpcuaServerOptions): Promise<OpcuaServerProcess> {
   const script = [
-    `import { startOpcuaServer } from ${JSON.stringify(import.meta.url)};`,
-    'const server = await startOpcuaServer(JSON.parse(process.env.LINEWATCH_OPCUA_SERVER));',
+    `import { startSimulatedOpcuaServer } from ${JSON.stringify(SIMULATED_SERVER_MODULE)};`,
+    'const server = await startSimulatedOpcuaServer(JSON.parse(process.env.LINEWATCH_OPCUA_SERVER));',
     "process.stdout.write(JSON.stringify({ url: server.url, certificate: server.certificate.toString('base64') }) + '\\n');",
     "process.stdin.on('end', () => server.stop().then(() => process.exit(0)));",
     'process.stdin.resume();',
   ].join('\n');
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...process.env, LINEWATCH_OPCUA_SERVER: JSON.stringify(options) },
+    env: { ...process.env, LINEWATCH_OPCUA_SERVER: JSON.stringify(serverOptions(options)) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

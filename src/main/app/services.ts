@@ -1,6 +1,7 @@
 // The composition root: opens the store, starts the config, telemetry and monitor runtimes once,
 // and wires each feature's contract handlers and the event stream for whichever host runs it
 // (Electron shell or headless CLI). The features do the work; nothing here reads or writes data.
+import { join } from 'node:path';
 import type { ContractHandlers, EventName, EventPayload, EventSink } from '../../shared/contract';
 import { createAlarmHandlers } from '../alarms/alarm-handlers';
 import { endpointCount } from '../config';
@@ -12,7 +13,7 @@ import { startMonitorRuntime } from '../monitor';
 import { createNotificationDeliveryHandlers } from '../notifications/delivery-handlers';
 import { startNotificationRuntime } from '../notifications/notification-runtime';
 import { createOutageHandlers } from '../outages/outage-handlers';
-import { runProbe, type ProbeRunner } from '../probes/run-probe';
+import { createProbeRunner, type ProbeRunner } from '../probes/run-probe';
 import { createInsightsHandlers } from '../insights/insights-handlers';
 import { startLiveInsights, type LiveInsights } from '../insights/live-insights';
 import { startMetricsRuntime } from '../metrics/metrics-runtime';
@@ -27,6 +28,9 @@ import { readThrough } from './read-through';
 import type { LinewatchServices, LinewatchServicesOptions } from './services-types';
 
 export { ConfigLoadError } from './config-load-error';
+
+/** The OPC UA client's PKI store, inside the data folder (own certificate, trusted/, rejected/). */
+export const OPCUA_PKI_FOLDER = 'opcua-pki';
 
 export async function startLinewatchServices(
   options: LinewatchServicesOptions & {
@@ -77,7 +81,11 @@ export async function startLinewatchServices(
     config: initial.config,
     clock,
     store,
-    probe: telemetry.instrumentProbe(options.probe ?? runProbe),
+    // The OPC UA client's certificate lives with the data it watches over, never in $HOME: one
+    // folder to back up, and two consoles on one machine are two clients to trust.
+    probe: telemetry.instrumentProbe(
+      options.probe ?? createProbeRunner({ opcuaPkiDir: join(options.dataDir, OPCUA_PKI_FOLDER) }),
+    ),
     onLive: (states) => emit('endpointStates', { states }),
     onAlarm: (signal) => emit('alarmsChanged', { reason: signal.kind, alarmId: signal.alarmId }),
     log,
@@ -114,6 +122,7 @@ export async function startLinewatchServices(
     },
   };
   sinks.add(notificationSink);
+  for (const note of demo?.notes ?? []) log(note);
   log(
     `monitoring ${endpointCount(initial.config)} endpoints on ${initial.config.lines.length} lines` +
       (demo ? ' (built-in demo plant)' : ` from ${options.configPath ?? ''}`),

@@ -39,7 +39,7 @@ export async function modbusFigures(options: {
   try {
     // Connections kept per PLC: the steady state of a running monitor (one connect per device, ever).
     const throughput = await probeThroughput(probe, fleet.targets.slice(0, 50), 10_000, 50);
-    probe.closeConnections?.();
+    await probe.closeConnections?.();
     const load = await options.withStore((store) =>
       monitorLoad({
         probe,
@@ -51,7 +51,7 @@ export async function modbusFigures(options: {
       }),
     );
     const rssAfter = process.memoryUsage().rss;
-    probe.closeConnections?.();
+    await probe.closeConnections?.();
     return {
       checks: throughput,
       modbus1000At10s: {
@@ -62,7 +62,7 @@ export async function modbusFigures(options: {
       },
     };
   } finally {
-    probe.closeConnections?.();
+    await probe.closeConnections?.();
     fleet.stop();
   }
 }

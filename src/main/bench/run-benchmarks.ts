@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,enip,memory,ingest,store,kpi,health,metrics`
+// Sections can be picked with `--only=probes,load,modbus,enip,opcua,memory,ingest,store,kpi,health,metrics`
 // (`npm run bench -- --only=...`: without the `--` npm takes the option for itself); `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { serveMemoryFigures } from './serve-memory-bench';
 import { healthFigures } from './health-bench';
 import { enipFigures } from './enip-bench';
 import { benchMetricsScrape } from './metrics-bench';
+import { opcuaFigures } from './opcua-bench';
 
 type Figures = Record<string, unknown>;
 
@@ -101,6 +102,7 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   if (wants('memory')) figures.memory = await serveMemoryFigures(quick ? 40 : 120);
   if (wants('enip'))
     figures.enip = await enipFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
+  if (wants('opcua')) figures.opcua = await opcuaFigures();
   if (wants('ingest'))
     figures.ingest = await withStore((store) => ingestRate(store, quick ? 50_000 : 300_000));
   if (wants('store')) {

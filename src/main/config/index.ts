@@ -8,6 +8,8 @@ export type {
   MaintenanceConfig,
   ModbusExpect,
   ModbusProbeConfig,
+  OpcuaExpect,
+  OpcuaProbeConfig,
   NotificationChannelConfig,
   NotificationChannelKind,
   NotificationRuleConfig,
@@ -27,6 +29,7 @@ export { BUILTIN_DEFAULTS, WEEKDAYS } from './schema';
 export { diffEndpoints, type EndpointDiff } from './endpoint-diff';
 export { configOfAppliedText, type AppliedConfigText } from './applied-config';
 export { endpointCount, locateEndpoints, type LocatedEndpoint } from './endpoint-index';
+export { createSecretReader, describeSecretRef, type SecretReader } from './secret-reader';
 export {
   MODBUS_DEFAULT_PORT,
   MODBUS_DEFAULT_UNIT_ID,

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ConfigIssue } from '../../shared/contract/schemas';
 import { crossCheck } from './cross-check';
+import { opcuaPasswordIssues } from './probe-secrets';
+import { createSecretReader, type SecretReader } from './secret-reader';
 import { sortIssues } from './format-issues';
 import { resolveConfig } from './resolve';
 import { RawConfigSchema } from './schema';
@@ -26,7 +28,19 @@ function samePath(a: ConfigPath, b: ConfigPath): boolean {
   return a.length === b.length && a.every((seg, i) => seg === b[i]);
 }
 
-export function parseConfigText(text: string, fileName: string): ConfigLoadResult {
+export interface ParseOptions {
+  /**
+   * Check that every secret a probe needs can be read (load and apply time). Left out where an old
+   * stored version is only shown again: its variables need not exist any more.
+   */
+  readSecret?: SecretReader;
+}
+
+export function parseConfigText(
+  text: string,
+  fileName: string,
+  options: ParseOptions = {},
+): ConfigLoadResult {
   const lineCounter = new LineCounter();
   // Before the library composes the document: that step recurses once per level, so a file of
   // 100k '[' would overflow the stack (slowly) and report it as a "YAML syntax error".
@@ -96,16 +110,19 @@ export function parseConfigText(text: string, fileName: string): ConfigLoadResul
   const crossIssues = crossCheck(data).filter((c) => !schemaIssues.some((s) => samePath(s.path, c.path)));
   const pathIssues: PathIssue[] = [...schemaIssues, ...crossIssues];
 
-  if (!parsed.success || pathIssues.length > 0) {
-    return fail(
-      pathIssues.map((issue) => {
+  const located = (issues: PathIssue[]): ConfigLoadResult =>
+    fail(
+      issues.map((issue) => {
         const { line, col } = locate(doc, lineCounter, issue.path, issue.target);
         return { file: fileName, line, col, message: issue.message };
       }),
     );
-  }
+  if (!parsed.success || pathIssues.length > 0) return located(pathIssues);
+  const config = resolveConfig(parsed.data);
+  const secretIssues = options.readSecret ? opcuaPasswordIssues(config, options.readSecret) : [];
+  if (secretIssues.length > 0) return located(secretIssues);
   const hash = createHash('sha256').update(text, 'utf8').digest('hex');
-  return { ok: true, config: resolveConfig(parsed.data), hash, text };
+  return { ok: true, config, hash, text };
 }
 
 /** 1-based line and column of `offset`, counted without the library (used before it runs). */
@@ -127,12 +144,15 @@ function readErrorMessage(err: unknown): string {
   return `cannot read the config file: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-export function loadConfigFile(path: string): ConfigLoadResult {
+export function loadConfigFile(
+  path: string,
+  readSecret: SecretReader = createSecretReader(),
+): ConfigLoadResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     return fail([{ file: path, line: 0, col: 0, message: readErrorMessage(err) }]);
   }
-  return parseConfigText(text, path);
+  return parseConfigText(text, path, { readSecret });
 }

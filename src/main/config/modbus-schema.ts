@@ -63,9 +63,10 @@ const readSchema = strict({
   }
 });
 
-const EQUALS_EXPECTED = 'expected the value the first item must have (a number, true/false, or text)';
+const EQUALS_EXPECTED = 'expected the value the item read must have (a number, true/false, or text)';
 const BOUND_EXPECTED = 'expected a number';
-const expectSchema = strict({
+/** `expect: { equals | min | max }` of one value read; the OPC UA probe's reads use it too. */
+export const expectSchema = strict({
   equals: z.union([z.number(), z.boolean(), z.string()], { error: EQUALS_EXPECTED }).optional(),
   min: z.number({ error: BOUND_EXPECTED }).optional(),
   max: z.number({ error: BOUND_EXPECTED }).optional(),

@@ -6,6 +6,7 @@ import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ConfigIssue } from '../../shared/contract/schemas';
 import { ENIP_DEFAULT_PORT, ENIP_DEFAULT_TRANSPORT } from './enip-schema';
 import { MODBUS_DEFAULT_COUNT, MODBUS_DEFAULT_PORT, MODBUS_DEFAULT_UNIT_ID } from './modbus-schema';
+import { OPCUA_DEFAULT_SECURITY } from './opcua-schema';
 import type { LinewatchConfig, ProbeConfig } from './types';
 import { locate } from './yaml-locate';
 
@@ -39,6 +40,8 @@ export const PROBE_DEFAULTS: Partial<
       { path: ['transport'], value: ENIP_DEFAULT_TRANSPORT },
     ],
   },
+  // No user is no default value: it is the anonymous login, which the server may refuse (auth).
+  opcua: { protocol: 'OPC UA', keys: [{ path: ['security'], value: OPCUA_DEFAULT_SECURITY }] },
 };
 
 function hasKey(doc: Document, path: (string | number)[]): boolean {

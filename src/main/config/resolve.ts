@@ -5,12 +5,14 @@ import { DAY_MS } from '../../shared/time';
 import type { RawConfig } from './schema';
 import { WEEKDAYS } from './schema';
 import type { RawModbusProbe } from './modbus-schema';
+import type { RawOpcuaProbe } from './opcua-schema';
 import type {
   EndpointConfig,
   EndpointWarnConfig,
   LinewatchConfig,
   MaintenanceConfig,
   ModbusProbeConfig,
+  OpcuaProbeConfig,
   NotificationChannelConfig,
   NotificationsConfig,
   ProbeConfig,
@@ -44,7 +46,30 @@ function resolveProbe(probe: RawEndpoint['probe'], siteId: string): ProbeConfig 
         transport: probe.transport,
         serialSalt: siteId,
       };
+    case 'opcua':
+      return resolveOpcuaProbe(probe);
   }
+}
+
+function resolveOpcuaProbe(probe: RawOpcuaProbe): OpcuaProbeConfig {
+  const { user } = probe;
+  return {
+    kind: 'opcua',
+    url: probe.url,
+    security: probe.security,
+    user:
+      user === undefined
+        ? null
+        : {
+            name: user.name,
+            // The schema lets exactly one of the two through.
+            password:
+              user.password_env !== undefined
+                ? { env: user.password_env }
+                : { file: user.password_file ?? '' },
+          },
+    read: (probe.read ?? []).map((read) => ({ nodeId: read.node_id, expect: read.expect ?? null })),
+  };
 }
 
 function resolveModbusProbe(probe: RawModbusProbe): ModbusProbeConfig {

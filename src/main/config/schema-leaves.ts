@@ -31,3 +31,13 @@ export const portSchema = z
   .max(65535, PORT_EXPECTED);
 
 export const BOOL_EXPECTED = 'expected true or false';
+
+// Secrets are never values in the file (it is stored and shown): `*_env` names an environment
+// variable, `*_file` a file holding the secret.
+const ENV_EXPECTED =
+  'expected the NAME of an environment variable (letters, digits, _), not the secret itself';
+export const envNameSchema = z
+  .string({ error: ENV_EXPECTED })
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, ENV_EXPECTED);
+const FILE_EXPECTED = 'expected the path of a file that holds the secret';
+export const secretFileSchema = z.string({ error: FILE_EXPECTED }).trim().min(1, FILE_EXPECTED);

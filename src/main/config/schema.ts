@@ -10,7 +10,15 @@ import { DAY_MS, parseSiteDateTime } from '../../shared/time';
 import { ID_RE, isValidClockTime, isValidTimezone } from './validators';
 import { enipProbeSchema } from './enip-schema';
 import { modbusProbeSchema } from './modbus-schema';
-import { BOOL_EXPECTED, hostSchema, portSchema, strict } from './schema-leaves';
+import { opcuaProbeSchema } from './opcua-schema';
+import {
+  BOOL_EXPECTED,
+  envNameSchema,
+  hostSchema,
+  portSchema,
+  secretFileSchema,
+  strict,
+} from './schema-leaves';
 
 export const WEEKDAYS = [
   'sunday',
@@ -102,6 +110,7 @@ const probeSchema = z.discriminatedUnion(
     }),
     modbusProbeSchema,
     enipProbeSchema,
+    opcuaProbeSchema,
   ],
   // The union's own issues are all invalid_union (a kind that matches no option).
   { error: `expected one of ${PROBE_KINDS.join(', ')}` },
@@ -195,11 +204,6 @@ const retentionSchema = strict({
 
 // Notifications. Secrets are never values in the file (it is stored and shown): `*_env` names an
 // environment variable, `*_file` a file holding the secret; giving both is refused.
-const ENV_EXPECTED =
-  'expected the NAME of an environment variable (letters, digits, _), not the secret itself';
-const envNameSchema = z.string({ error: ENV_EXPECTED }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, ENV_EXPECTED);
-const FILE_EXPECTED = 'expected the path of a file that holds the secret';
-const secretFileSchema = z.string({ error: FILE_EXPECTED }).trim().min(1, FILE_EXPECTED);
 
 /** `<name>_env` / `<name>_file` for one secret; a refinement rejects both at once. */
 function secretKeys<N extends string>(name: N) {

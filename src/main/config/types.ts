@@ -5,6 +5,7 @@ import type { Severity } from '../../shared/contract/alarm-schemas';
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { EnipTransportName } from './enip-schema';
 import type { ModbusReadFunction } from './modbus-schema';
+import type { OpcuaSecurityMode } from './opcua-schema';
 
 export interface ShiftConfig {
   id: string;
@@ -25,7 +26,8 @@ export type ProbeConfig =
       tlsVerify: boolean;
     }
   | ModbusProbeConfig
-  | EnipProbeConfig;
+  | EnipProbeConfig
+  | OpcuaProbeConfig;
 
 /** A Modbus/TCP read (issue 13); the port, unit id and count defaults are applied. */
 export interface ModbusProbeConfig {
@@ -53,6 +55,25 @@ export interface EnipProbeConfig {
 }
 
 export type ModbusExpect = { equals: number | boolean | string } | { min: number | null; max: number | null };
+
+/**
+ * An OPC UA server (issue 13): its ServerState must be Running and each `read` node meet its
+ * expectation. Only where the password is (a SecretRef) is kept; the probe runner reads it.
+ */
+export interface OpcuaProbeConfig {
+  kind: 'opcua';
+  url: string;
+  security: OpcuaSecurityMode;
+  /** null: anonymous login. */
+  user: { name: string; password: SecretRef } | null;
+  read: { nodeId: string; expect: OpcuaExpect | null }[];
+}
+
+export interface OpcuaExpect {
+  equals?: number | string | boolean;
+  min?: number;
+  max?: number;
+}
 
 export interface EndpointConfig {
   id: string;
@@ -127,7 +148,7 @@ export interface OtlpConfig {
 /**
  * Where a secret comes from: an environment variable or a file, never the config text (which is
  * stored, versioned and shown). Only the variable NAME or the file PATH is kept here; the value is
- * read by the channel when it starts (src/main/notifications/secrets.ts).
+ * read when it is needed (src/main/config/secret-reader.ts).
  */
 export type SecretRef = { env: string } | { file: string };
 

@@ -4,7 +4,12 @@
 // Modbus/TCP PLC whose counter register counts and which now and then answers with an exception
 // (issue 13), so the wall shows "PLC answers with an exception" next to plain "unreachable", and
 // one EtherNet/IP drive that reports a major fault for half a minute every few minutes ("Device
-// reports a major fault": the network is fine, the drive is not).
+// reports a major fault": the network is fine, the drive is not), and an OPC UA server that goes
+// Suspended for a minute every few minutes ("OPC UA: Suspended").
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServerState } from 'node-opcua-client';
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
 import {
@@ -17,24 +22,30 @@ import {
 import { startOnLoopback, type Degradation, type SimulatedDevice } from './simulated-device';
 import { startModbusOnLoopback, type SimulatedModbusDevice } from './simulated-modbus-device';
 import { startEnipOnLoopback, type SimulatedEnipDevice } from './simulated-enip-device';
+import {
+  OpcuaServerLibraryMissing,
+  startSimulatedOpcuaServer,
+  type SimulatedOpcuaServer,
+} from './simulated-opcua-server';
 
 interface DemoDeviceSpec {
   id: string;
   name: string;
   type: EndpointType;
   line: string;
-  kind: 'tcp' | 'http' | 'icmp' | 'modbus' | 'enip';
+  kind: 'tcp' | 'http' | 'icmp' | 'modbus' | 'enip' | 'opcua';
   critical?: boolean;
   dependsOn?: string;
   /**
    * Scripted fault: off (or unhealthy, for HTTP; answering with exception 0x0B, for Modbus) for
-   * `forS` seconds every `everyS`, from `atS`; a major fault, for EtherNet/IP.
+   * `forS` seconds every `everyS`, from `atS`; a major fault, for EtherNet/IP; ServerState
+   * Suspended, for OPC UA.
    */
   fault?: {
     everyS: number;
     forS: number;
     atS: number;
-    mode: 'off' | 'wrong_text' | 'exception' | 'major_fault';
+    mode: 'off' | 'wrong_text' | 'exception' | 'major_fault' | 'suspended';
   };
   /** Scripted degradation (HTTP devices): see degradationAt. */
   degrades?: boolean;
@@ -127,6 +138,15 @@ const DEVICES: DemoDeviceSpec[] = [
   { id: 'weld2-hmi', name: 'Weld 2 HMI', type: 'hmi', line: 'weld-2', kind: 'http' },
   { id: 'weld2-scanner', name: 'Weld 2 VIN scanner', type: 'scanner', line: 'weld-2', kind: 'tcp' },
   {
+    id: 'weld2-opcua',
+    name: 'Weld 2 OPC UA server',
+    type: 'server',
+    line: 'weld-2',
+    kind: 'opcua',
+    // Its operator pauses the cell's runtime for a minute now and then: "OPC UA: Suspended".
+    fault: { everyS: 300, forS: 60, atS: 30, mode: 'suspended' },
+  },
+  {
     id: 'paint3-plc',
     name: 'Paint 3 PLC',
     type: 'plc',
@@ -160,10 +180,22 @@ const DEVICES: DemoDeviceSpec[] = [
 
 export interface DemoPlant {
   config: LinewatchConfig;
+  /** What the demo could not start, for the log (a simulated device whose library is missing). */
+  notes: string[];
   stop(): Promise<void>;
 }
 
 const DEMO_SITE_ID = 'demo-plant';
+
+/** What the demo's OPC UA server says it is: the endpoint page shows it as the identity. */
+export const DEMO_OPCUA_BUILD_INFO = {
+  productName: 'Weld 2 cell runtime',
+  manufacturerName: 'Linewatch demo',
+  softwareVersion: '2.4.0',
+  buildNumber: '318',
+  productUri: 'urn:linewatch:demo:weld2',
+};
+
 const DEMO_TIMING = { intervalMs: 2000, timeoutMs: 1000, downAfter: 2, upAfter: 2 };
 
 /** The Modbus PLC's counter: holding register 0 counts seconds since the demo started. */
@@ -180,8 +212,30 @@ function modbusProbeFor(plc: SimulatedModbusDevice): ProbeConfig {
   };
 }
 
+/** The demo's OPC UA server (security none, anonymous), its PKI in a folder removed at stop. */
+async function startDemoOpcuaServer(host: string): Promise<SimulatedOpcuaServer> {
+  const pkiDir = mkdtempSync(join(tmpdir(), 'linewatch-demo-opcua-'));
+  const removePki = (): void => rmSync(pkiDir, { recursive: true, force: true });
+  try {
+    const server = await startSimulatedOpcuaServer({ host, pkiDir, buildInfo: DEMO_OPCUA_BUILD_INFO });
+    return {
+      ...server,
+      stop: () => server.stop().finally(removePki),
+    };
+  } catch (error) {
+    removePki();
+    throw error;
+  }
+}
+
 function probeFor(spec: DemoDeviceSpec, host: string, device: SimulatedDevice | null): ProbeConfig {
-  if (spec.kind === 'icmp' || spec.kind === 'modbus' || spec.kind === 'enip' || !device)
+  if (
+    spec.kind === 'icmp' ||
+    spec.kind === 'modbus' ||
+    spec.kind === 'enip' ||
+    spec.kind === 'opcua' ||
+    !device
+  )
     return { kind: 'icmp', host };
   if (spec.kind === 'tcp') return { kind: 'tcp', host: device.host, port: device.port };
   return {
@@ -191,6 +245,43 @@ function probeFor(spec: DemoDeviceSpec, host: string, device: SimulatedDevice | 
     expectText: 'OK',
     tlsVerify: true,
   };
+}
+
+function demoEndpoint(spec: DemoDeviceSpec, probe: ProbeConfig): EndpointConfig {
+  return {
+    id: spec.id,
+    name: spec.name,
+    type: spec.type,
+    lineId: spec.line,
+    critical: spec.critical ?? false,
+    dependsOn: spec.dependsOn ?? null,
+    ...DEMO_TIMING,
+    probe,
+    ...(spec.warn && { warn: spec.warn }),
+  };
+}
+
+/**
+ * The OPC UA device, on its 127.x address or else 127.0.0.1 (as startOnLoopback). Without the
+ * node-opcua-server package the demo runs without it, and the log says why.
+ */
+async function startOpcuaDevice(
+  spec: DemoDeviceSpec,
+  host: string,
+  notes: string[],
+): Promise<SimulatedOpcuaServer | null> {
+  try {
+    try {
+      return await startDemoOpcuaServer(host);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL') throw error;
+      return await startDemoOpcuaServer('127.0.0.1');
+    }
+  } catch (error) {
+    if (!(error instanceof OpcuaServerLibraryMissing)) throw error;
+    notes.push(`demo plant: ${spec.id} left out: ${error.message}`);
+    return null;
+  }
 }
 
 /** Whether a scripted fault is on `elapsedS` seconds after the demo started. */
@@ -203,12 +294,27 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
   const devices = new Map<string, SimulatedDevice>();
   const plcs = new Map<string, SimulatedModbusDevice>();
   const drives = new Map<string, SimulatedEnipDevice>();
+  const opcuaServers = new Map<string, SimulatedOpcuaServer>();
   const endpoints: EndpointConfig[] = [];
+  const notes: string[] = [];
   const stopAll = () =>
-    Promise.all([...devices.values(), ...plcs.values(), ...drives.values()].map((d) => d.stop()));
+    Promise.all(
+      [...devices.values(), ...plcs.values(), ...drives.values(), ...opcuaServers.values()].map((d) =>
+        d.stop(),
+      ),
+    );
   try {
     for (const [index, spec] of DEVICES.entries()) {
       const host = `127.0.0.${20 + index}`;
+      if (spec.kind === 'opcua') {
+        const server = await startOpcuaDevice(spec, host, notes);
+        if (!server) continue;
+        opcuaServers.set(spec.id, server);
+        endpoints.push(
+          demoEndpoint(spec, { kind: 'opcua', url: server.url, security: 'none', user: null, read: [] }),
+        );
+        continue;
+      }
       const plc = spec.kind === 'modbus' ? await startModbusOnLoopback(host) : null;
       if (plc) plcs.set(spec.id, plc);
       const drive = spec.kind === 'enip' ? await startEnipOnLoopback(host) : null;
@@ -218,21 +324,22 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
           ? null
           : await startOnLoopback(spec.kind, host);
       if (device) devices.set(spec.id, device);
-      endpoints.push({
-        id: spec.id,
-        name: spec.name,
-        type: spec.type,
-        lineId: spec.line,
-        critical: spec.critical ?? false,
-        dependsOn: spec.dependsOn ?? null,
-        ...DEMO_TIMING,
-        probe: plc
-          ? modbusProbeFor(plc)
-          : drive
-            ? { kind: 'enip', host: drive.host, port: drive.port, transport: 'tcp', serialSalt: DEMO_SITE_ID }
-            : probeFor(spec, host, device),
-        ...(spec.warn && { warn: spec.warn }),
-      });
+      endpoints.push(
+        demoEndpoint(
+          spec,
+          plc
+            ? modbusProbeFor(plc)
+            : drive
+              ? {
+                  kind: 'enip',
+                  host: drive.host,
+                  port: drive.port,
+                  transport: 'tcp',
+                  serialSalt: DEMO_SITE_ID,
+                }
+              : probeFor(spec, host, device),
+        ),
+      );
     }
   } catch (error) {
     await stopAll();
@@ -247,6 +354,12 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
     if (stopped) return;
     const elapsedS = (clock.now() - startedAt) / 1000;
     for (const spec of DEVICES) {
+      const opcua = opcuaServers.get(spec.id);
+      if (opcua) {
+        const suspended = spec.fault !== undefined && faultyAt(spec.fault, elapsedS);
+        opcua.setState(suspended ? ServerState.Suspended : ServerState.Running);
+        continue;
+      }
       const plc = plcs.get(spec.id);
       if (plc) {
         plc.setRegister(DEMO_COUNTER_REGISTER, Math.floor(elapsedS) & 0xffff);
@@ -299,6 +412,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
 
   return {
     config,
+    notes,
     async stop() {
       stopped = true;
       timer?.cancel();

@@ -26,6 +26,9 @@ function probeTarget(probe: ProbeConfig): string {
     return `${probe.host}:${probe.port} unit ${probe.unitId} ${probe.read.function} @${probe.read.address}`;
   if (probe.kind === 'enip')
     return `${probe.host}:${probe.port} ${probe.transport.toUpperCase()} List Identity`;
+  // The user's name says which session is used; where its password is stays in the config file.
+  if (probe.kind === 'opcua')
+    return `${probe.url} security ${probe.security}, ${probe.user ? `user ${probe.user.name}` : 'anonymous'}`;
   return probe.url;
 }
 

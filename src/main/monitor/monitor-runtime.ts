@@ -108,7 +108,7 @@ export function startMonitorRuntime(options: {
     async stop() {
       stopPruning();
       await scheduler.stop();
-      probe.closeConnections?.();
+      await probe.closeConnections?.();
       engine.stop();
     },
   };

@@ -6,6 +6,7 @@ import { createIcmpProbe, type IcmpBackendChoice } from './icmp-probe';
 import { probeEnip } from './enip/enip-probe';
 import { enipProbeResult } from './enip/enip-result';
 import { createModbusProbe } from './modbus-probe';
+import { createOpcuaEndpointProbe } from './opcua-endpoint-probe';
 import { probeTcp } from './tcp-probe';
 
 export interface ProbeRunner {
@@ -15,8 +16,8 @@ export interface ProbeRunner {
    * the monitor calls it after a config change. Absent on runners that keep nothing.
    */
   retainConnections?(probes: readonly ProbeConfig[]): void;
-  /** Closes every kept connection: the monitor calls it when it stops. */
-  closeConnections?(): void;
+  /** Closes every kept connection: the monitor calls it when it stops (and awaits OPC UA's closes). */
+  closeConnections?(): void | Promise<void>;
 }
 
 export interface ProbeRunnerOptions {
@@ -24,11 +25,14 @@ export interface ProbeRunnerOptions {
   icmpBackend?: IcmpBackendChoice;
   /** Upper bound on ICMP child processes at once (default 16). */
   maxIcmpProcesses?: number;
+  /** The OPC UA client's PKI folder (own certificate, trusted/, rejected/): `<data>/opcua-pki`. */
+  opcuaPkiDir?: string;
 }
 
 export function createProbeRunner(options: ProbeRunnerOptions = {}): ProbeRunner {
   const icmp = createIcmpProbe({ backend: options.icmpBackend, maxProcesses: options.maxIcmpProcesses });
   const modbus = createModbusProbe();
+  const opcua = createOpcuaEndpointProbe({ pkiDir: options.opcuaPkiDir ?? null });
   const run: ProbeRunner = (probe, timeoutMs) => {
     switch (probe.kind) {
       case 'tcp':
@@ -41,10 +45,18 @@ export function createProbeRunner(options: ProbeRunnerOptions = {}): ProbeRunner
         return modbus.check(probe, timeoutMs);
       case 'enip':
         return probeEnip(probe, timeoutMs).then((outcome) => enipProbeResult(outcome, probe.serialSalt));
+      case 'opcua':
+        return opcua.check(probe, timeoutMs);
     }
   };
-  run.retainConnections = (probes) => modbus.retain(probes);
-  run.closeConnections = () => modbus.close();
+  run.retainConnections = (probes) => {
+    modbus.retain(probes);
+    opcua.retain(probes);
+  };
+  run.closeConnections = () => {
+    modbus.close();
+    return opcua.close();
+  };
   return run;
 }
 

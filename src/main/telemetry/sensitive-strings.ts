@@ -29,7 +29,8 @@ export function configSensitiveStrings(config: LinewatchConfig): string[] {
     for (const endpoint of line.endpoints) {
       out.push(endpoint.name);
       const probe = endpoint.probe;
-      if (probe.kind === 'http') {
+      if (probe.kind === 'opcua' && probe.user) out.push(probe.user.name);
+      if (probe.kind === 'http' || probe.kind === 'opcua') {
         out.push(probe.url);
         try {
           out.push(new URL(probe.url).hostname);

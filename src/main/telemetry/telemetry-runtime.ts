@@ -183,7 +183,8 @@ export function startTelemetryRuntime(options: TelemetryRuntimeOptions): Telemet
       // Shaped like a real probe fault, naming a real device, so the scrubber is exercised too.
       const line = config.lines[0];
       const endpoint = line?.endpoints[0];
-      const target = endpoint?.probe.kind === 'http' ? endpoint.probe.url : (endpoint?.probe.host ?? 'none');
+      const probe = endpoint?.probe;
+      const target = probe === undefined ? 'none' : 'url' in probe ? probe.url : probe.host;
       report(
         new Error(`Linewatch telemetry self-test: ${endpoint?.name ?? 'no device'} at ${target} unreachable`),
         'selftest',

@@ -24,7 +24,7 @@ export const ENDPOINT_TYPE_LABELS: Record<EndpointType, string> = {
 };
 
 /** Every probe kind the config accepts; each protocol probe (issue 13) adds its name here. */
-export const PROBE_KINDS = ['icmp', 'tcp', 'http', 'modbus', 'enip'] as const;
+export const PROBE_KINDS = ['icmp', 'tcp', 'http', 'modbus', 'enip', 'opcua'] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
 export const ENDPOINT_STATES = ['unknown', 'up', 'down'] as const;

@@ -21,6 +21,10 @@ export const FAILURE_KINDS = [
   'value_mismatch',
   /** The device answered and reports a major fault (EtherNet/IP identity status): it has stopped. */
   'device_fault',
+  /** An OPC UA server that answers but is not Running (the state is named in the message). */
+  'server_state',
+  /** The device refused our login (OPC UA user or password). */
+  'auth',
   /** The probe itself could not run (bad input it could not reject earlier). */
   'error',
 ] as const;
@@ -53,6 +57,9 @@ export const FAILURE_CAUSES: Record<FailureKind, FailureCause> = {
   protocol: { words: '{device} answers with an exception', icon: '⚠', class: 'answer' },
   value_mismatch: { words: '{device} reports an unexpected value', icon: '≠', class: 'answer' },
   device_fault: { words: '{device} reports a major fault', icon: '⊘', class: 'answer' },
+  // The message names the state ("OPC UA: Suspended"): the server is there, its program is not running.
+  server_state: { words: '{device} not running', icon: '‖', class: 'answer' },
+  auth: { words: 'Login refused', icon: '⊗', class: 'answer' },
   error: { words: 'Probe error', icon: '✕', class: 'network' },
 };
 

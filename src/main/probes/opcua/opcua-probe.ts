@@ -63,6 +63,8 @@ export interface OpcuaProbe {
   check(input: OpcuaProbeInput, timeoutMs: number): Promise<OpcuaOutcome>;
   /** Sessions open or opening now. */
   pooledSessions(): number;
+  /** Close the idle sessions that none of `inputs` would use (config change). */
+  retain(inputs: readonly OpcuaProbeInput[]): void;
   /** Close every session (config change, shutdown); later checks open new ones. */
   close(): Promise<void>;
 }
@@ -105,10 +107,7 @@ function judgeRead(input: OpcuaProbeInput, values: DataValue[], rttMs: number): 
     );
   }
   if (state.value.value !== RUNNING) {
-    return failure(
-      { kind: 'server_state', message: `server state ${serverStateName(state.value.value)}` },
-      rttMs,
-    );
+    return failure({ kind: 'server_state', message: `OPC UA: ${serverStateName(state.value.value)}` }, rttMs);
   }
   for (const [index, read] of (input.read ?? []).entries()) {
     const value = nodes[index];
@@ -180,6 +179,7 @@ export function createOpcuaProbe(options: OpcuaProbeOptions): OpcuaProbe {
       }
     },
     pooledSessions: () => pool.size(),
+    retain: (inputs) => pool.retain(inputs),
     close: () => pool.closeAll(),
   };
 }

@@ -53,6 +53,8 @@ export interface SessionPool {
   release(entry: PooledSession, healthy: boolean): void;
   /** A server certificate was refused: an operator may trust it any moment by moving the file. */
   certificateRefused(): void;
+  /** Politely close the idle sessions none of `specs` would use (after a config change). */
+  retain(specs: readonly SessionSpec[]): void;
   size(): number;
   closeAll(): Promise<void>;
 }
@@ -281,6 +283,13 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     },
     certificateRefused() {
       rescanWanted = true;
+    },
+    retain(specs) {
+      const wanted = new Set(specs.map(sessionKey));
+      for (const entry of [...entries.values()]) {
+        // One in use (a check of the old config still running) is left to the idle sweep.
+        if (!wanted.has(entry.key) && entry.inUse === 0) discard(entry, 'polite');
+      }
     },
     size: () => entries.size,
     async closeAll() {

@@ -196,7 +196,7 @@ describe('schema problems', () => {
 
   it('an unknown probe kind names the allowed kinds', () => {
     expect(issuesOf(yaml(withLine(13, '        probe: { kind: snmp, host: 10.0.0.1 }')))).toEqual([
-      'test.yaml:13:24 lines[0].endpoints[0].probe.kind: expected one of icmp, tcp, http, modbus, enip, got "snmp"',
+      'test.yaml:13:24 lines[0].endpoints[0].probe.kind: expected one of icmp, tcp, http, modbus, enip, opcua, got "snmp"',
     ]);
   });
 

@@ -110,7 +110,7 @@ describe('opcua probe, security none', () => {
     expect(await probe.check(anonymous(), TIMEOUT_MS)).toEqual({
       ok: false,
       kind: 'server_state',
-      message: 'server state Suspended',
+      message: 'OPC UA: Suspended',
       rttMs: expect.any(Number) as unknown,
     });
     server.setState(ServerState.Running);
