@@ -37,6 +37,6 @@ describe('the demo plant’s EtherNet/IP drive', () => {
     });
     clock.advance(30_000);
     expect(await run(probe, 5_000)).toMatchObject({ ok: true });
-    run.closeConnections?.();
+    await run.closeConnections?.();
   });
 });
