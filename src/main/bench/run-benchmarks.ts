@@ -1,5 +1,5 @@
 // `npm run bench`: every speed and size figure the README records, as one JSON document.
-// Sections can be picked with `--only=probes,load,modbus,enip,opcua,memory,ingest,store,kpi,health,metrics`
+// Sections can be picked with `--only=probes,load,modbus,enip,opcua,memory,ingest,store,kpi,health,metrics,soak`
 // (`npm run bench -- --only=...`: without the `--` npm takes the option for itself); `--quick` shortens the load runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { benchNinetyDayReport } from './kpi-bench';
 import { ingestRate, monitorLoad, probeFor, probeThroughput, startDevices } from './probe-benchmarks';
 import { modbusFigures } from './modbus-bench';
 import { serveMemoryFigures } from './serve-memory-bench';
+import { soakFigures } from './soak-bench';
 import { healthFigures } from './health-bench';
 import { enipFigures } from './enip-bench';
 import { benchMetricsScrape } from './metrics-bench';
@@ -100,6 +101,13 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
   if (wants('modbus'))
     figures.modbus = await modbusFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
   if (wants('memory')) figures.memory = await serveMemoryFigures(quick ? 40 : 120);
+  // Not in the default run (it takes many minutes): `npm run bench -- --only=soak [--soak-hours=24]`.
+  if (only?.includes('soak')) {
+    const hours = Number(
+      argv.find((a) => a.startsWith('--soak-hours='))?.slice('--soak-hours='.length) ?? 24,
+    );
+    figures.soak = await soakFigures({ endpoints: 2000, hours });
+  }
   if (wants('enip'))
     figures.enip = await enipFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });
   if (wants('opcua')) figures.opcua = await opcuaFigures();

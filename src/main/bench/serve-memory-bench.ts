@@ -17,8 +17,16 @@ export const MEMORY_SIZES = [500, 2000, 5000] as const;
 const SAMPLE_EVERY_MS = 2000;
 const ENDPOINTS_PER_LINE = 20;
 
-/** A plant of `endpoints` TCP devices, 20 a line, all checked every 10 s at host:port. */
-export function memoryPlantYaml(endpoints: number, host: string, port: number): string {
+/**
+ * A plant of `endpoints` TCP devices, 20 a line, all checked every 10 s at host:port (with
+ * `portPerDevice`, device N at port + N, so a fake probe can tell them apart).
+ */
+export function memoryPlantYaml(
+  endpoints: number,
+  host: string,
+  port: number,
+  portPerDevice = false,
+): string {
   const lines: string[] = [
     'version: 1',
     'site: { id: memory-bench, name: Memory bench, timezone: Europe/Berlin }',
@@ -35,7 +43,7 @@ export function memoryPlantYaml(endpoints: number, host: string, port: number): 
     const first = line * ENDPOINTS_PER_LINE;
     for (let id = first; id < Math.min(first + ENDPOINTS_PER_LINE, endpoints); id++) {
       lines.push(
-        `      - { id: device-${id}, name: Device ${id}, type: plc, probe: { kind: tcp, host: ${host}, port: ${port} } }`,
+        `      - { id: device-${id}, name: Device ${id}, type: plc, probe: { kind: tcp, host: ${host}, port: ${portPerDevice ? port + id : port} } }`,
       );
     }
   }
