@@ -1,6 +1,6 @@
 // The accelerated soak of `npm run bench -- --only=soak` (issue 14: memory flat over 24 h at 2,000
 // endpoints). The real services (engine, store, rollups, retention, live insights, metrics, health)
-// run on a clock that jumps from timer to timer, so a simulated day passes in minutes. The probe
+// run on the manual clock, which jumps from timer to timer, so a simulated day passes in minutes. The probe
 // answers at once (an RTT with jitter, a failed check now and then, one device that fails for a
 // while every few hours), so what is measured is Linewatch holding a day of state, not sockets.
 // Every simulated hour the heap is collected and its size recorded: a leak shows as a heap that
@@ -12,7 +12,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startLinewatchServices } from '../app/services';
-import type { Clock, TimerHandle } from '../clock/clock';
+import { ManualClock, type Clock } from '../clock/clock';
 import type { ProbeConfig } from '../config';
 import type { ProbeRunner } from '../probes/run-probe';
 import type { ProbeResult } from '../probes/probe-result';
@@ -22,86 +22,6 @@ import { memoryPlantYaml } from './serve-memory-bench';
 import { random } from './random';
 
 const STEP_MS = 10_000;
-
-interface Timer {
-  at: number;
-  seq: number;
-  fn: () => void;
-  cancelled: boolean;
-}
-
-/**
- * A clock that jumps to the next due timer, with a binary heap: thousands of endpoint timers per
- * 10 s would make ManualClock's sorted scan quadratic.
- */
-export class JumpingClock implements Clock {
-  private current: number;
-  private readonly heap: Timer[] = [];
-  private seq = 0;
-
-  constructor(start: number) {
-    this.current = start;
-  }
-
-  now(): number {
-    return this.current;
-  }
-
-  after(ms: number, fn: () => void): TimerHandle {
-    const timer: Timer = { at: this.current + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
-    this.push(timer);
-    return { cancel: () => (timer.cancelled = true) };
-  }
-
-  /** Runs every timer due by now + ms, in time order (those they schedule too), then sets the time. */
-  advance(ms: number): void {
-    const target = this.current + ms;
-    for (let next = this.heap[0]; next !== undefined && next.at <= target; next = this.heap[0]) {
-      this.pop();
-      if (next.cancelled) continue;
-      this.current = next.at;
-      next.fn();
-    }
-    this.current = target;
-  }
-
-  private before(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
-  private push(timer: Timer): void {
-    const heap = this.heap;
-    heap.push(timer);
-    for (let i = heap.length - 1; i > 0;) {
-      const parent = (i - 1) >> 1;
-      const [child, up] = [heap[i], heap[parent]];
-      if (!child || !up || !this.before(child, up)) break;
-      [heap[i], heap[parent]] = [up, child];
-      i = parent;
-    }
-  }
-
-  private pop(): void {
-    const heap = this.heap;
-    const last = heap.pop();
-    if (last === undefined || heap.length === 0) return;
-    heap[0] = last;
-    for (let i = 0; ;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
-      let least = i;
-      const at = (k: number): Timer | undefined => heap[k];
-      const [li, ri, ci] = [at(l), at(r), at(least)];
-      if (li && ci && this.before(li, ci)) least = l;
-      const cl = at(least);
-      if (ri && cl && this.before(ri, cl)) least = r;
-      if (least === i) return;
-      const [a, b] = [heap[i], heap[least]];
-      if (!a || !b) return;
-      [heap[i], heap[least]] = [b, a];
-      i = least;
-    }
-  }
-}
 
 const FIRST_PORT = 40_000;
 
@@ -139,7 +59,7 @@ export async function soakFigures(options: {
   const configPath = join(dir, 'plant.yaml');
   // A port per device so the probe can tell them apart (nothing listens: the probe is fake).
   writeFileSync(configPath, memoryPlantYaml(options.endpoints, '127.0.0.1', FIRST_PORT, true));
-  const clock = new JumpingClock(epochMsOfIso('2026-03-02T05:00:00Z'));
+  const clock = new ManualClock(epochMsOfIso('2026-03-02T05:00:00Z'));
   const services = await startLinewatchServices({
     dataDir: join(dir, 'data'),
     configPath,
