@@ -1,7 +1,7 @@
 // "Linewatch itself" (issue 14): a chip in the header with the watcher's own status, the panel it
 // opens with each check's status and detail, and the system alarms on the wall. A system alarm is
 // about Linewatch, not a device, so it stands apart from the device alarm strip.
-import type { HealthCheck, HealthStatus } from '../../../shared/contract';
+import type { HealthCheck, HealthStatus, SystemAlarm } from '../../../shared/contract';
 import { useWall } from '../../live/wall-store';
 import { formatClockTime } from '../alarms/format-alarm';
 import { useSelfHealth } from './self-health-store';
@@ -86,8 +86,12 @@ export function SelfHealthPanel() {
   );
 }
 
+// One empty list, always the same: a selector that returned a fresh [] each call would make the store
+// see a change on every read and re-render forever (zustand 5 stops that with React error 185).
+const NO_SYSTEM_ALARMS: readonly SystemAlarm[] = [];
+
 export function SystemAlarmBanner() {
-  const alarms = useSelfHealth((state) => state.health?.systemAlarms ?? []);
+  const alarms = useSelfHealth((state) => state.health?.systemAlarms ?? NO_SYSTEM_ALARMS);
   if (alarms.length === 0) return null;
   return (
     <div className="banner banner--system" role="alert" data-banner="system-alarms">
