@@ -9,7 +9,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServerState } from 'node-opcua-client';
 import type { EndpointType } from '../../shared/domain/endpoint';
 import type { Clock, TimerHandle } from '../clock/clock';
 import {
@@ -22,11 +21,11 @@ import {
 import { startOnLoopback, type Degradation, type SimulatedDevice } from './simulated-device';
 import { startModbusOnLoopback, type SimulatedModbusDevice } from './simulated-modbus-device';
 import { startEnipOnLoopback, type SimulatedEnipDevice } from './simulated-enip-device';
-import {
-  OpcuaServerLibraryMissing,
-  startSimulatedOpcuaServer,
-  type SimulatedOpcuaServer,
-} from './simulated-opcua-server';
+import type { SimulatedOpcuaServer } from './simulated-opcua-server';
+
+// node-opcua holds ~90 MB once loaded: only a demo that starts its OPC UA server loads it, never a
+// `serve` with a config (the config runtime imports this module either way).
+const loadOpcuaServerModule = () => import('./simulated-opcua-server');
 
 interface DemoDeviceSpec {
   id: string;
@@ -217,6 +216,7 @@ async function startDemoOpcuaServer(host: string): Promise<SimulatedOpcuaServer>
   const pkiDir = mkdtempSync(join(tmpdir(), 'linewatch-demo-opcua-'));
   const removePki = (): void => rmSync(pkiDir, { recursive: true, force: true });
   try {
+    const { startSimulatedOpcuaServer } = await loadOpcuaServerModule();
     const server = await startSimulatedOpcuaServer({ host, pkiDir, buildInfo: DEMO_OPCUA_BUILD_INFO });
     return {
       ...server,
@@ -278,6 +278,7 @@ async function startOpcuaDevice(
       return await startDemoOpcuaServer('127.0.0.1');
     }
   } catch (error) {
+    const { OpcuaServerLibraryMissing } = await loadOpcuaServerModule();
     if (!(error instanceof OpcuaServerLibraryMissing)) throw error;
     notes.push(`demo plant: ${spec.id} left out: ${error.message}`);
     return null;
@@ -357,7 +358,7 @@ export async function startDemoPlant(clock: Clock): Promise<DemoPlant> {
       const opcua = opcuaServers.get(spec.id);
       if (opcua) {
         const suspended = spec.fault !== undefined && faultyAt(spec.fault, elapsedS);
-        opcua.setState(suspended ? ServerState.Suspended : ServerState.Running);
+        opcua.setSuspended(suspended);
         continue;
       }
       const plc = plcs.get(spec.id);

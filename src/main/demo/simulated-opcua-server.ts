@@ -4,7 +4,14 @@
 // loaded when a server starts, not at import: the console never needs it, only the demo does, and
 // an installation without it gets a message that says so instead of a crash at start.
 import { OPCUACertificateManager } from 'node-opcua-certificate-manager';
-import { DataType, MessageSecurityMode, SecurityPolicy, Variant, type ServerState } from 'node-opcua-client';
+import {
+  DataType,
+  MessageSecurityMode,
+  SecurityPolicy,
+  ServerState as ServerStateValue,
+  Variant,
+  type ServerState,
+} from 'node-opcua-client';
 
 export interface SimulatedOpcuaBuildInfo {
   productName: string;
@@ -42,6 +49,8 @@ export interface SimulatedOpcuaServer {
   /** The server's own certificate (DER), what an operator would put in the client's trusted/ folder. */
   certificate: Buffer;
   setState(state: ServerState): void;
+  /** Suspended or Running: what the demo's script switches, without the caller loading node-opcua. */
+  setSuspended(suspended: boolean): void;
   /** Sessions the server holds now. */
   sessionCount(): number;
   stop(): Promise<void>;
@@ -106,6 +115,8 @@ export async function startSimulatedOpcuaServer(
     url: server.getEndpointUrl(),
     certificate: server.getCertificate(),
     setState: (state) => server.setServerState(state),
+    setSuspended: (suspended) =>
+      server.setServerState(suspended ? ServerStateValue.Suspended : ServerStateValue.Running),
     sessionCount: () => server.currentSessionCount,
     stop: () => server.shutdown(0),
   };
