@@ -3,7 +3,7 @@
 import type { LinewatchConfig } from '../config';
 import { CHECK_RESULTS, RTT_BUCKETS_S } from './metrics-feed';
 import { metricLabelsOf } from './metric-labels';
-import { formatValue, labelText, withLabel, type ExpositionWriter } from './exposition';
+import { familyLabel, formatValue, seriesPrefix, type ExpositionWriter } from './exposition';
 
 interface Counts {
   ok: number;
@@ -24,11 +24,26 @@ const newCounts = (): Counts => ({
   rttCount: 0,
 });
 
-const LE = RTT_BUCKETS_S.map((bound) => formatValue(bound));
+const LE_LABELS = [...RTT_BUCKETS_S.map((bound) => formatValue(bound)), '+Inf'].map((le) =>
+  familyLabel('le', le),
+);
+const RESULT_LABELS = CHECK_RESULTS.map((result) => familyLabel('result', result));
+
+/** An endpoint's line starts in the three families, rendered once per config. */
+interface Row {
+  id: string;
+  checks: string[];
+  outages: string;
+  /** The RTT_BUCKETS_S buckets, then +Inf. */
+  buckets: string[];
+  sum: string;
+  count: string;
+}
 
 export class EndpointCounters {
   private readonly counts = new Map<string, Counts>();
-  private prunedFor: LinewatchConfig | null = null;
+  private rowsFor: LinewatchConfig | null = null;
+  private rows: Row[] = [];
 
   private of(endpointId: string): Counts {
     let counts = this.counts.get(endpointId);
@@ -60,40 +75,42 @@ export class EndpointCounters {
 
   /** Every configured endpoint, zero until its first check; endpoints a reload removed are gone. */
   write(out: ExpositionWriter, config: LinewatchConfig): void {
-    const { endpoints } = metricLabelsOf(config);
-    if (this.prunedFor !== config) {
-      this.prunedFor = config;
-      for (const id of this.counts.keys()) if (!endpoints.has(id)) this.counts.delete(id);
-    }
-    const rows = [...endpoints].map(([id, { labels }]) => ({
-      labels: labelText(labels),
-      counts: this.counts.get(id) ?? newCounts(),
-    }));
+    const rows = this.rowsOf(config);
+    const none = newCounts();
     out.family('linewatch_checks_total', 'Checks of the endpoint by result (ok or failed).', 'counter');
-    for (const result of CHECK_RESULTS) {
-      for (const row of rows) {
-        out.sample('linewatch_checks_total', withLabel(row.labels, 'result', result), row.counts[result]);
-      }
-    }
+    CHECK_RESULTS.forEach((result, r) => {
+      for (const row of rows) out.sample(row.checks[r] ?? '', (this.counts.get(row.id) ?? none)[result]);
+    });
     out.family(
       'linewatch_outages_total',
       'Outages of the endpoint that began while this process ran.',
       'counter',
     );
-    for (const row of rows) out.sample('linewatch_outages_total', row.labels, row.counts.outages);
+    for (const row of rows) out.sample(row.outages, (this.counts.get(row.id) ?? none).outages);
     out.family('linewatch_endpoint_rtt_seconds', 'Round-trip time of successful checks.', 'histogram');
     for (const row of rows) {
-      const { counts } = row;
-      for (let i = 0; i < LE.length; i++) {
-        out.sample(
-          'linewatch_endpoint_rtt_seconds_bucket',
-          `${row.labels},le="${LE[i]}"`,
-          counts.buckets[i] ?? 0,
-        );
-      }
-      out.sample('linewatch_endpoint_rtt_seconds_bucket', `${row.labels},le="+Inf"`, counts.rttCount);
-      out.sample('linewatch_endpoint_rtt_seconds_sum', row.labels, counts.rttSum);
-      out.sample('linewatch_endpoint_rtt_seconds_count', row.labels, counts.rttCount);
+      const counts = this.counts.get(row.id) ?? none;
+      for (let i = 0; i < RTT_BUCKETS_S.length; i++) out.sample(row.buckets[i] ?? '', counts.buckets[i] ?? 0);
+      out.sample(row.buckets[RTT_BUCKETS_S.length] ?? '', counts.rttCount);
+      out.sample(row.sum, counts.rttSum);
+      out.sample(row.count, counts.rttCount);
     }
+  }
+
+  /** The rows of this config; a new config also drops the counts of endpoints it removed. */
+  private rowsOf(config: LinewatchConfig): Row[] {
+    if (this.rowsFor === config) return this.rows;
+    const { endpoints } = metricLabelsOf(config);
+    for (const id of this.counts.keys()) if (!endpoints.has(id)) this.counts.delete(id);
+    this.rows = [...endpoints].map(([id, { labels }]) => ({
+      id,
+      checks: RESULT_LABELS.map((result) => seriesPrefix('linewatch_checks_total', labels, result)),
+      outages: seriesPrefix('linewatch_outages_total', labels),
+      buckets: LE_LABELS.map((le) => seriesPrefix('linewatch_endpoint_rtt_seconds_bucket', labels, le)),
+      sum: seriesPrefix('linewatch_endpoint_rtt_seconds_sum', labels),
+      count: seriesPrefix('linewatch_endpoint_rtt_seconds_count', labels),
+    }));
+    this.rowsFor = config;
+    return this.rows;
   }
 }

@@ -1,7 +1,8 @@
 // The Prometheus text format (0.0.4) for the per-endpoint families. prom-client's generic
 // serializer re-escapes and re-joins every label set on every scrape: ~400 ms for the 30,000
-// series of 2,000 endpoints. Here a label set is escaped once per labels object and reused by every
-// family and every scrape until the config changes (label objects come from metric-labels.ts).
+// series of 2,000 endpoints. Here the start of a sample line (`name{labels} `) is rendered once per
+// family, labels object and family label, and reused by every scrape until the config changes
+// (label objects come from metric-labels.ts): a scrape only formats numbers and joins lines.
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -23,18 +24,53 @@ export function labelText(labels: Labels): string {
   return text;
 }
 
-// The family's own labels (state, result, window, kind) take few values: rendered once each.
-const oneLabel = new Map<string, string>();
-
-/** One more label after a cached set: `base,k="v"`. */
+/** One more label after a rendered set: `base,k="v"`. */
 export function withLabel(base: string, key: string, value: string): string {
-  const id = `${key}\u0000${value}`;
-  let extra = oneLabel.get(id);
-  if (extra === undefined) {
-    extra = `${key}="${escapeValue(value)}"`;
-    if (oneLabel.size < 10_000) oneLabel.set(id, extra);
-  }
+  const extra = `${key}="${escapeValue(value)}"`;
   return base === '' ? extra : `${base},${extra}`;
+}
+
+// A family's own labels (state, result, window, kind, le) take few values: one object per value, so
+// they can key the prefix cache like the shared label objects do.
+const familyLabels = new Map<string, Labels>();
+
+/** The one `{ key: value }` object for this family label (stable, so its prefixes are cached). */
+export function familyLabel(key: string, value: string): Labels {
+  const id = `${key}\u0000${value}`;
+  let labels = familyLabels.get(id);
+  if (labels === undefined) {
+    labels = Object.freeze({ [key]: value });
+    // Values come from fixed lists; the bound only guards against a caller that passes free text.
+    if (familyLabels.size < 10_000) familyLabels.set(id, labels);
+  }
+  return labels;
+}
+
+const NO_LABELS: Labels = Object.freeze({});
+// family name -> shared labels -> family label -> `name{...} `. Weak on the label objects, so a
+// reload's old labels go with the old config.
+const prefixes = new Map<string, WeakMap<Labels, WeakMap<Labels, string>>>();
+
+/** `name{labels,extra} ` (or `name ` without labels): the start of a sample line, cached. */
+export function seriesPrefix(name: string, labels: Labels = NO_LABELS, extra: Labels = NO_LABELS): string {
+  let byLabels = prefixes.get(name);
+  if (byLabels === undefined) {
+    byLabels = new WeakMap();
+    prefixes.set(name, byLabels);
+  }
+  let byExtra = byLabels.get(labels);
+  if (byExtra === undefined) {
+    byExtra = new WeakMap();
+    byLabels.set(labels, byExtra);
+  }
+  let prefix = byExtra.get(extra);
+  if (prefix === undefined) {
+    let text = labelText(labels);
+    for (const [key, value] of Object.entries(extra)) text = withLabel(text, key, value);
+    prefix = text === '' ? `${name} ` : `${name}{${text}} `;
+    byExtra.set(extra, prefix);
+  }
+  return prefix;
 }
 
 export function formatValue(value: number): string {
@@ -55,10 +91,9 @@ export class ExpositionWriter {
     );
   }
 
-  sample(name: string, labels: string, value: number): void {
-    this.lines.push(
-      labels === '' ? `${name} ${formatValue(value)}` : `${name}{${labels}} ${formatValue(value)}`,
-    );
+  /** A sample line from its cached start (`seriesPrefix`) and its value. */
+  sample(prefix: string, value: number): void {
+    this.lines.push(prefix + formatValue(value));
   }
 
   text(): string {

@@ -5,7 +5,7 @@
 // its own (never prom-client's global one, which any library in the process could fill).
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { EndpointCounters } from './endpoint-counters';
-import { ExpositionWriter, labelText, withLabel } from './exposition';
+import { ExpositionWriter, seriesPrefix } from './exposition';
 import { CHECK_DURATION_BUCKETS_S, COMMIT_DURATION_BUCKETS_S, type MetricsFeed } from './metrics-feed';
 import { DOWNTIME_COST, SCRAPE_GAUGES, readScrapeInput, type ScrapeSources } from './scrape-gauges';
 
@@ -66,16 +66,12 @@ export function createPrometheusMetrics(
       for (const definition of SCRAPE_GAUGES) {
         out.family(definition.name, definition.help, 'gauge');
         for (const sample of definition.samples(input)) {
-          let labels = labelText(sample.labels);
-          for (const [key, value] of Object.entries(sample.extra ?? {})) {
-            labels = withLabel(labels, key, value);
-          }
-          out.sample(definition.name, labels, sample.value);
+          out.sample(seriesPrefix(definition.name, sample.labels, sample.extra), sample.value);
         }
       }
       out.family(DOWNTIME_COST.name, DOWNTIME_COST.help, 'counter');
       for (const sample of DOWNTIME_COST.samples(input)) {
-        out.sample(DOWNTIME_COST.name, labelText(sample.labels), sample.value);
+        out.sample(seriesPrefix(DOWNTIME_COST.name, sample.labels), sample.value);
       }
       counters.write(out, input.config);
       const own = await registry.metrics();

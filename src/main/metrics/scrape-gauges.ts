@@ -5,6 +5,7 @@ import type { EndpointLive } from '../../shared/contract';
 import { ENDPOINT_STATES } from '../../shared/domain/endpoint';
 import { impactTopology } from '../alarms/impact';
 import type { LinewatchConfig } from '../config';
+import { familyLabel } from './exposition';
 import type { SchedulerStats } from '../scheduler/scheduler';
 import { ENDPOINT_LABEL_NAMES, LINE_LABEL_NAMES, metricLabelsOf } from './metric-labels';
 import type { PlantFigures } from './plant-figures';
@@ -12,7 +13,7 @@ import type { PlantFigures } from './plant-figures';
 export interface Sample {
   /** Shared, cached label objects (metric-labels.ts): the exposition escapes each once. */
   labels: Readonly<Record<string, string>>;
-  /** Labels of this family only (state, kind, window), after the shared ones. */
+  /** Labels of this family only (state, kind, window), after the shared ones: `familyLabel` objects. */
   extra?: Readonly<Record<string, string>>;
   value: number;
 }
@@ -91,7 +92,9 @@ function lineFigureSamples(input: ScrapeInput, pick: 'availability' | 'downtime_
       const value = figures[pick];
       if (!labels || value === null) continue;
       out.push(
-        pick === 'availability' ? { labels, extra: { window: window.window }, value } : { labels, value },
+        pick === 'availability'
+          ? { labels, extra: familyLabel('window', window.window), value }
+          : { labels, value },
       );
     }
     // The downtime cost is the day's (a counter that resets at the site's midnight).
@@ -114,11 +117,12 @@ export const SCRAPE_GAUGES: readonly GaugeDefinition[] = [
     samples: (input) => {
       const out: Sample[] = [];
       for (const state of ENDPOINT_STATES) {
+        const extra = [familyLabel('state', state)];
         out.push(
           ...endpointSamples(
             input,
             (live) => (live.state === state ? 1 : 0),
-            () => [{ state }],
+            () => extra,
           ),
         );
       }
@@ -133,7 +137,7 @@ export const SCRAPE_GAUGES: readonly GaugeDefinition[] = [
       endpointSamples(
         input,
         (live) => (input.figures.activeWarnings.has(live.id) ? 1 : null),
-        (live) => (input.figures.activeWarnings.get(live.id) ?? []).map((kind) => ({ kind })),
+        (live) => (input.figures.activeWarnings.get(live.id) ?? []).map((kind) => familyLabel('kind', kind)),
       ),
   },
   {
@@ -156,7 +160,8 @@ export const SCRAPE_GAUGES: readonly GaugeDefinition[] = [
       input.figures.windows
         .filter((w) => w.site.availability !== null)
         .map((w) => ({
-          labels: { site: input.config.site.id, window: w.window },
+          labels: metricLabelsOf(input.config).site,
+          extra: familyLabel('window', w.window),
           value: w.site.availability ?? 0,
         })),
   },
@@ -166,7 +171,8 @@ export const SCRAPE_GAUGES: readonly GaugeDefinition[] = [
     labelNames: ['site', 'severity'],
     samples: (input) =>
       Object.entries(input.figures.alarmsBySeverity).map(([severity, count]) => ({
-        labels: { site: input.config.site.id, severity },
+        labels: metricLabelsOf(input.config).site,
+        extra: familyLabel('severity', severity),
         value: count,
       })),
   },
@@ -174,7 +180,9 @@ export const SCRAPE_GAUGES: readonly GaugeDefinition[] = [
     name: 'linewatch_scheduler_lag_seconds',
     help: 'How late checks started against their schedule (max over the last minute).',
     labelNames: ['site'],
-    samples: (input) => [{ labels: { site: input.config.site.id }, value: input.scheduler.maxLagMs / 1000 }],
+    samples: (input) => [
+      { labels: metricLabelsOf(input.config).site, value: input.scheduler.maxLagMs / 1000 },
+    ],
   },
 ];
 
