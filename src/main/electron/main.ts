@@ -1,5 +1,6 @@
 // Electron entry point (bundled to out/main/index.js). Everything lives in small modules so it can
 // be unit-tested against a fake `electron`; this file only wires in the real services and paths.
+import './v8-heap-flags';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLinewatchServices } from '../app/services';
