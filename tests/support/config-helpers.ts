@@ -1,6 +1,10 @@
 // Small helpers for config tests: YAML written as an array of lines, so a test's expected line
-// number is simply the 1-based index of the line in the array.
-import { formatIssue, parseConfigText } from '@src/main/config';
+// number is simply the 1-based index of the line in the array; one-endpoint files for the probe
+// kinds; and check-config run on a file written to a temp folder.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIssue, parseConfigText, runCheckConfig, type ProbeConfig } from '@src/main/config';
+import { useTempDirs } from './temp-store';
 
 export const FILE = 'test.yaml';
 
@@ -39,4 +43,66 @@ export const BASE: string[] = [
 /** BASE with line `n` (1-based) replaced by `replacement` (which may be several lines). */
 export function withLine(n: number, ...replacement: string[]): string[] {
   return [...BASE.slice(0, n - 1), ...replacement, ...BASE.slice(n)];
+}
+
+/** The one endpoint of a probe test's config, and the site id (which salts an EtherNet/IP serial hash). */
+export interface ProbeTestEndpoint {
+  siteId: string;
+  id: string;
+  name: string;
+  type: string;
+}
+
+const PRESS_PLC: ProbeTestEndpoint = { siteId: 'plant', id: 'press1-plc', name: 'Press 1 PLC', type: 'plc' };
+
+/** A one-endpoint config whose probe is on line 10, starting at column 16 (after "        probe: "). */
+export function withProbe(probe: string, endpoint: ProbeTestEndpoint = PRESS_PLC): string {
+  return yaml([
+    'version: 1',
+    `site: { id: ${endpoint.siteId}, name: Plant, timezone: Europe/Berlin }`,
+    'lines:',
+    '  - id: press-1',
+    '    name: Press line 1',
+    '    endpoints:',
+    `      - id: ${endpoint.id}`,
+    `        name: ${endpoint.name}`,
+    `        type: ${endpoint.type}`,
+    `        probe: ${probe}`,
+  ]);
+}
+
+/** Issues of the one-endpoint config with this probe, as "FILE:LINE:COL message"; fails if it loads. */
+export function probeIssuesOf(probe: string, endpoint: ProbeTestEndpoint = PRESS_PLC): string[] {
+  return issuesOf(withProbe(probe, endpoint));
+}
+
+/** The probe of the first endpoint as the loader resolves it; fails the test if the config is rejected. */
+export function firstProbeOf(text: string): ProbeConfig {
+  const result = parseConfigText(text, FILE);
+  if (!result.ok)
+    throw new Error(`expected the config to load, got:\n${result.issues.map(formatIssue).join('\n')}`);
+  const probe = result.config.lines[0]?.endpoints[0]?.probe;
+  if (!probe) throw new Error('expected a config with at least one endpoint');
+  return probe;
+}
+
+/** Each call writes `text` as plant.yaml in a fresh temp folder and returns its path; all go after each test. */
+export function useConfigFiles(prefix: string): (text: string) => string {
+  const tempDir = useTempDirs(prefix);
+  return (text) => {
+    const file = join(tempDir(), 'plant.yaml');
+    writeFileSync(file, text);
+    return file;
+  };
+}
+
+/** `linewatch check-config FILE`: its exit code and the lines it printed, in order, per stream. */
+export function checkConfig(file: string): { code: number; stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = runCheckConfig(file, {
+    stdout: (line) => stdout.push(line),
+    stderr: (line) => stderr.push(line),
+  });
+  return { code, stdout, stderr };
 }

@@ -2,28 +2,25 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCheckConfig } from '@src/main/config';
+import { checkConfig } from '../../../support/config-helpers';
 import { useTempDirs } from '../../../support/temp-store';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../../fixtures/config/${name}`, import.meta.url));
 
-function run(file: string): { code: number; stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = runCheckConfig(file, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  return { code, stdout, stderr };
-}
-
 describe('runCheckConfig', () => {
   it('exits 0 with a one-line summary for a valid file', () => {
     const file = fixture('spec-example.yaml');
-    expect(run(file)).toEqual({ code: 0, stdout: [`${file}: ok (1 site, 1 line, 3 endpoints)`], stderr: [] });
+    expect(checkConfig(file)).toEqual({
+      code: 0,
+      stdout: [`${file}: ok (1 site, 1 line, 3 endpoints)`],
+      stderr: [],
+    });
   });
 
   it('exits 1 printing FILE:LINE:COL message per issue', () => {
     const file = fixture('bad-type.yaml');
-    expect(run(file)).toEqual({
+    expect(checkConfig(file)).toEqual({
       code: 1,
       stdout: [],
       stderr: [
@@ -64,7 +61,7 @@ describe('runCheckConfig', () => {
     it('exits 0: the summary on stdout, then FILE:LINE:COL warning: lines on stderr', () => {
       const file = join(tempDir(), 'plant.yaml');
       writeFileSync(file, SLOW_PLANT);
-      expect(run(file)).toEqual({
+      expect(checkConfig(file)).toEqual({
         code: 0,
         stdout: [`${file}: ok (1 site, 1 line, 3 endpoints; 1 warning)`],
         stderr: [
@@ -77,7 +74,7 @@ describe('runCheckConfig', () => {
     it('says nothing extra when every critical endpoint meets the target', () => {
       const file = join(tempDir(), 'plant.yaml');
       writeFileSync(file, SLOW_PLANT.replace('down_after: 4', 'down_after: 2'));
-      expect(run(file)).toEqual({
+      expect(checkConfig(file)).toEqual({
         code: 0,
         stdout: [`${file}: ok (1 site, 1 line, 3 endpoints)`],
         stderr: [],
@@ -87,7 +84,7 @@ describe('runCheckConfig', () => {
     it('prints errors only, exit 1, when the file also has errors', () => {
       const file = join(tempDir(), 'plant.yaml');
       writeFileSync(file, SLOW_PLANT.replace('type: robot', 'type: toaster'));
-      const result = run(file);
+      const result = checkConfig(file);
       expect(result.code).toBe(1);
       expect(result.stdout).toEqual([]);
       expect(result.stderr).toHaveLength(1);
@@ -98,7 +95,7 @@ describe('runCheckConfig', () => {
   });
 
   it('exits 1 for a missing file', () => {
-    const result = run('/nonexistent/plant.yaml');
+    const result = checkConfig('/nonexistent/plant.yaml');
     expect(result.code).toBe(1);
     expect(result.stderr).toEqual([
       '/nonexistent/plant.yaml:0:0 config file not found, expected a readable YAML file at this path',

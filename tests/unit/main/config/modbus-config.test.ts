@@ -1,41 +1,23 @@
 // `probe: { kind: modbus }` in the config file (issue 13): the schema, its FILE:LINE:COL errors and
 // the defaults check-config reports.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfigText, runCheckConfig } from '@src/main/config';
-import { useTempDirs } from '../../../support/temp-store';
-
-/** A one-endpoint file whose probe is on line 10, starting at column 16 (after "        probe: "). */
-const withProbe = (probe: string): string =>
-  [
-    'version: 1',
-    'site: { id: plant, name: Plant, timezone: Europe/Berlin }',
-    'lines:',
-    '  - id: press-1',
-    '    name: Press line 1',
-    '    endpoints:',
-    '      - id: press1-plc',
-    '        name: Press 1 PLC',
-    '        type: plc',
-    `        probe: ${probe}`,
-    '',
-  ].join('\n');
-
-const issuesOf = (probe: string): string[] => {
-  const result = parseConfigText(withProbe(probe), 'plant.yaml');
-  return result.ok ? [] : result.issues.map((i) => `${i.line}:${i.col} ${i.message}`);
-};
+import {
+  checkConfig,
+  FILE,
+  firstProbeOf,
+  probeIssuesOf,
+  useConfigFiles,
+  withProbe,
+} from '../../../support/config-helpers';
 
 describe('modbus probe config', () => {
   it('resolves the defaults: port 502, unit 1, count 1; expect as written', () => {
-    const result = parseConfigText(
+    const probe = firstProbeOf(
       withProbe(
         '{ kind: modbus, host: 10.10.1.21, read: { function: holding_registers, address: 0 }, expect: { min: 1 } }',
       ),
-      'plant.yaml',
     );
-    expect(result.ok && result.config.lines[0]?.endpoints[0]?.probe).toEqual({
+    expect(probe).toEqual({
       kind: 'modbus',
       host: '10.10.1.21',
       port: 502,
@@ -47,11 +29,11 @@ describe('modbus probe config', () => {
 
   it('rejects a register address out of range at its position (the acceptance case)', () => {
     expect(
-      issuesOf(
+      probeIssuesOf(
         '{ kind: modbus, host: 10.10.1.21, port: 502, unit_id: 1, read: { function: holding_registers, address: 70000, count: 1 } }',
       ),
     ).toEqual([
-      '10:119 lines[0].endpoints[0].probe.read.address: expected a register address from 0 to 65535, got 70000',
+      `${FILE}:10:119 lines[0].endpoints[0].probe.read.address: expected a register address from 0 to 65535, got 70000`,
     ]);
   });
 
@@ -74,13 +56,13 @@ describe('modbus probe config', () => {
     ],
   ])('limits the count of %s to what the Modbus spec allows', (fn, count, message) => {
     expect(
-      issuesOf(`{ kind: modbus, host: plc, read: { function: ${fn}, address: 0, count: ${count} } }`),
+      probeIssuesOf(`{ kind: modbus, host: plc, read: { function: ${fn}, address: 0, count: ${count} } }`),
     ).toEqual([expect.stringContaining(`lines[0].endpoints[0].probe.read.count: ${message}`)]);
   });
 
   it('refuses a read that runs past address 65535', () => {
     expect(
-      issuesOf(
+      probeIssuesOf(
         '{ kind: modbus, host: plc, read: { function: holding_registers, address: 65530, count: 10 } }',
       ),
     ).toEqual([
@@ -91,8 +73,8 @@ describe('modbus probe config', () => {
   });
 
   it('names the allowed functions for an unknown one', () => {
-    expect(issuesOf('{ kind: modbus, host: plc, read: { function: holding, address: 0 } }')).toEqual([
-      '10:61 lines[0].endpoints[0].probe.read.function: expected one of coils, discrete_inputs, holding_registers, input_registers, device_identification, got "holding"',
+    expect(probeIssuesOf('{ kind: modbus, host: plc, read: { function: holding, address: 0 } }')).toEqual([
+      `${FILE}:10:61 lines[0].endpoints[0].probe.read.function: expected one of coils, discrete_inputs, holding_registers, input_registers, device_identification, got "holding"`,
     ]);
   });
 
@@ -126,28 +108,27 @@ describe('modbus probe config', () => {
       'probe.port: expected a port number from 1 to 65535, got 0',
     ],
   ])('%s is refused', (fields, message) => {
-    expect(issuesOf(`{ kind: modbus, host: plc, ${fields} }`)).toEqual([expect.stringContaining(message)]);
+    expect(probeIssuesOf(`{ kind: modbus, host: plc, ${fields} }`)).toEqual([
+      expect.stringContaining(message),
+    ]);
   });
 
   it('a missing read is named', () => {
-    expect(issuesOf('{ kind: modbus, host: plc }')).toEqual([
+    expect(probeIssuesOf('{ kind: modbus, host: plc }')).toEqual([
       expect.stringContaining('probe: missing key "read"'),
     ]);
   });
 });
 
 describe('check-config and the modbus defaults', () => {
-  const tempDir = useTempDirs('modbus-config');
+  const configFile = useConfigFiles('modbus-config');
 
   it('prints the protocol defaults it applied, per probe, at the probe', () => {
-    const file = join(tempDir(), 'plant.yaml');
-    writeFileSync(
-      file,
+    const file = configFile(
       withProbe('{ kind: modbus, host: 10.10.1.21, read: { function: holding_registers, address: 0 } }'),
     );
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    expect(runCheckConfig(file, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) })).toBe(0);
+    const { code, stdout, stderr } = checkConfig(file);
+    expect(code).toBe(0);
     expect(stdout).toEqual([`${file}: ok (1 site, 1 line, 1 endpoint; protocol defaults for 1 probe)`]);
     expect(stderr).toEqual([
       `${file}:10:16 default: press1-plc: Modbus/TCP port 502, unit_id 1, read.count 1`,
@@ -155,28 +136,24 @@ describe('check-config and the modbus defaults', () => {
   });
 
   it('says nothing of defaults when every key is written', () => {
-    const file = join(tempDir(), 'plant.yaml');
-    writeFileSync(
-      file,
+    const file = configFile(
       withProbe(
         '{ kind: modbus, host: 10.10.1.21, port: 1502, unit_id: 3, read: { function: coils, address: 4, count: 8 } }',
       ),
     );
-    const stderr: string[] = [];
-    expect(runCheckConfig(file, { stdout: () => undefined, stderr: (l) => stderr.push(l) })).toBe(0);
+    const { code, stderr } = checkConfig(file);
+    expect(code).toBe(0);
     expect(stderr).toEqual([]);
   });
 
   it('rejects address 70000 with FILE:LINE:COL and exit 1', () => {
-    const file = join(tempDir(), 'plant.yaml');
-    writeFileSync(
-      file,
+    const file = configFile(
       withProbe(
         '{ kind: modbus, host: 127.0.0.1, port: 1502, unit_id: 1, read: { function: holding_registers, address: 70000, count: 1 } }',
       ),
     );
-    const stderr: string[] = [];
-    expect(runCheckConfig(file, { stdout: () => undefined, stderr: (l) => stderr.push(l) })).toBe(1);
+    const { code, stderr } = checkConfig(file);
+    expect(code).toBe(1);
     expect(stderr).toEqual([
       `${file}:10:119 lines[0].endpoints[0].probe.read.address: expected a register address from 0 to 65535, got 70000`,
     ]);

@@ -1,43 +1,27 @@
 // `probe: { kind: opcua }` in the config file (issue 13): the schema, its FILE:LINE:COL errors, the
 // password sources (read at load, never echoed) and the defaults check-config reports.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSecretReader, loadConfigFile, parseConfigText, runCheckConfig } from '@src/main/config';
-import { useTempDirs } from '../../../support/temp-store';
+import { createSecretReader, loadConfigFile } from '@src/main/config';
+import {
+  checkConfig,
+  FILE,
+  firstProbeOf,
+  probeIssuesOf,
+  useConfigFiles,
+  withProbe,
+} from '../../../support/config-helpers';
 
-/** A one-endpoint file whose probe is on line 10, starting at column 16 (after "        probe: "). */
-const withProbe = (probe: string): string =>
-  [
-    'version: 1',
-    'site: { id: plant, name: Plant, timezone: Europe/Berlin }',
-    'lines:',
-    '  - id: press-1',
-    '    name: Press line 1',
-    '    endpoints:',
-    '      - id: press1-plc',
-    '        name: Press 1 PLC',
-    '        type: plc',
-    `        probe: ${probe}`,
-    '',
-  ].join('\n');
-
-const issuesOf = (probe: string): string[] => {
-  const result = parseConfigText(withProbe(probe), 'plant.yaml');
-  return result.ok ? [] : result.issues.map((i) => `${i.line}:${i.col} ${i.message}`);
-};
-
-const tempDir = useTempDirs('opcua-config');
+const configFile = useConfigFiles('opcua-config');
 
 describe('opcua probe config', () => {
   it('resolves security none and an anonymous login by default, reads as written', () => {
-    const result = parseConfigText(
+    const probe = firstProbeOf(
       withProbe(
         '{ kind: opcua, url: "opc.tcp://10.10.1.40:4840/UA", read: [{ node_id: "ns=2;s=Line1.Speed", expect: { min: 1 } }] }',
       ),
-      'plant.yaml',
     );
-    expect(result.ok && result.config.lines[0]?.endpoints[0]?.probe).toEqual({
+    expect(probe).toEqual({
       kind: 'opcua',
       url: 'opc.tcp://10.10.1.40:4840/UA',
       security: 'none',
@@ -47,13 +31,12 @@ describe('opcua probe config', () => {
   });
 
   it('keeps only where the password is, not the password', () => {
-    const result = parseConfigText(
+    const probe = firstProbeOf(
       withProbe(
         '{ kind: opcua, url: "opc.tcp://plc:4840", security: sign, user: { name: operator, password_env: PLC_PW } }',
       ),
-      'plant.yaml',
     );
-    expect(result.ok && result.config.lines[0]?.endpoints[0]?.probe).toMatchObject({
+    expect(probe).toMatchObject({
       security: 'sign',
       user: { name: 'operator', password: { env: 'PLC_PW' } },
     });
@@ -62,56 +45,53 @@ describe('opcua probe config', () => {
   it.each([
     [
       '{ kind: opcua, url: "http://plc:4840" }',
-      '10:36 lines[0].endpoints[0].probe.url: expected an OPC UA URL like opc.tcp://10.10.1.40:4840 (host and port, then an optional path), got "http://plc:4840"',
+      `${FILE}:10:36 lines[0].endpoints[0].probe.url: expected an OPC UA URL like opc.tcp://10.10.1.40:4840 (host and port, then an optional path), got "http://plc:4840"`,
     ],
     [
       '{ kind: opcua, url: "opc.tcp://plc/UA" }',
-      '10:36 lines[0].endpoints[0].probe.url: expected an OPC UA URL like opc.tcp://10.10.1.40:4840 (host and port, then an optional path), got "opc.tcp://plc/UA"',
+      `${FILE}:10:36 lines[0].endpoints[0].probe.url: expected an OPC UA URL like opc.tcp://10.10.1.40:4840 (host and port, then an optional path), got "opc.tcp://plc/UA"`,
     ],
     [
       '{ kind: opcua, url: "opc.tcp://plc:4840", security: encrypt }',
-      '10:68 lines[0].endpoints[0].probe.security: expected one of none, sign, sign_and_encrypt, got "encrypt"',
+      `${FILE}:10:68 lines[0].endpoints[0].probe.security: expected one of none, sign, sign_and_encrypt, got "encrypt"`,
     ],
     [
       '{ kind: opcua, url: "opc.tcp://plc:4840", read: [{ node_id: "Line1.Speed" }] }',
-      '10:76 lines[0].endpoints[0].probe.read[0].node_id: expected an OPC UA node id like ns=2;s=Line1.Speed or ns=0;i=2259, got "Line1.Speed"',
+      `${FILE}:10:76 lines[0].endpoints[0].probe.read[0].node_id: expected an OPC UA node id like ns=2;s=Line1.Speed or ns=0;i=2259, got "Line1.Speed"`,
     ],
     [
       '{ kind: opcua, url: "opc.tcp://plc:4840", read: [{ node_id: "ns=70000;i=1" }] }',
-      '10:76 lines[0].endpoints[0].probe.read[0].node_id: expected an OPC UA node id like ns=2;s=Line1.Speed or ns=0;i=2259, got "ns=70000;i=1"',
+      `${FILE}:10:76 lines[0].endpoints[0].probe.read[0].node_id: expected an OPC UA node id like ns=2;s=Line1.Speed or ns=0;i=2259, got "ns=70000;i=1"`,
     ],
   ])('rejects %s at its position', (probe, issue) => {
-    expect(issuesOf(probe)).toEqual([issue]);
+    expect(probeIssuesOf(probe)).toEqual([issue]);
   });
 
   it('wants exactly one password source', () => {
-    const both = issuesOf(
+    const both = probeIssuesOf(
       '{ kind: opcua, url: "opc.tcp://plc:4840", user: { name: op, password_env: PW, password_file: /run/pw } }',
     );
     expect(both).toEqual([
       expect.stringMatching(
-        /^10:\d+ lines\[0\]\.endpoints\[0\]\.probe\.user\.password_file: expected either password_env or password_file, not both/,
+        /^test\.yaml:10:\d+ lines\[0\]\.endpoints\[0\]\.probe\.user\.password_file: expected either password_env or password_file, not both/,
       ),
     ]);
-    const neither = issuesOf('{ kind: opcua, url: "opc.tcp://plc:4840", user: { name: op } }');
+    const neither = probeIssuesOf('{ kind: opcua, url: "opc.tcp://plc:4840", user: { name: op } }');
     expect(neither).toEqual([
       expect.stringMatching(
-        /^10:\d+ lines\[0\]\.endpoints\[0\]\.probe\.user: expected password_env .* or password_file/,
+        /^test\.yaml:10:\d+ lines\[0\]\.endpoints\[0\]\.probe\.user: expected password_env .* or password_file/,
       ),
     ]);
   });
 
   it('refuses a password in the URL without echoing it', () => {
-    const [issue] = issuesOf('{ kind: opcua, url: "opc.tcp://op:hunter2@plc:4840" }');
+    const [issue] = probeIssuesOf('{ kind: opcua, url: "opc.tcp://op:hunter2@plc:4840" }');
     expect(issue).toMatch(/probe\.url: a URL with user:password would keep a secret in the file/);
     expect(issue).not.toContain('hunter2');
   });
 
   it('names a missing variable or an unreadable file at its key on load, never a value', () => {
-    const temp = tempDir();
-    const file = join(temp, 'plant.yaml');
-    writeFileSync(
-      file,
+    const file = configFile(
       withProbe(
         '{ kind: opcua, url: "opc.tcp://plc:4840", user: { name: op, password_env: LW_TEST_OPCUA_PW } }',
       ),
@@ -122,23 +102,21 @@ describe('opcua probe config', () => {
     ]);
     expect(loadConfigFile(file, createSecretReader({ LW_TEST_OPCUA_PW: 's3cret' })).ok).toBe(true);
 
-    writeFileSync(
-      file,
+    const unreadableFile = configFile(
       withProbe(
-        `{ kind: opcua, url: "opc.tcp://plc:4840", user: { name: op, password_file: ${join(temp, 'absent')} } }`,
+        `{ kind: opcua, url: "opc.tcp://plc:4840", user: { name: op, password_file: ${join(dirname(file), 'absent')} } }`,
       ),
     );
-    const unreadable = loadConfigFile(file, createSecretReader({}));
+    const unreadable = loadConfigFile(unreadableFile, createSecretReader({}));
     expect(!unreadable.ok && unreadable.issues[0]?.message).toMatch(
       /probe\.user\.password_file: secret not readable: file .*absent \(ENOENT\), expected it to hold/,
     );
   });
 
   it('check-config names the security default it applied', () => {
-    const file = join(tempDir(), 'plant.yaml');
-    writeFileSync(file, withProbe('{ kind: opcua, url: "opc.tcp://plc:4840" }'));
-    const stderr: string[] = [];
-    expect(runCheckConfig(file, { stdout: () => undefined, stderr: (l) => stderr.push(l) })).toBe(0);
+    const file = configFile(withProbe('{ kind: opcua, url: "opc.tcp://plc:4840" }'));
+    const { code, stderr } = checkConfig(file);
+    expect(code).toBe(0);
     expect(stderr).toEqual([`${file}:10:16 default: press1-plc: OPC UA security none`]);
   });
 });
