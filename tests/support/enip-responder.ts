@@ -1,10 +1,12 @@
 // An EtherNet/IP device on a loopback address, TCP and UDP on one port, answering List Identity from
 // the recorded-style replies in tests/fixtures/enip/, the way a device does: the request's sender
-// context written into the reply. Switched at run time to the faults a plant network shows.
-import dgram from 'node:dgram';
+// context written into the reply. Switched at run time to the faults a plant network shows. The
+// listening and framing are the demo drive's (`listenEnip`); what is here is what only tests need:
+// the recorded replies and the faults.
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { listenEnip, type EnipAnswer, type EnipListener } from '@src/main/demo/simulated-enip-device';
+import type { EnipTransport } from '@src/main/probes/enip/enip-probe';
 import type { EnipIdentity } from '@src/main/probes/enip/list-identity';
 
 export type EnipFixtureName = '1756-en2t' | 'powerflex-755';
@@ -115,31 +117,6 @@ function replyFor(request: Buffer, fixture: Buffer, mode: EnipResponderMode): Bu
   }
 }
 
-async function listenBoth(
-  host: string,
-  port: number,
-  server: net.Server,
-  udp: dgram.Socket,
-): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      udp.once('error', reject);
-      udp.bind(bound, host, () => resolve());
-    });
-  } catch (error) {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    udp.close();
-    throw error;
-  }
-  return bound;
-}
-
 /** A free TCP port can still be taken for UDP; with port 0 another free pair is tried. */
 const PORT_ATTEMPTS = 5;
 
@@ -152,69 +129,34 @@ export async function startEnipResponder(options: {
   let fixture = enipFixture(options.fixture ?? '1756-en2t');
   let mode: EnipResponderMode = 'normal';
   let requests = 0;
-  const sockets = new Set<net.Socket>();
 
-  const createServer = (): net.Server =>
-    net.createServer((socket) => {
-      sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
-      socket.on('error', () => socket.destroy());
-      let pending = Buffer.alloc(0);
-      socket.on('data', (chunk: Buffer) => {
-        pending = Buffer.concat([pending, chunk]);
-        while (pending.length >= HEADER_BYTES && pending.length >= HEADER_BYTES + pending.readUInt16LE(2)) {
-          const request = pending.subarray(0, HEADER_BYTES + pending.readUInt16LE(2));
-          pending = pending.subarray(request.length);
-          requests += 1;
-          const reply = replyFor(request, fixture, mode);
-          if (reply === null) continue;
-          if (mode === 'close_mid_frame') socket.end(reply.subarray(0, MID_FRAME_BYTES));
-          else socket.write(reply);
-        }
-      });
-    });
-
-  const createUdp = (): dgram.Socket => {
-    const udp = dgram.createSocket('udp4');
-    udp.on('message', (request, peer) => {
-      if (request.length < HEADER_BYTES) return;
-      requests += 1;
-      const reply = replyFor(request, fixture, mode);
-      if (reply === null) return;
-      const datagram = mode === 'close_mid_frame' ? reply.subarray(0, MID_FRAME_BYTES) : reply;
-      udp.send(datagram, peer.port, peer.address);
-    });
-    return udp;
+  const answer = (request: Buffer, transport: EnipTransport): EnipAnswer | null => {
+    requests += 1;
+    const reply = replyFor(request, fixture, mode);
+    if (reply === null) return null;
+    if (mode !== 'close_mid_frame') return { bytes: reply };
+    // Over TCP the connection closes after the part; over UDP the part is the whole datagram.
+    return { bytes: reply.subarray(0, MID_FRAME_BYTES), endConnection: transport === 'tcp' };
   };
 
-  function handle(port: number, server: net.Server, udp: dgram.Socket): EnipResponder {
-    return {
-      host: options.host,
-      port,
-      get requests() {
-        return requests;
-      },
-      setMode: (next) => (mode = next),
-      setFixture: (name) => (fixture = enipFixture(name)),
-      close: async () => {
-        sockets.forEach((socket) => socket.destroy());
-        await Promise.all([
-          new Promise<void>((resolve) => server.close(() => resolve())),
-          new Promise<void>((resolve) => udp.close(() => resolve())),
-        ]);
-      },
-    };
-  }
-
   const wanted = options.port ?? 0;
-  for (let attempt = 1; ; attempt += 1) {
-    const server = createServer();
-    const udp = createUdp();
+  let listener: EnipListener | undefined;
+  for (let attempt = 1; !listener; attempt += 1) {
     try {
-      const port = await listenBoth(options.host, wanted, server, udp);
-      return handle(port, server, udp);
+      listener = await listenEnip({ host: options.host, port: wanted, udpRequired: true, answer });
     } catch (error) {
       if (wanted !== 0 || attempt >= PORT_ATTEMPTS) throw error;
     }
   }
+  const ready = listener;
+  return {
+    host: options.host,
+    port: ready.port,
+    get requests() {
+      return requests;
+    },
+    setMode: (next) => (mode = next),
+    setFixture: (name) => (fixture = enipFixture(name)),
+    close: () => ready.close(),
+  };
 }

@@ -5,7 +5,7 @@
 // identity, so the demo can raise a major fault and a test can swap the device.
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { ENIP_PORT } from '../probes/enip/enip-probe';
+import { ENIP_PORT, type EnipTransport } from '../probes/enip/enip-probe';
 import type { EnipIdentity } from '../probes/enip/list-identity';
 
 export type EnipCondition = 'healthy' | 'major_fault' | 'minor_fault';
@@ -79,26 +79,38 @@ export function encodeListIdentityReply(
   return Buffer.concat([header, cpf, item]);
 }
 
-export async function startSimulatedEnipDevice(options: {
+/** What goes back for one request: the bytes, and whether the TCP connection ends after them. */
+export interface EnipAnswer {
+  bytes: Buffer;
+  endConnection?: boolean;
+}
+
+export interface EnipListener {
+  /** The port both transports are bound to (the one asked for, or the free one found). */
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * TCP and UDP on one port of `host`, framed as a device frames them: the TCP stream cut into
+ * encapsulation messages by the header's length word (several in one chunk, or one across chunks),
+ * each UDP datagram taken whole; anything shorter than a header is no request. `answer` decides what
+ * goes back (null: nothing). Exported for the tests' responder, which answers from recorded replies
+ * and misbehaves on purpose over this same framing.
+ */
+export async function listenEnip(options: {
   host: string;
   /** 0 (default): a free port, TCP and UDP on the same number. */
   port?: number;
-  identity?: EnipIdentity;
-}): Promise<SimulatedEnipDevice> {
-  let identity = options.identity ?? SIMULATED_DRIVE_IDENTITY;
-  let condition: EnipCondition = 'healthy';
-  let requests = 0;
+  /**
+   * Where UDP on that number is taken: false (default) keeps answering over TCP, the probe's
+   * default transport; true closes both and throws, for a caller that must have UDP too.
+   */
+  udpRequired?: boolean;
+  answer: (request: Buffer, transport: EnipTransport, port: number) => EnipAnswer | null;
+}): Promise<EnipListener> {
   const sockets = new Set<net.Socket>();
-
-  const reply = (request: Buffer, port: number): Buffer | null => {
-    if (request.length < HEADER_BYTES || request.readUInt16LE(0) !== LIST_IDENTITY) return null;
-    requests += 1;
-    const status = (identity.status & ~FAULT_BITS) | CONDITION_BITS[condition];
-    return encodeListIdentityReply({ ...identity, status }, request.subarray(12, 20), {
-      address: options.host,
-      port,
-    });
-  };
+  let bound = options.port ?? 0;
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -110,15 +122,17 @@ export async function startSimulatedEnipDevice(options: {
       while (pending.length >= HEADER_BYTES && pending.length >= HEADER_BYTES + pending.readUInt16LE(2)) {
         const request = pending.subarray(0, HEADER_BYTES + pending.readUInt16LE(2));
         pending = pending.subarray(request.length);
-        const answer = reply(request, bound);
-        if (answer) socket.write(answer);
+        const answer = options.answer(request, 'tcp', bound);
+        if (answer?.endConnection) socket.end(answer.bytes);
+        else if (answer) socket.write(answer.bytes);
       }
     });
   });
   const udp = dgram.createSocket('udp4');
   udp.on('message', (request, peer) => {
-    const answer = reply(request, bound);
-    if (answer) udp.send(answer, peer.port, peer.address);
+    if (request.length < HEADER_BYTES) return;
+    const answer = options.answer(request, 'udp', bound);
+    if (answer) udp.send(answer.bytes, peer.port, peer.address);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -126,7 +140,7 @@ export async function startSimulatedEnipDevice(options: {
     server.listen(options.port ?? 0, options.host, () => resolve());
   });
   const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  bound = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   let udpOpen = false;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -137,27 +151,59 @@ export async function startSimulatedEnipDevice(options: {
   } catch (error) {
     udp.close();
     // UDP on the same number is taken: the device still answers over TCP, the probe's default.
-    if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) {
+    const taken = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    if (!taken || options.udpRequired) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       throw error;
     }
   }
 
   return {
-    host: options.host,
     port: bound,
-    setCondition: (next) => (condition = next),
-    setIdentity: (next) => (identity = next),
-    get requests() {
-      return requests;
-    },
-    stop: async () => {
+    close: async () => {
       sockets.forEach((socket) => socket.destroy());
       const closing = [new Promise<void>((resolve) => server.close(() => resolve()))];
       if (udpOpen) closing.push(new Promise<void>((resolve) => udp.close(() => resolve())));
       udpOpen = false;
       await Promise.all(closing);
     },
+  };
+}
+
+export async function startSimulatedEnipDevice(options: {
+  host: string;
+  /** 0 (default): a free port, TCP and UDP on the same number. */
+  port?: number;
+  identity?: EnipIdentity;
+}): Promise<SimulatedEnipDevice> {
+  let identity = options.identity ?? SIMULATED_DRIVE_IDENTITY;
+  let condition: EnipCondition = 'healthy';
+  let requests = 0;
+
+  const listener = await listenEnip({
+    host: options.host,
+    port: options.port,
+    answer: (request, _transport, port) => {
+      if (request.readUInt16LE(0) !== LIST_IDENTITY) return null;
+      requests += 1;
+      const status = (identity.status & ~FAULT_BITS) | CONDITION_BITS[condition];
+      const bytes = encodeListIdentityReply({ ...identity, status }, request.subarray(12, 20), {
+        address: options.host,
+        port,
+      });
+      return { bytes };
+    },
+  });
+
+  return {
+    host: options.host,
+    port: listener.port,
+    setCondition: (next) => (condition = next),
+    setIdentity: (next) => (identity = next),
+    get requests() {
+      return requests;
+    },
+    stop: () => listener.close(),
   };
 }
 

@@ -2,6 +2,7 @@
 // (CPU seconds per 1,000 checks, RSS) is printed for the bench README.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEnip, type EnipOutcome, type EnipTransport } from '@src/main/probes/enip/enip-probe';
 import { startEnipResponder, type EnipResponderMode } from '../../../../support/enip-responder';
@@ -104,13 +105,18 @@ describe.each<[EnipTransport, string]>([
 
 /**
  * The responder runs in a child process here, so the CPU time measured is the probe's alone. The
- * child is the same module (tests/support/enip-responder.ts), run by Node's type stripping.
+ * child is the same module (tests/support/enip-responder.ts), loaded through Vite as the tests
+ * load it: it imports the demo drive's listener from src/, whose imports plain Node cannot resolve.
  */
 async function startResponderProcess(host: string): Promise<{ child: ChildProcess; port: number }> {
-  const responderUrl = new URL('../../../../support/enip-responder.ts', import.meta.url).href;
+  const responderPath = fileURLToPath(new URL('../../../../support/enip-responder.ts', import.meta.url));
+  const srcDir = fileURLToPath(new URL('../../../../../src', import.meta.url));
   const code = [
-    `const { startEnipResponder } = await import(${JSON.stringify(responderUrl)});`,
-    `const responder = await startEnipResponder({ host: ${JSON.stringify(host)} });`,
+    "const { runnerImport } = await import('vite');",
+    `const { module } = await runnerImport(${JSON.stringify(responderPath)}, {`,
+    `  configFile: false, logLevel: 'silent', resolve: { alias: { '@src': ${JSON.stringify(srcDir)} } },`,
+    '});',
+    `const responder = await module.startEnipResponder({ host: ${JSON.stringify(host)} });`,
     'process.stdout.write(`${responder.port}\\n`);',
     'process.stdin.resume();',
     "process.stdin.on('end', () => void responder.close());",
@@ -122,7 +128,7 @@ async function startResponderProcess(host: string): Promise<{ child: ChildProces
     once(child.stdout, 'data') as Promise<[Buffer]>,
     once(child, 'exit').then(() => null),
   ]);
-  // Its stderr (inherited) says why; a Node without type stripping is the likely cause.
+  // Its stderr (inherited) says why.
   if (first === null) throw new Error('the responder process exited before it listened');
   return { child, port: Number(first[0].toString().trim()) };
 }
