@@ -76,14 +76,14 @@ export function probeIssuesOf(probe: string, endpoint: ProbeTestEndpoint = PRESS
   return issuesOf(withProbe(probe, endpoint));
 }
 
-/** The probe of the first endpoint as the loader resolves it; fails the test if the config is rejected. */
-export function firstProbeOf(text: string): ProbeConfig {
-  const result = parseConfigText(text, FILE);
+/** The probe of the one-endpoint config with this probe, as the loader resolves it; fails if it is rejected. */
+export function resolvedProbe(probe: string, endpoint: ProbeTestEndpoint = PRESS_PLC): ProbeConfig {
+  const result = parseConfigText(withProbe(probe, endpoint), FILE);
   if (!result.ok)
     throw new Error(`expected the config to load, got:\n${result.issues.map(formatIssue).join('\n')}`);
-  const probe = result.config.lines[0]?.endpoints[0]?.probe;
-  if (!probe) throw new Error('expected a config with at least one endpoint');
-  return probe;
+  const resolved = result.config.lines[0]?.endpoints[0]?.probe;
+  if (!resolved) throw new Error('expected the config to have its one endpoint');
+  return resolved;
 }
 
 /** Each call writes `text` as plant.yaml in a fresh temp folder and returns its path; all go after each test. */

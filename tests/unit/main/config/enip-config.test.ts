@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkConfig,
   FILE,
-  firstProbeOf,
+  resolvedProbe,
   probeIssuesOf,
   useConfigFiles,
   withProbe,
@@ -21,7 +21,7 @@ const DRIVE: ProbeTestEndpoint = {
 
 describe('enip probe config', () => {
   it('applies port 44818 and TCP, and salts the serial hash with the site id', () => {
-    expect(firstProbeOf(withProbe('{ kind: enip, host: 10.10.1.31 }', DRIVE))).toEqual({
+    expect(resolvedProbe('{ kind: enip, host: 10.10.1.31 }', DRIVE)).toEqual({
       kind: 'enip',
       host: '10.10.1.31',
       port: 44818,
@@ -32,7 +32,7 @@ describe('enip probe config', () => {
 
   it('takes UDP and another port', () => {
     expect(
-      firstProbeOf(withProbe('{ kind: enip, host: 10.10.1.31, port: 2222, transport: udp }', DRIVE)),
+      resolvedProbe('{ kind: enip, host: 10.10.1.31, port: 2222, transport: udp }', DRIVE),
     ).toMatchObject({
       port: 2222,
       transport: 'udp',

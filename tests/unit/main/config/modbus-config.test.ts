@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkConfig,
   FILE,
-  firstProbeOf,
+  resolvedProbe,
   probeIssuesOf,
   useConfigFiles,
   withProbe,
@@ -12,12 +12,11 @@ import {
 
 describe('modbus probe config', () => {
   it('resolves the defaults: port 502, unit 1, count 1; expect as written', () => {
-    const probe = firstProbeOf(
-      withProbe(
+    expect(
+      resolvedProbe(
         '{ kind: modbus, host: 10.10.1.21, read: { function: holding_registers, address: 0 }, expect: { min: 1 } }',
       ),
-    );
-    expect(probe).toEqual({
+    ).toEqual({
       kind: 'modbus',
       host: '10.10.1.21',
       port: 502,

@@ -6,7 +6,7 @@ import { createSecretReader, loadConfigFile } from '@src/main/config';
 import {
   checkConfig,
   FILE,
-  firstProbeOf,
+  resolvedProbe,
   probeIssuesOf,
   useConfigFiles,
   withProbe,
@@ -16,12 +16,11 @@ const configFile = useConfigFiles('opcua-config');
 
 describe('opcua probe config', () => {
   it('resolves security none and an anonymous login by default, reads as written', () => {
-    const probe = firstProbeOf(
-      withProbe(
+    expect(
+      resolvedProbe(
         '{ kind: opcua, url: "opc.tcp://10.10.1.40:4840/UA", read: [{ node_id: "ns=2;s=Line1.Speed", expect: { min: 1 } }] }',
       ),
-    );
-    expect(probe).toEqual({
+    ).toEqual({
       kind: 'opcua',
       url: 'opc.tcp://10.10.1.40:4840/UA',
       security: 'none',
@@ -31,12 +30,11 @@ describe('opcua probe config', () => {
   });
 
   it('keeps only where the password is, not the password', () => {
-    const probe = firstProbeOf(
-      withProbe(
+    expect(
+      resolvedProbe(
         '{ kind: opcua, url: "opc.tcp://plc:4840", security: sign, user: { name: operator, password_env: PLC_PW } }',
       ),
-    );
-    expect(probe).toMatchObject({
+    ).toMatchObject({
       security: 'sign',
       user: { name: 'operator', password: { env: 'PLC_PW' } },
     });
