@@ -17,7 +17,7 @@ import { aConfig, aLine, configYaml } from './config-builders';
 import { makeTempDir } from './temp-store';
 
 /** The tests only read: a caller that may not change anything. */
-export const LIVE_READER: Caller = { connectionId: 'test', canMutate: false, label: 'test' };
+const LIVE_READER: Caller = { connectionId: 'test', canMutate: false, label: 'test' };
 
 /**
  * Site `siteId` ("Live", Europe/Berlin) with one line of `endpoints`, each checked every
