@@ -2,13 +2,15 @@
 // writer (`node out/main/bench.js crash-writer DIR N`), `npm run bench:insights` (`... insights`),
 // the Modbus bench's PLC process (`... modbus-plcs N`, forked by modbus-bench.ts), the
 // EtherNet/IP bench's drive process (`... enip-devices N`, forked by enip-bench.ts) and the OPC UA
-// bench's server process (`... opcua-server N`, forked by opcua-bench.ts).
+// bench's server process (`... opcua-server N`, forked by opcua-bench.ts) and the soak's process
+// (`... soak HOURS`, started by soak-bench.ts with serve's V8 flags).
 import { runBenchmarks } from './run-benchmarks';
 import { runCrashWriter } from './crash-writer';
 import { runInsightsBench } from './insights-bench';
 import { serveModbusPlcs } from './modbus-bench';
 import { serveEnipDevices } from './enip-bench';
 import { serveOpcuaServer } from './opcua-bench';
+import { runSoak } from './soak-bench';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'crash-writer') {
@@ -21,7 +23,12 @@ if (mode === 'crash-writer') {
   void serveOpcuaServer(Number(args[0] ?? 100));
 } else {
   // `insights`: `npm run bench:insights` (issue 12), the detectors measured on injected faults.
-  const run = mode === 'insights' ? runInsightsBench() : runBenchmarks(process.argv.slice(2));
+  const run =
+    mode === 'insights'
+      ? runInsightsBench()
+      : mode === 'soak'
+        ? runSoak({ endpoints: 2000, hours: Number(args[0] ?? 24) })
+        : runBenchmarks(process.argv.slice(2));
   run.then(
     (figures) => {
       process.stdout.write(JSON.stringify(figures, null, 2) + '\n');

@@ -106,7 +106,7 @@ export async function runBenchmarks(argv: string[]): Promise<Figures> {
     const hours = Number(
       argv.find((a) => a.startsWith('--soak-hours='))?.slice('--soak-hours='.length) ?? 24,
     );
-    figures.soak = await soakFigures({ endpoints: 2000, hours });
+    figures.soak = await soakFigures({ hours });
   }
   if (wants('enip'))
     figures.enip = await enipFigures({ seconds: quick ? 12 : 35, withStore: (work) => withStore(work) });

@@ -5,11 +5,15 @@
 // while every few hours), so what is measured is Linewatch holding a day of state, not sockets.
 // Every simulated hour the heap is collected and its size recorded: a leak shows as a heap that
 // keeps growing hour after hour; flat means the last hours hold no more than the first.
+// The soak runs in a process of its own started with serve's V8 flag (`--optimize-for-size`, set by
+// bin/linewatch.js): with V8's default heap growth the jumping clock's allocation rate alone took the
+// bench process to ~380 MB RSS (heap total 160 MB for 48 MB live), which says nothing about serve.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import v8 from 'node:v8';
+import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { startLinewatchServices } from '../app/services';
 import { ManualClock, type Clock } from '../clock/clock';
@@ -41,20 +45,37 @@ function soakProbe(clock: Clock): ProbeRunner {
   };
 }
 
-/** The heap after a full collection, where the bench may collect (it asks V8 for `gc` once). */
+/** The heap after a full collection (the soak process is started with --expose-gc). */
 function collectedHeapBytes(): number {
   const gc = runInNewContext('typeof gc === "function" ? gc : null') as (() => void) | null;
-  gc?.();
+  if (!gc) throw new Error('the soak process needs --expose-gc');
+  gc();
   return process.memoryUsage().heapUsed;
+}
+
+/** Runs the soak in a fresh process with serve's V8 flags and returns its figures. */
+export async function soakFigures(options: { hours: number }): Promise<Record<string, unknown>> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      '--optimize-for-size',
+      '--expose-gc',
+      process.argv[1] ?? 'out/main/bench.js',
+      'soak',
+      String(options.hours),
+    ],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as Record<string, unknown>;
 }
 
 const mib = (bytes: number): number => round(bytes / 1024 / 1024, 1);
 
-export async function soakFigures(options: {
+/** The soak itself, in the process `soakFigures` starts (`node out/main/bench.js soak HOURS`). */
+export async function runSoak(options: {
   endpoints: number;
   hours: number;
 }): Promise<Record<string, unknown>> {
-  v8.setFlagsFromString('--expose-gc');
   const dir = mkdtempSync(join(tmpdir(), 'linewatch-soak-'));
   const configPath = join(dir, 'plant.yaml');
   // A port per device so the probe can tell them apart (nothing listens: the probe is fake).
@@ -69,7 +90,13 @@ export async function soakFigures(options: {
     probe: soakProbe(clock),
     watchConfig: false,
   });
-  const hours: { hour: number; heap_mib: number; rss_mib: number }[] = [];
+  const hours: {
+    hour: number;
+    heap_mib: number;
+    heap_total_mib: number;
+    external_mib: number;
+    rss_mib: number;
+  }[] = [];
   const wallStart = performance.now();
   const cpuStart = process.cpuUsage();
   try {
@@ -81,10 +108,14 @@ export async function soakFigures(options: {
       await yieldToLoop();
       await yieldToLoop();
       if (clock.now() >= nextSample) {
+        const heapUsed = collectedHeapBytes();
+        const usage = process.memoryUsage();
         hours.push({
           hour: hours.length + 1,
-          heap_mib: mib(collectedHeapBytes()),
-          rss_mib: mib(process.memoryUsage().rss),
+          heap_mib: mib(heapUsed),
+          heap_total_mib: mib(usage.heapTotal),
+          external_mib: mib(usage.external),
+          rss_mib: mib(usage.rss),
         });
         nextSample += HOUR_MS;
       }
